@@ -1,0 +1,34 @@
+// ESLint flat config: Salesforce's LWC rules for the components, typescript-eslint for the plugin and its tests.
+import { createRequire } from 'node:module';
+import tseslint from 'typescript-eslint';
+import eslintJs from '@eslint/js';
+import globals from 'globals';
+
+const require = createRequire(import.meta.url);
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+
+const lwcFiles = ['force-app/**/lwc/**/*.js'];
+
+export default [
+  {
+    ignores: ['node_modules/**', 'lib/**', 'coverage/**', 'reports/**', '.localorg/**', '**/__tests__/data/**']
+  },
+  ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcFiles })),
+  {
+    files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } }
+  },
+  ...tseslint.config({
+    files: ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    extends: [eslintJs.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  }),
+  {
+    files: ['*.js', 'bin/*.js', '.ci/*.js'],
+    ...eslintJs.configs.recommended,
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' }
+  }
+];
