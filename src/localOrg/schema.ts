@@ -1,0 +1,115 @@
+/**
+ * The local org's schema model: what an sObject and its fields are, independent of how they are stored.
+ * Standard objects are defined in code (standardObjects.ts); custom objects come from Metadata API deploys
+ * (metadata/), which turn CustomObject/CustomField XML into these definitions. The store (SQLite), describe, SOQL,
+ * DML, Bulk and UI API all read them; this file is the contract between those parts.
+ */
+
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'multipicklist'
+  | 'boolean'
+  | 'int'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'reference';
+
+export interface PicklistValue {
+  value: string;
+  label: string;
+  default: boolean;
+  active: boolean;
+}
+
+export interface FieldDef {
+  /** API name, e.g. `Status__c` (case preserved; look-ups are case-insensitive). */
+  name: string;
+  label: string;
+  /** Describe type as Salesforce reports it (`string`, `double`, `reference`, ...). */
+  type: FieldType;
+  /** The Metadata API type it was deployed as (`Text`, `Number`, `MasterDetail`, `Summary`, ...), when custom. */
+  metadataType?: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  /** Required on create (not nillable) — true for Name, master-detail and `<required>true</required>` fields. */
+  required: boolean;
+  nillable: boolean;
+  unique: boolean;
+  externalId: boolean;
+  caseSensitive?: boolean;
+  /** Value used on insert when the field is omitted (already converted to the field's type). */
+  defaultValue?: unknown;
+  picklistValues?: PicklistValue[];
+  /** Restricted picklist: values outside the list fail with INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST. */
+  restrictedPicklist?: boolean;
+  /** For references: target sObjects, the relationship name (`Account__r`) and the child relationship name. */
+  referenceTo?: string[];
+  relationshipName?: string;
+  childRelationshipName?: string;
+  /** Master-detail: cascade delete of children, and the child is required. */
+  cascadeDelete?: boolean;
+  /** Lookup delete constraint: SetNull (default), Restrict or Cascade. */
+  deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
+  /** Computed fields: never written by clients. */
+  calculated?: boolean;
+  /** Formula source (Salesforce formula syntax) and the formula's return type. */
+  formula?: string;
+  formulaTreatBlanksAs?: 'BlankAsZero' | 'BlankAsBlank';
+  /** Roll-up summary over a master-detail child. */
+  summary?: {
+    operation: 'count' | 'sum' | 'min' | 'max';
+    /** Child object API name and the master-detail field on it that points here. */
+    childObject: string;
+    childField: string;
+    /** Summed/min/max field on the child (absent for count). */
+    summarizedField?: string;
+    /** Child filter, ANDed: field, operation (equals, notEqual, lessThan, greaterThan, ...), value. */
+    filters: { field: string; operation: string; value: string }[];
+  };
+  autoNumber?: { displayFormat: string };
+  createable: boolean;
+  updateable: boolean;
+  custom: boolean;
+  description?: string;
+  inlineHelpText?: string;
+}
+
+export interface ValidationRuleDef {
+  fullName: string;
+  active: boolean;
+  /** True when the record is INVALID (Salesforce semantics). */
+  errorConditionFormula: string;
+  errorMessage: string;
+  /** Field the error is shown on, if any. */
+  errorDisplayField?: string;
+}
+
+export interface ObjectDef {
+  name: string;
+  label: string;
+  labelPlural: string;
+  /** Three-character id prefix, e.g. `001` for Account, `a01` for the first custom object. */
+  keyPrefix: string;
+  custom: boolean;
+  /** Custom metadata types (`__mdt`) are queryable but not writable through the data APIs. */
+  customMetadata?: boolean;
+  fields: FieldDef[];
+  validationRules: ValidationRuleDef[];
+  nameField: { label: string; type: 'Text' | 'AutoNumber'; displayFormat?: string };
+  description?: string;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  queryable: boolean;
+}
