@@ -19,13 +19,25 @@ const swc = [
 ];
 
 export default {
+  // Jest reads coverageThreshold only at the top level (inside a project it is ignored). Only the "lwc" run collects
+  // coverage (scripts/test.ts), so this applies to the components: below 90 % of lines that run fails.
+  coverageThreshold: {
+    './force-app/main/default/lwc/': { lines: 90, statements: 90 }
+  },
   projects: [
     {
       ...jestConfig,
       displayName: 'lwc',
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/__tests__/**/*.test.js'],
+      collectCoverageFrom: ['force-app/**/lwc/**/*.js', '!**/__tests__/**'],
       setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-sa11y-setup.js'],
+      // Central mocks for platform modules the sfdx-lwc-jest stubs lack, and the shared test helpers.
+      moduleNameMapper: {
+        '^lightning/uiListsApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiListsApi.js',
+        '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions.js',
+        '^test/utils$': '<rootDir>/force-app/test/jest-mocks/testUtils.js'
+      }
     },
     {
       displayName: 'unit',
