@@ -1,0 +1,88 @@
+import {
+  ACCOUNT_RELATED_LIST_PARAMETERS,
+  RELATED_LISTS,
+  CONTRACT_FIELDS,
+  ITEM_FIELD_NAMES,
+  CALENDAR_FIELD_NAMES,
+  TEMPLATE_ITEM_FIELD_NAMES,
+  relatedListFromBatch,
+  toFieldMap,
+  displayValueOf,
+  qualifiedName
+} from 'c/maintenanceRecords';
+
+describe('c/maintenanceRecords', () => {
+  it('asks for the three related lists of the account with qualified field names', () => {
+    expect(ACCOUNT_RELATED_LIST_PARAMETERS.map((p) => p.relatedListId)).toEqual([
+      'Maintenance_Contracts__r',
+      'Maintenance_Incidents__r',
+      'Handover_Checklists__r'
+    ]);
+    const [contracts, incidents] = ACCOUNT_RELATED_LIST_PARAMETERS;
+    expect(contracts.fields).toContain('Maintenance_Contract__c.Calendar__c');
+    expect(contracts.fields).toContain('Maintenance_Contract__c.P1_24x7__c');
+    expect(incidents.fields).toContain('Maintenance_Incident__c.Paused_Since__c');
+    expect(incidents.pageSize).toBe(1999);
+    expect(ITEM_FIELD_NAMES).toContain('Handover_Item__c.Template_Item__c');
+    expect(CALENDAR_FIELD_NAMES).toContain('Maintenance_Calendar__mdt.Holidays__c');
+    expect(TEMPLATE_ITEM_FIELD_NAMES).toContain('Handover_Template_Item__mdt.Due_Days_Before_Go_Live__c');
+    // Financial fields are not read: the Support permission set cannot see them.
+    expect(contracts.fields.some((name) => /Rate|Fee|Amount|Penalty/.test(name))).toBe(false);
+  });
+
+  it('reads a related list out of a batch answer, by reference or by position', () => {
+    const byReference = {
+      results: [
+        {
+          statusCode: 200,
+          result: { listReference: { relatedListId: 'Handover_Checklists__r' }, records: [{ id: 'c' }] }
+        },
+        {
+          statusCode: 200,
+          result: { listReference: { relatedListId: 'Maintenance_Contracts__r' }, records: [{ id: 'k' }] }
+        }
+      ]
+    };
+    expect(relatedListFromBatch(byReference, RELATED_LISTS.CHECKLISTS).records).toEqual([{ id: 'c' }]);
+    const byPosition = {
+      results: [
+        { statusCode: 200, result: { records: [{ id: 'k' }] } },
+        { statusCode: 200, result: {} }
+      ]
+    };
+    expect(relatedListFromBatch(byPosition, RELATED_LISTS.CONTRACTS).records).toEqual([{ id: 'k' }]);
+    expect(relatedListFromBatch(byPosition, RELATED_LISTS.INCIDENTS).records).toEqual([]);
+    expect(relatedListFromBatch(byPosition, RELATED_LISTS.CHECKLISTS).records).toEqual([]);
+    expect(relatedListFromBatch(undefined, RELATED_LISTS.CHECKLISTS).records).toEqual([]);
+  });
+
+  it('returns a failed list of a batch as an error', () => {
+    const failed = {
+      results: [{ statusCode: 403, result: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access' }] }]
+    };
+    const { records, error } = relatedListFromBatch(failed, RELATED_LISTS.CONTRACTS);
+    expect(records).toEqual([]);
+    expect(error).toEqual({ status: 403, body: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access' }] });
+  });
+
+  it('turns a UI API record into a field map, missing fields as null', () => {
+    const record = {
+      id: 'a01000000000001AAA',
+      fields: {
+        Name: { value: 'TMA 2026', displayValue: null },
+        Status__c: { value: 'Active', displayValue: 'Actif' },
+        Budget_Days__c: { value: 120, displayValue: '120,00' }
+      }
+    };
+    const map = toFieldMap(record, CONTRACT_FIELDS);
+    expect(map.Id).toBe('a01000000000001AAA');
+    expect(map.Name).toBe('TMA 2026');
+    expect(map.Status__c).toBe('Active');
+    expect(map.Budget_Days__c).toBe(120);
+    expect(map.End_Date__c).toBeNull();
+    expect(displayValueOf(record, CONTRACT_FIELDS.STATUS)).toBe('Actif');
+    expect(displayValueOf(record, CONTRACT_FIELDS.NAME)).toBe('TMA 2026');
+    expect(displayValueOf(record, CONTRACT_FIELDS.END_DATE)).toBe('');
+    expect(qualifiedName(CONTRACT_FIELDS.STATUS)).toBe('Maintenance_Contract__c.Status__c');
+  });
+});
