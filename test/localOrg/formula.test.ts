@@ -1,0 +1,326 @@
+import { describe, it, expect } from '@jest/globals';
+import {
+  checkFormula,
+  evaluateFormula,
+  evaluateFormulaField,
+  failingValidationRules,
+  FormulaError,
+  formulaReferences,
+  type FormulaContext
+} from '../../src/localOrg/formula.js';
+import type { ObjectDef } from '../../src/localOrg/schema.js';
+import { allObjects, checklist, contract, incident, item } from './formulaFixtures.js';
+
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+const records: Record<string, Record<string, unknown>> = {
+  a03000000000001AAA: { Id: 'a03000000000001AAA', Phase__c: 'Signed Off' },
+  a03000000000002AAA: { Id: 'a03000000000002AAA', Phase__c: 'Shadowing' }
+};
+
+function ctx(
+  objectDef: ObjectDef,
+  record: Record<string, unknown>,
+  extra: Partial<FormulaContext> = {}
+): FormulaContext {
+  return {
+    record,
+    objectDef,
+    getObject: (name) => allObjects.find((o) => o.name.toLowerCase() === name.toLowerCase()),
+    getRecord: (_objectName, id) => records[id],
+    now: NOW,
+    isNew: false,
+    ...extra
+  };
+}
+
+function fieldValue(objectDef: ObjectDef, name: string, record: Record<string, unknown>): unknown {
+  const def = objectDef.fields.find((f) => f.name === name);
+  if (!def) throw new Error(name);
+  return evaluateFormulaField(def, ctx(objectDef, record));
+}
+
+function failing(objectDef: ObjectDef, record: Record<string, unknown>, extra: Partial<FormulaContext> = {}): string[] {
+  return failingValidationRules(objectDef, ctx(objectDef, record, extra)).map((r) => r.fullName);
+}
+
+describe('data model formula fields', () => {
+  it('Notice_Deadline__c is the end date minus the notice period in days', () => {
+    expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: '2026-12-31', Notice_Period_Days__c: 90 })).toBe(
+      '2026-10-02'
+    );
+    // Across a month boundary and a leap day: 2028-03-01 - 1 day = 2028-02-29.
+    expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: '2028-03-01', Notice_Period_Days__c: 1 })).toBe(
+      '2028-02-29'
+    );
+    expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: null, Notice_Period_Days__c: 90 })).toBeNull();
+    // A blank notice period is zero (formula fields treat blanks as zeroes by default).
+    expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: '2026-12-31' })).toBe('2026-12-31');
+  });
+
+  it('Budget_Consumed_Percent__c is consumed over budget, as a percent number', () => {
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 40, Consumed_Days__c: 10 })).toBe(25);
+    // 7 / 30 = 0.2333... -> 23.33 % at scale 2.
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 30, Consumed_Days__c: 7 })).toBe(23.33);
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 0, Consumed_Days__c: 5 })).toBe(0);
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: null, Consumed_Days__c: 5 })).toBe(0);
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 10, Consumed_Days__c: 12.5 })).toBe(
+      125
+    );
+  });
+
+  it('Budget_Amount__c is days times the daily rate', () => {
+    expect(fieldValue(contract, 'Budget_Amount__c', { Budget_Days__c: 12.5, Daily_Rate__c: 650 })).toBe(8125);
+    expect(fieldValue(contract, 'Budget_Amount__c', { Budget_Days__c: 0.1, Daily_Rate__c: 0.2 })).toBe(0.02);
+    expect(fieldValue(contract, 'Budget_Amount__c', { Budget_Days__c: 3, Daily_Rate__c: null })).toBe(0);
+  });
+
+  it('Response_Breached__c compares the response (or now) with the due time', () => {
+    const due = '2026-03-10T11:00:00.000+0000';
+    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: null })).toBe(false);
+    // Not responded and now (12:00) is past due (11:00).
+    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due })).toBe(true);
+    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: '2026-03-10T13:00:00.000+0000' })).toBe(
+      false
+    );
+    expect(
+      fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due, Responded_At__c: '2026-03-10T10:59:00Z' })
+    ).toBe(false);
+    expect(
+      fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due, Responded_At__c: '2026-03-10T11:00:01Z' })
+    ).toBe(true);
+  });
+
+  it('Resolution_Breached__c does not breach while paused', () => {
+    const due = '2026-03-10T08:00:00.000+0000';
+    expect(fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due })).toBe(true);
+    expect(
+      fieldValue(incident, 'Resolution_Breached__c', {
+        Resolution_Due__c: due,
+        Paused_Since__c: '2026-03-10T07:00:00Z'
+      })
+    ).toBe(false);
+    expect(
+      fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due, Resolved_At__c: '2026-03-10T07:59:59Z' })
+    ).toBe(false);
+    expect(
+      fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due, Resolved_At__c: '2026-03-10T08:00:01Z' })
+    ).toBe(true);
+  });
+
+  it('SLA_State__c reads the other formula fields', () => {
+    const late = '2026-03-10T08:00:00.000+0000';
+    const later = '2026-03-11T08:00:00.000+0000';
+    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Response_Due__c: later })).toBe('On Track');
+    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Paused_Since__c: late })).toBe('Paused');
+    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Resolution_Due__c: late })).toBe('Breached');
+    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Response_Due__c: late })).toBe('Response Breached');
+    expect(
+      fieldValue(incident, 'SLA_State__c', { Status__c: 'Resolved', Resolved_At__c: late, Resolution_Due__c: later })
+    ).toBe('Met');
+    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'Cancelled' })).toBe('Cancelled');
+  });
+
+  it('Readiness_Percent__c reads roll-up values', () => {
+    expect(fieldValue(checklist, 'Readiness_Percent__c', { Items_Total__c: 3, Items_Done__c: 2 })).toBe(67);
+    expect(fieldValue(checklist, 'Readiness_Percent__c', { Items_Total__c: 0, Items_Done__c: 0 })).toBe(0);
+  });
+});
+
+describe('data model validation rules', () => {
+  const validContract = {
+    Status__c: 'Active',
+    Start_Date__c: '2026-01-01',
+    End_Date__c: '2026-12-31',
+    Budget_Days__c: 10,
+    Daily_Rate__c: 500,
+    Monthly_Fee__c: 1000,
+    Consumed_Days__c: 0,
+    Handover_Checklist__c: 'a03000000000001AAA'
+  };
+
+  it('contract rules', () => {
+    expect(failing(contract, validContract)).toEqual([]);
+    expect(failing(contract, { ...validContract, End_Date__c: '2025-12-31' })).toEqual(['End_Not_Before_Start']);
+    expect(failing(contract, { ...validContract, End_Date__c: '2026-01-01' })).toEqual([]);
+    // The gating checklist is read across the lookup.
+    expect(failing(contract, { ...validContract, Handover_Checklist__c: 'a03000000000002AAA' })).toEqual([
+      'Activation_Requires_Signed_Off_Handover'
+    ]);
+    expect(
+      failing(contract, { ...validContract, Status__c: 'Draft', Handover_Checklist__c: 'a03000000000002AAA' })
+    ).toEqual([]);
+    expect(failing(contract, { ...validContract, Handover_Checklist__c: null })).toEqual([]);
+    expect(failing(contract, { ...validContract, Monthly_Fee__c: -1 })).toEqual(['Budget_Not_Negative']);
+    expect(failing(contract, { ...validContract, Consumed_Days__c: -0.5 })).toEqual(['Budget_Not_Negative']);
+    // Blank amounts are not negative.
+    expect(failing(contract, { ...validContract, Budget_Days__c: null, Daily_Rate__c: null })).toEqual([]);
+  });
+
+  it('incident rules', () => {
+    const base = { Status__c: 'New', Reported_At__c: '2026-03-01T09:00:00.000+0000' };
+    expect(failing(incident, base)).toEqual([]);
+    expect(failing(incident, { ...base, Status__c: 'Resolved' })).toEqual(['Resolved_Needs_Timestamp']);
+    expect(failing(incident, { ...base, Status__c: 'Closed' })).toEqual([
+      'Resolved_Needs_Timestamp',
+      'Closed_Needs_Timestamp'
+    ]);
+    expect(
+      failing(incident, {
+        ...base,
+        Status__c: 'Closed',
+        Resolved_At__c: '2026-03-01T10:00:00.000+0000',
+        Closed_At__c: '2026-03-02T10:00:00.000+0000'
+      })
+    ).toEqual([]);
+    expect(failing(incident, { ...base, Effort_Days__c: -1 })).toEqual(['Effort_Not_Negative']);
+    expect(failing(incident, { ...base, Effort_Days__c: null })).toEqual([]);
+    expect(failing(incident, { ...base, Resolved_At__c: '2026-03-01T08:59:59.000+0000' })).toEqual([
+      'Resolution_Not_Before_Report'
+    ]);
+  });
+
+  it('checklist and item rules', () => {
+    const signedOff = {
+      Phase__c: 'Signed Off',
+      Mandatory_Open__c: 0,
+      Signed_Off_By__c: '005000000000001AAA',
+      Signed_Off_On__c: '2026-02-01'
+    };
+    expect(failing(checklist, signedOff)).toEqual([]);
+    expect(failing(checklist, { ...signedOff, Mandatory_Open__c: 2 })).toEqual(['Sign_Off_Needs_Mandatory_Items_Done']);
+    expect(failing(checklist, { ...signedOff, Signed_Off_On__c: null })).toEqual(['Sign_Off_Needs_Signer']);
+    expect(
+      failing(checklist, { ...signedOff, Phase__c: 'Shadowing', Signed_Off_By__c: null, Mandatory_Open__c: 4 })
+    ).toEqual([]);
+    expect(failing(checklist, { Go_Live_Date__c: '2026-05-01', Warranty_End_Date__c: '2026-04-30' })).toEqual([
+      'Warranty_End_Not_Before_Go_Live'
+    ]);
+    expect(failing(item, { Done__c: true })).toEqual(['Done_Needs_Date']);
+    expect(failing(item, { Done__c: 1, Done_On__c: '2026-01-02' })).toEqual([]);
+    expect(failing(item, { Done__c: false })).toEqual([]);
+  });
+
+  it('inactive rules never fire', () => {
+    const inactive = { ...item, validationRules: item.validationRules.map((r) => ({ ...r, active: false })) };
+    expect(failing(inactive, { Done__c: true })).toEqual([]);
+  });
+});
+
+describe('context functions', () => {
+  const ev = (formula: string, record: Record<string, unknown>, extra: Partial<FormulaContext> = {}): unknown =>
+    evaluateFormula(formula, 'boolean', ctx(incident, record, extra));
+
+  it('ISNEW, ISCHANGED and PRIORVALUE read the prior record', () => {
+    expect(ev('ISNEW()', {}, { isNew: true })).toBe(true);
+    expect(ev('ISNEW()', {}, { isNew: false })).toBe(false);
+    expect(ev('ISCHANGED(Status__c)', { Status__c: 'New' }, { isNew: true })).toBe(false);
+    expect(ev('ISCHANGED(Status__c)', { Status__c: 'Closed' }, { priorRecord: { Status__c: 'New' } })).toBe(true);
+    expect(ev('ISCHANGED(Status__c)', { Status__c: 'New' }, { priorRecord: { Status__c: 'New' } })).toBe(false);
+    expect(ev('ISCHANGED(Effort_Days__c)', { Effort_Days__c: 1 }, { priorRecord: { Effort_Days__c: null } })).toBe(
+      true
+    );
+    expect(
+      ev(
+        `ISPICKVAL(PRIORVALUE(Status__c), 'Closed') && NOT(ISPICKVAL(Status__c, 'Closed'))`,
+        { Status__c: 'New' },
+        {
+          priorRecord: { Status__c: 'Closed' }
+        }
+      )
+    ).toBe(true);
+  });
+
+  it('NOW and TODAY come from the context clock', () => {
+    expect(evaluateFormula('NOW()', 'datetime', ctx(incident, {}))).toBe('2026-03-10T12:00:00.000+0000');
+    expect(evaluateFormula('TODAY() + 1', 'date', ctx(incident, {}))).toBe('2026-03-11');
+    expect(evaluateFormula('TIMENOW()', 'time', ctx(incident, {}))).toBe('12:00:00.000Z');
+    expect(
+      evaluateFormula('NOW() - Reported_At__c', 'double', ctx(incident, { Reported_At__c: '2026-03-09T12:00:00Z' }))
+    ).toBe(1);
+  });
+
+  it('text of picklists, CASE and functions delegated to formulon', () => {
+    const c = ctx(incident, { Status__c: 'In Progress', Reported_At__c: '2026-03-01T09:30:00Z' });
+    expect(evaluateFormula('TEXT(Status__c) & "!"', 'string', c)).toBe('In Progress!');
+    expect(evaluateFormula('CASE(Status__c, "New", 1, "In Progress", 2, 0)', 'double', c)).toBe(2);
+    expect(evaluateFormula('LEFT(TEXT(Status__c), 2) & LOWER("AB")', 'string', c)).toBe('Inab');
+    expect(
+      evaluateFormula('YEAR(DATEVALUE(Reported_At__c)) * 100 + MONTH(DATEVALUE(Reported_At__c))', 'double', c)
+    ).toBe(202603);
+    expect(evaluateFormula('ROUND(10 / 3, 2)', 'double', c)).toBe(3.33);
+    expect(evaluateFormula('ADDMONTHS(DATE(2026, 1, 31), 1)', 'date', c)).toBe('2026-02-28');
+    expect(evaluateFormula('LEN(Name)', 'double', c)).toBe(0);
+    expect(evaluateFormula('ISNUMBER("12.5") && NOT(ISNUMBER("x"))', 'boolean', c)).toBe(true);
+    expect(evaluateFormula('/* comment with a " quote */ 1 + 1', 'double', c)).toBe(2);
+  });
+
+  it('division by zero answers blank instead of failing the record', () => {
+    expect(evaluateFormula('1 / 0', 'double', ctx(incident, {}))).toBeNull();
+  });
+});
+
+describe('deploy-time check', () => {
+  const getObject = (name: string): ObjectDef | undefined => allObjects.find((o) => o.name === name);
+  const check = (formula: string, returnType: Parameters<typeof checkFormula>[1] = 'boolean', objectDef = contract) => {
+    try {
+      checkFormula(formula, returnType, objectDef, getObject);
+      return 'ok';
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      return `${error.kind}: ${error.message}`;
+    }
+  };
+
+  it('accepts every formula and rule of the data model', () => {
+    for (const objectDef of [contract, incident, checklist, item]) {
+      for (const f of objectDef.fields.filter((x) => x.formula))
+        expect([f.name, check(f.formula!, f.type, objectDef)]).toEqual([f.name, 'ok']);
+      for (const r of objectDef.validationRules)
+        expect([r.fullName, check(r.errorConditionFormula, 'boolean', objectDef)]).toEqual([r.fullName, 'ok']);
+    }
+  });
+
+  it('rejects unknown fields, relationships, functions and type errors', () => {
+    expect(check('Nope__c > 0')).toBe('reference: Field Nope__c does not exist. Check spelling.');
+    expect(check("ISPICKVAL(Handover_Checklist__r.Nope__c, 'x')")).toBe(
+      'reference: Field Handover_Checklist__r.Nope__c does not exist. Check spelling.'
+    );
+    expect(check('Missing__r.Name = "x"')).toMatch(/^reference:/);
+    expect(check('VLOOKUP(1, 2, 3)')).toBe('function: Unknown function VLOOKUP. Check spelling.');
+    expect(check('IF(TRUE)')).toMatch(/^function: Incorrect number of parameters for function 'IF\(\)'/);
+    expect(check('Status__c = "Active"')).toMatch(/^type: Picklist fields are only supported/);
+    expect(check('End_Date__c + "x" > 1')).toMatch(/^type:/);
+    expect(check('Budget_Days__c * 2', 'date')).toBe(
+      'type: Formula result is data type (Number), incompatible with expected data type (Date).'
+    );
+    expect(check('IF(Budget_Days__c > 0, "a", 1)', 'string')).toMatch(
+      /^type: Incorrect parameter type for function 'IF\(\)'/
+    );
+    // The unreached branch is type-checked too.
+    expect(check('IF(FALSE, AND(1, TRUE), TRUE)')).toMatch(/^type: Incorrect parameter type for function 'AND\(\)'/);
+    expect(check('1 +')).toBe('syntax: Syntax error.');
+    // formulon would read '- 1' as a number without a value.
+    expect(check('Budget_Days__c > - 1')).toMatch(/^syntax: Syntax error. Write a negative number/);
+    expect(check('Budget_Days__c > -1')).toBe('ok');
+  });
+
+  it('detects formula cycles', () => {
+    const loop = {
+      ...contract,
+      fields: [
+        ...contract.fields,
+        { ...contract.fields[0], name: 'A__c', type: 'double' as const, formula: 'B__c + 1' },
+        { ...contract.fields[0], name: 'B__c', type: 'double' as const, formula: 'A__c + 1' }
+      ]
+    };
+    expect(check('A__c > 0', 'boolean', loop)).toMatch(/^reference: Circular formula reference/);
+  });
+
+  it('lists the references of a formula', () => {
+    expect(formulaReferences(contract.validationRules[1].errorConditionFormula)).toEqual([
+      'Status__c',
+      'Handover_Checklist__c',
+      'Handover_Checklist__r.Phase__c'
+    ]);
+  });
+});
