@@ -7,6 +7,7 @@
  */
 import type { Connection } from '@salesforce/core';
 import { KEY_FIELD, RUNNING_USER, type Dataset, type SeedObjectName, type SeedRecord } from './dataset.js';
+import { runningUser, soqlString } from './orgHelpers.js';
 import { toCsv, toRestRecord, UnresolvedReferenceError, type IdResolver } from './records.js';
 
 /** Records per object at or above which Bulk API 2.0 is used instead of sObject Collections. */
@@ -94,11 +95,6 @@ function formatErrors(errors: SaveError[] | undefined): string {
     .join('; ');
 }
 
-/** SOQL string literal: quotes and backslashes escaped. */
-export function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
@@ -117,11 +113,6 @@ async function findAccounts(conn: Connection, keys: string[]): Promise<Map<strin
     for (const row of result.records) found.set(row.AccountNumber, row.Id);
   }
   return found;
-}
-
-async function runningUserId(conn: Connection): Promise<string> {
-  const info = await conn.request<{ user_id: string }>('/services/oauth2/userinfo');
-  return info.user_id;
 }
 
 /** Turns records into API bodies; a record whose reference cannot be resolved becomes a failure instead. */
@@ -361,7 +352,7 @@ export async function loadDataset(conn: Connection, dataset: Dataset, options: L
       Object.values(record.refs).some((ref) => ref.sobject === 'User' && ref.key === RUNNING_USER)
     )
   );
-  if (needsUser) ids.runningUserId = await runningUserId(conn);
+  if (needsUser) ids.runningUserId = (await runningUser(conn)).id;
 
   for (const [index, { sobject, records }] of dataset.objects.entries()) {
     if (result.failures.length > 0) {

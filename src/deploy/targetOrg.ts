@@ -1,0 +1,108 @@
+/**
+ * Which org a command works on: the one named by -o/--target-org, or else the embedded local org (alias
+ * maintenance-local), started when it is not running. Also turns the ways an org can fail to answer (unknown alias,
+ * connection refused, expired session) into errors that say what to do.
+ */
+import { Connection, Messages, Org, SfError, StateAggregator } from '@salesforce/core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.common');
+
+export const LOCAL_ORG_ALIAS = 'maintenance-local';
+
+export interface TargetOrg {
+  conn: Connection;
+  /** The alias or username the user gave, or the local org's alias. */
+  label: string;
+  username: string;
+  instanceUrl: string;
+  /** True for the embedded local org. */
+  local: boolean;
+  /** True when this command started the local org (it keeps running afterwards). */
+  startedLocalOrg: boolean;
+}
+
+/** Starts the embedded local org if it is not running and registers its alias; returns whether it was started. */
+export type LocalOrgStarter = () => Promise<{ started: boolean }>;
+
+function isNoAuthError(error: unknown): boolean {
+  const name = (error as { name?: string }).name ?? '';
+  return /NamedOrgNotFound|NoAuthInfoFound|AuthInfoNotFound|NoUsername|OrgNotFound/i.test(name);
+}
+
+async function connect(aliasOrUsername: string, apiVersion: string | undefined): Promise<Connection> {
+  const org = await Org.create({ aliasOrUsername });
+  return org.getConnection(apiVersion);
+}
+
+/**
+ * Resolves the target org of a command.
+ * @param flag the -o value, or undefined for the local org
+ * @param startLocalOrg how to start the local org; called only when flag is undefined
+ */
+export async function resolveTargetOrg(
+  flag: string | undefined,
+  options: { apiVersion?: string; startLocalOrg: LocalOrgStarter }
+): Promise<TargetOrg> {
+  const label = flag ?? LOCAL_ORG_ALIAS;
+  let startedLocalOrg = false;
+  if (flag === undefined) {
+    try {
+      startedLocalOrg = (await options.startLocalOrg()).started;
+    } catch (error) {
+      throw messages.createError('error.LocalOrgStartFailed', [(error as Error).message], [], error as Error);
+    }
+  }
+  let conn: Connection;
+  try {
+    conn = await connect(label, options.apiVersion);
+  } catch (error) {
+    if (isNoAuthError(error)) throw messages.createError('error.OrgNotFound', [label], [label], error as Error);
+    throw error;
+  }
+  const username = conn.getUsername() ?? label;
+  const localUsername = (await StateAggregator.getInstance()).aliases.resolveUsername(LOCAL_ORG_ALIAS);
+  return {
+    conn,
+    label,
+    username,
+    instanceUrl: conn.instanceUrl,
+    local: flag === undefined || username === localUsername,
+    startedLocalOrg
+  };
+}
+
+function errorText(error: unknown): string {
+  const { code, errorCode, name, message } = error as {
+    code?: string;
+    errorCode?: string;
+    name?: string;
+    message?: string;
+  };
+  return `${code ?? ''} ${errorCode ?? ''} ${name ?? ''} ${message ?? ''}`;
+}
+
+/**
+ * Maps an error raised while talking to the org to an actionable one, or returns undefined when it is not about the
+ * org being unreachable or the session being invalid (the caller keeps its own error then).
+ */
+export function orgAccessError(error: unknown, target: Pick<TargetOrg, 'label' | 'instanceUrl'>): SfError | undefined {
+  const text = errorText(error);
+  if (
+    /INVALID_SESSION_ID|Session expired|invalid_grant|expired access\/refresh token|RefreshToken|No refresh token/i.test(
+      text
+    )
+  ) {
+    return messages.createError('error.SessionExpired', [target.label], [target.label], error as Error);
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|fetch failed/i.test(text)) {
+    const reason = /ECONNREFUSED/.test(text) ? 'connection refused' : ((error as Error).message ?? 'no answer');
+    return messages.createError(
+      'error.OrgUnreachable',
+      [target.label, target.instanceUrl, reason],
+      [target.label],
+      error as Error
+    );
+  }
+  return undefined;
+}
