@@ -1,0 +1,67 @@
+import title from '@salesforce/label/c.Incident_List_Title';
+import loadError from '@salesforce/label/c.Incident_List_Load_Error';
+import empty from '@salesforce/label/c.Incident_List_Empty';
+import emptyFiltered from '@salesforce/label/c.Incident_List_Empty_Filtered';
+import count from '@salesforce/label/c.Incident_List_Count';
+import filterOpen from '@salesforce/label/c.Incident_Filter_Open';
+import filterBreached from '@salesforce/label/c.Incident_Filter_Breached';
+import filterPriority from '@salesforce/label/c.Incident_Filter_Priority';
+import allPriorities from '@salesforce/label/c.Incident_Filter_All_Priorities';
+import columnNumber from '@salesforce/label/c.Incident_Column_Number';
+import columnSubject from '@salesforce/label/c.Incident_Column_Subject';
+import columnPriority from '@salesforce/label/c.Incident_Column_Priority';
+import columnStatus from '@salesforce/label/c.Incident_Column_Status';
+import columnSla from '@salesforce/label/c.Incident_Column_Sla';
+import columnRemaining from '@salesforce/label/c.Incident_Column_Remaining';
+import columnResponseDue from '@salesforce/label/c.Incident_Column_Response_Due';
+import columnResolutionDue from '@salesforce/label/c.Incident_Column_Resolution_Due';
+import actionAcknowledge from '@salesforce/label/c.Incident_Action_Acknowledge';
+import actionStart from '@salesforce/label/c.Incident_Action_Start';
+import actionWait from '@salesforce/label/c.Incident_Action_Wait';
+import actionResume from '@salesforce/label/c.Incident_Action_Resume';
+import actionResolve from '@salesforce/label/c.Incident_Action_Resolve';
+import actionSuccess from '@salesforce/label/c.Incident_Action_Success';
+import actionError from '@salesforce/label/c.Incident_Action_Error';
+import noCalendar from '@salesforce/label/c.Incident_No_Calendar';
+import calendarError from '@salesforce/label/c.Overview_Calendar_Error';
+import bandGreen from '@salesforce/label/c.Sla_Band_Green';
+import bandYellow from '@salesforce/label/c.Sla_Band_Yellow';
+import bandOrange from '@salesforce/label/c.Sla_Band_Orange';
+import bandRed from '@salesforce/label/c.Sla_Band_Red';
+import bandGrey from '@salesforce/label/c.Sla_Band_Grey';
+import bandNone from '@salesforce/label/c.Sla_Band_None';
+
+export default {
+  title,
+  loadError,
+  empty,
+  emptyFiltered,
+  count,
+  filterOpen,
+  filterBreached,
+  filterPriority,
+  allPriorities,
+  columnNumber,
+  columnSubject,
+  columnPriority,
+  columnStatus,
+  columnSla,
+  columnRemaining,
+  columnResponseDue,
+  columnResolutionDue,
+  actionAcknowledge,
+  actionStart,
+  actionWait,
+  actionResume,
+  actionResolve,
+  actionSuccess,
+  actionError,
+  noCalendar,
+  calendarError,
+  bandGreen,
+  bandYellow,
+  bandOrange,
+  bandRed,
+  bandGrey,
+  bandNone
+};

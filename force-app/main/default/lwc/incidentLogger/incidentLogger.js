@@ -1,0 +1,304 @@
+import { LightningElement, api, wire } from 'lwc';
+import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
+import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
+import { getListRecordsByName } from 'lightning/uiListsApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CloseActionScreenEvent } from 'lightning/actions';
+import { priorityFor, coveringContract, incidentFromRecord, incidentTransition } from 'c/maintenanceEngine';
+import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
+import {
+  ACCOUNT_RELATED_LIST_PARAMETERS,
+  CALENDAR_FIELD_NAMES,
+  INCIDENT_FIELDS,
+  METADATA_LIST_VIEW,
+  OBJECTS
+} from 'c/maintenanceRecords';
+import { accountModel, calendarsByName, calendarOfContract } from 'c/maintenanceModel';
+import { formatInstant, formatLabel } from 'c/maintenanceFormat';
+import LABELS from './labels';
+
+/**
+ * Logs a maintenance incident on an account, on the Maintenance tab and as the Account quick action
+ * "Log Maintenance Incident". The priority shows live from the engine's impact x urgency matrix (and can be set by
+ * hand), the covering contract is the engine's pick for now (or an out-of-coverage warning shows), and the response
+ * and restore due times the engine will stamp show before saving. createRecord writes exactly the fields the
+ * engine computes for the 'create' transition plus what the user typed; errors from the org (validation rules)
+ * show next to their field or in the error panel.
+ */
+export default class IncidentLogger extends LightningElement {
+  /** Account id (record page or quick action context). */
+  @api recordId;
+
+  labels = LABELS;
+  subject = '';
+  description = '';
+  category;
+  impact;
+  urgency;
+  priorityOverridden = false;
+  manualPriority;
+  saving = false;
+  saveError;
+
+  model;
+  batchError;
+  calendars;
+  calendarError;
+  picklists;
+  picklistError;
+  recordTypeId;
+
+  @wire(getRelatedListRecordsBatch, {
+    parentRecordId: '$recordId',
+    relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
+  })
+  wiredAccountLists({ data, error }) {
+    if (data) {
+      this.model = accountModel(data);
+      this.batchError = this.model.errors.length > 0 ? this.model.errors : undefined;
+    } else if (error) {
+      this.batchError = error;
+    }
+  }
+
+  @wire(getListRecordsByName, {
+    objectApiName: OBJECTS.CALENDAR.objectApiName,
+    listViewApiName: METADATA_LIST_VIEW,
+    fields: CALENDAR_FIELD_NAMES,
+    pageSize: 200
+  })
+  wiredCalendars({ data, error }) {
+    if (data) {
+      this.calendars = calendarsByName(data);
+      this.calendarError = undefined;
+    } else if (error) {
+      this.calendars = new Map();
+      this.calendarError = error;
+    }
+  }
+
+  @wire(getObjectInfo, { objectApiName: OBJECTS.INCIDENT })
+  wiredObjectInfo({ data, error }) {
+    if (data) {
+      this.recordTypeId = data.defaultRecordTypeId;
+    } else if (error) {
+      this.picklistError = error;
+    }
+  }
+
+  @wire(getPicklistValuesByRecordType, { objectApiName: OBJECTS.INCIDENT, recordTypeId: '$recordTypeId' })
+  wiredPicklists({ data, error }) {
+    if (data) {
+      this.picklists = data.picklistFieldValues;
+      this.picklistError = undefined;
+      // Start from the org's defaults (Corrective, Medium, Medium) unless the user already chose.
+      this.category = this.category ?? this.defaultOf(INCIDENT_FIELDS.CATEGORY.fieldApiName);
+      this.impact = this.impact ?? this.defaultOf(INCIDENT_FIELDS.IMPACT.fieldApiName);
+      this.urgency = this.urgency ?? this.defaultOf(INCIDENT_FIELDS.URGENCY.fieldApiName);
+    } else if (error) {
+      this.picklistError = error;
+    }
+  }
+
+  defaultOf(fieldApiName) {
+    return this.picklists?.[fieldApiName]?.defaultValue?.value ?? this.optionsOf(fieldApiName)[0]?.value;
+  }
+
+  optionsOf(fieldApiName) {
+    return (this.picklists?.[fieldApiName]?.values ?? []).map(({ label, value }) => ({ label, value }));
+  }
+
+  get isReady() {
+    return Boolean(this.picklists && this.model && this.calendars);
+  }
+
+  get loadErrors() {
+    return [this.batchError, this.picklistError].filter(Boolean);
+  }
+
+  get hasLoadErrors() {
+    return this.loadErrors.length > 0;
+  }
+
+  get categoryOptions() {
+    return this.optionsOf(INCIDENT_FIELDS.CATEGORY.fieldApiName);
+  }
+
+  get impactOptions() {
+    return this.optionsOf(INCIDENT_FIELDS.IMPACT.fieldApiName);
+  }
+
+  get urgencyOptions() {
+    return this.optionsOf(INCIDENT_FIELDS.URGENCY.fieldApiName);
+  }
+
+  get priorityOptions() {
+    return this.optionsOf(INCIDENT_FIELDS.PRIORITY.fieldApiName);
+  }
+
+  get matrixPriority() {
+    return this.impact && this.urgency ? priorityFor(this.impact, this.urgency) : undefined;
+  }
+
+  get priority() {
+    return this.priorityOverridden && this.manualPriority ? this.manualPriority : this.matrixPriority;
+  }
+
+  get matrixPriorityText() {
+    return formatLabel(LABELS.priorityFromMatrix, this.matrixPriority ?? '');
+  }
+
+  get priorityLocked() {
+    return !this.priorityOverridden;
+  }
+
+  /** The Active contract the engine says covers the account now, with its UI API record. */
+  coveringEntry(now) {
+    const contracts = this.model?.contracts ?? [];
+    const covering = coveringContract({ contracts: contracts.map((entry) => entry.model), at: now });
+    return covering ? contracts.find((entry) => entry.id === covering.id) : undefined;
+  }
+
+  get covering() {
+    return this.coveringEntry(new Date());
+  }
+
+  get coveredByText() {
+    return this.covering ? formatLabel(LABELS.coveredBy, this.covering.fields.Name) : '';
+  }
+
+  get missingCalendarText() {
+    const contract = this.covering;
+    if (!contract || !this.calendars || this.calendarError || calendarOfContract(contract, this.calendars)) {
+      return '';
+    }
+    return formatLabel(LABELS.noCalendar, contract.fields.Calendar__c);
+  }
+
+  /**
+   * The fields of the new incident: what the user typed, the covering contract, and the engine's stamps for the
+   * 'create' transition (status, reported time, due times...) at `now`.
+   * @param {Date} now
+   * @returns {Record<string, unknown>}
+   */
+  incidentFields(now) {
+    const contract = this.coveringEntry(now);
+    const typed = {
+      Account__c: this.recordId,
+      Subject__c: this.subject.trim(),
+      Description__c: this.description,
+      Category__c: this.category,
+      Impact__c: this.impact,
+      Urgency__c: this.urgency,
+      Priority__c: this.priority,
+      Priority_Overridden__c: this.priorityOverridden && this.manualPriority !== undefined,
+      Contract__c: contract ? contract.id : null
+    };
+    const stamped = incidentTransition({
+      incident: incidentFromRecord({ ...typed, Reported_At__c: now.toISOString() }),
+      contract: contract ? contract.model : null,
+      calendar: calendarOfContract(contract, this.calendars ?? new Map()),
+      action: 'create',
+      now
+    });
+    return { ...typed, ...stamped };
+  }
+
+  /** The due times the engine would stamp if the incident were logged now. */
+  get preview() {
+    if (!this.isReady || !this.priority) {
+      return undefined;
+    }
+    const fields = this.incidentFields(new Date());
+    return {
+      responseDue: formatInstant(fields.Response_Due__c),
+      resolutionDue: formatInstant(fields.Resolution_Due__c)
+    };
+  }
+
+  get hasDueTimes() {
+    return Boolean(this.preview && (this.preview.responseDue || this.preview.resolutionDue));
+  }
+
+  get saveDisabled() {
+    return !this.isReady || this.saving;
+  }
+
+  handleInput(event) {
+    const field = event.target.dataset.field;
+    this[field] = event.detail.value;
+    event.target.setCustomValidity('');
+  }
+
+  handleOverrideChange(event) {
+    this.priorityOverridden = event.target.checked;
+    if (this.priorityOverridden && !this.manualPriority) {
+      this.manualPriority = this.matrixPriority;
+    }
+  }
+
+  inputs() {
+    return [...this.template.querySelectorAll('[data-field]')];
+  }
+
+  async handleSave() {
+    this.saveError = undefined;
+    const valid = this.inputs().reduce((allValid, input) => input.reportValidity() && allValid, true);
+    if (!valid || !this.subject.trim()) {
+      return;
+    }
+    this.saving = true;
+    try {
+      const fields = this.incidentFields(new Date());
+      const record = await createRecord({ apiName: OBJECTS.INCIDENT.objectApiName, fields });
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: formatLabel(LABELS.success, fields.Priority__c),
+          message: record?.fields?.Name?.value ?? '',
+          variant: 'success'
+        })
+      );
+      this.dispatchEvent(new CustomEvent('incidentlogged', { detail: { id: record?.id } }));
+      this.reset();
+      this.dispatchEvent(new CloseActionScreenEvent());
+    } catch (error) {
+      this.showSaveError(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  showSaveError(error) {
+    const byField = fieldErrorsOf(error);
+    const shown = new Set();
+    for (const input of this.inputs()) {
+      const message = byField[input.dataset.apiName];
+      if (message) {
+        input.setCustomValidity(message);
+        input.reportValidity();
+        shown.add(input.dataset.apiName);
+      }
+    }
+    const unshown = Object.keys(byField).filter((field) => !shown.has(field));
+    if (unshown.length > 0 || reduceErrors(error).length > Object.keys(byField).length || shown.size === 0) {
+      this.saveError = error;
+    }
+  }
+
+  reset() {
+    this.subject = '';
+    this.description = '';
+    this.priorityOverridden = false;
+    this.manualPriority = undefined;
+    this.category = this.defaultOf(INCIDENT_FIELDS.CATEGORY.fieldApiName);
+    this.impact = this.defaultOf(INCIDENT_FIELDS.IMPACT.fieldApiName);
+    this.urgency = this.defaultOf(INCIDENT_FIELDS.URGENCY.fieldApiName);
+  }
+
+  handleCancel() {
+    this.reset();
+    this.dispatchEvent(new CustomEvent('cancel'));
+    this.dispatchEvent(new CloseActionScreenEvent());
+  }
+}

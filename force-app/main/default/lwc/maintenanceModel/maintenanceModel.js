@@ -1,0 +1,108 @@
+import {
+  calendarFromMetadata,
+  contractFromRecord,
+  incidentFromRecord,
+  checklistFromRecord,
+  itemFromRecord
+} from 'c/maintenanceEngine';
+import {
+  CONTRACT_FIELDS,
+  INCIDENT_FIELDS,
+  CHECKLIST_FIELDS,
+  ITEM_FIELDS,
+  CALENDAR_FIELDS,
+  TEMPLATE_ITEM_FIELDS,
+  RELATED_LISTS,
+  relatedListFromBatch,
+  toFieldMap
+} from 'c/maintenanceRecords';
+
+/**
+ * The bridge between what Lightning Data Service returns (UI API records) and what maintenanceEngine computes on
+ * (its contract, incident, checklist, item and calendar shapes). Components keep the UI API record next to the
+ * engine model so that they can show the org's display values and write back by API name.
+ */
+
+/**
+ * @typedef {object} Entry
+ * @property {string} id record id
+ * @property {object} record the UI API record
+ * @property {Record<string, unknown>} fields field API name -> value
+ * @property {object} model the engine's shape of it
+ */
+
+function entries(records, fields, toModel) {
+  return records.map((record) => {
+    const map = toFieldMap(record, fields);
+    return { id: record.id, record, fields: map, model: toModel(map) };
+  });
+}
+
+/**
+ * The account's contracts, incidents and checklists out of the shared getRelatedListRecordsBatch answer.
+ * @param {object} batchData the adapter's data
+ * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[] }} errors: lists that
+ *   failed on their own (e.g. no access to one object)
+ */
+export function accountModel(batchData) {
+  const contracts = relatedListFromBatch(batchData, RELATED_LISTS.CONTRACTS);
+  const incidents = relatedListFromBatch(batchData, RELATED_LISTS.INCIDENTS);
+  const checklists = relatedListFromBatch(batchData, RELATED_LISTS.CHECKLISTS);
+  return {
+    contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord),
+    incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
+    checklists: entries(checklists.records, CHECKLIST_FIELDS, checklistFromRecord),
+    errors: [contracts.error, incidents.error, checklists.error].filter(Boolean)
+  };
+}
+
+/**
+ * A checklist's items out of a getRelatedListRecords answer.
+ * @param {object} listData the adapter's data
+ * @returns {Entry[]}
+ */
+export function itemEntries(listData) {
+  return entries(listData?.records ?? [], ITEM_FIELDS, itemFromRecord);
+}
+
+/**
+ * The calendars out of the getListRecordsByName answer, by DeveloperName.
+ * @param {object} listData the adapter's data
+ * @returns {Map<string, object>} DeveloperName -> engine calendar
+ */
+export function calendarsByName(listData) {
+  const calendars = new Map();
+  for (const record of listData?.records ?? []) {
+    const fields = toFieldMap(record, CALENDAR_FIELDS);
+    calendars.set(fields.DeveloperName, calendarFromMetadata(fields));
+  }
+  return calendars;
+}
+
+/**
+ * The handover template items out of the getListRecordsByName answer, as field maps.
+ * @param {object} listData the adapter's data
+ * @returns {Array<Record<string, unknown>>}
+ */
+export function templateItems(listData) {
+  return (listData?.records ?? []).map((record) => toFieldMap(record, TEMPLATE_ITEM_FIELDS));
+}
+
+/**
+ * The calendar a contract's SLA clock runs on: the calendar its Calendar__c names, in the contract's own
+ * Time_Zone__c when one is set (the data model says the contract's zone overrides the calendar's).
+ * @param {Entry|undefined|null} contract
+ * @param {Map<string, object>} calendars from calendarsByName
+ * @returns {object|null} null without a contract, or when its calendar is unknown
+ */
+export function calendarOfContract(contract, calendars) {
+  if (!contract) {
+    return null;
+  }
+  const calendar = calendars.get(contract.fields.Calendar__c);
+  if (!calendar) {
+    return null;
+  }
+  const zone = contract.fields.Time_Zone__c;
+  return zone ? { ...calendar, timeZone: zone } : calendar;
+}

@@ -1,0 +1,466 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refresh } from 'lightning/uiRecordApi';
+import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
+import { getListRecordsByName } from 'lightning/uiListsApi';
+import {
+  coverageTimeline,
+  coveringContract,
+  budgetBurn,
+  slaStatus,
+  slaCompliance,
+  isOpenIncident
+} from 'c/maintenanceEngine';
+import {
+  ACCOUNT_RELATED_LIST_PARAMETERS,
+  CALENDAR_FIELD_NAMES,
+  CONTRACT_FIELDS,
+  METADATA_LIST_VIEW,
+  OBJECTS,
+  displayValueOf
+} from 'c/maintenanceRecords';
+import { accountModel, calendarsByName, calendarOfContract } from 'c/maintenanceModel';
+import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
+import LABELS from './labels';
+
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
+const MONTHS_BACK = 6;
+const MONTHS_AHEAD = 12;
+const COVERAGE_HORIZON_DAYS = 365;
+const GAP_WARNING_DAYS = 90;
+const COMPLIANCE_WINDOW_DAYS = 90;
+const DAY_MS = 86400000;
+
+/**
+ * The Maintenance tab of an Account: is the customer covered today and over the next year (banner), a timeline of
+ * contracts, warranties and gaps over the past 6 and next 12 months with notice deadlines, the engine's alerts, KPIs
+ * (open incidents by priority, breached, SLA compliance over 90 days, budget consumed with forecast exhaustion date,
+ * handover readiness), and the incident logger, incident list and handover checklist.
+ *
+ * Every figure comes from maintenanceEngine; this component only lays them out. Data: the shared account batch
+ * (c/maintenanceRecords: contracts, incidents and checklists in one request, shared with the children through the
+ * LDS cache) and the calendars (Maintenance_Calendar__mdt `All` list view, lightning/uiListsApi). The logger loads
+ * only when the user opens it, so that the tab itself stays at three requests.
+ */
+export default class MaintenanceOverview extends LightningElement {
+  /** Account id (record page context). */
+  @api recordId;
+
+  labels = LABELS;
+  model;
+  batchError;
+  calendars;
+  calendarError;
+  wiredBatch;
+  readiness;
+  showLogger = false;
+
+  @wire(getRelatedListRecordsBatch, {
+    parentRecordId: '$recordId',
+    relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
+  })
+  wiredAccountLists(value) {
+    this.wiredBatch = value;
+    const { data, error } = value;
+    if (data) {
+      this.model = accountModel(data);
+      this.batchError = this.model.errors.length > 0 ? this.model.errors : undefined;
+    } else if (error) {
+      this.model = undefined;
+      this.batchError = error;
+    }
+  }
+
+  @wire(getListRecordsByName, {
+    objectApiName: OBJECTS.CALENDAR.objectApiName,
+    listViewApiName: METADATA_LIST_VIEW,
+    fields: CALENDAR_FIELD_NAMES,
+    pageSize: 200
+  })
+  wiredCalendars({ data, error }) {
+    if (data) {
+      this.calendars = calendarsByName(data);
+      this.calendarError = undefined;
+    } else if (error) {
+      this.calendars = new Map();
+      this.calendarError = error;
+    }
+  }
+
+  get isLoading() {
+    return !this.model && !this.batchError;
+  }
+
+  get today() {
+    return userToday();
+  }
+
+  get contractModels() {
+    return this.model.contracts.map((contract) => contract.model);
+  }
+
+  get checklistModels() {
+    return this.model.checklists.map((checklist) => checklist.model);
+  }
+
+  get hasSources() {
+    return this.model.contracts.length > 0 || this.model.checklists.length > 0;
+  }
+
+  /** Coverage from today over the next year: the banner and the alerts. */
+  get coverage() {
+    return coverageTimeline({
+      contracts: this.contractModels,
+      checklists: this.checklistModels,
+      today: this.today,
+      horizonDays: COVERAGE_HORIZON_DAYS
+    });
+  }
+
+  /** The timeline window: from the first day of the month 6 months ago to the end of the month in 12 months. */
+  get window() {
+    const [year, month] = this.today.split('-').map(Number);
+    const start = isoDay(Date.UTC(year, month - 1 - MONTHS_BACK, 1));
+    const end = isoDay(Date.UTC(year, month + MONTHS_AHEAD, 1) - DAY_MS);
+    return { start, end, days: daysBetween(start, end) + 1 };
+  }
+
+  /** Coverage over the whole timeline window (past included), from the engine. */
+  get windowCoverage() {
+    return coverageTimeline({
+      contracts: this.contractModels,
+      checklists: this.checklistModels,
+      today: this.window.start,
+      horizonDays: this.window.days - 1
+    });
+  }
+
+  get banner() {
+    if (!this.hasSources) {
+      return { text: LABELS.coverageNone, theme: 'slds-theme_info', icon: 'utility:info' };
+    }
+    const coverage = this.coverage;
+    const segments = coverage.segments ?? [];
+    if (coverage.coveredToday) {
+      const gap = segments.find((segment) => segment.kind === 'gap');
+      if (!gap) {
+        return { text: LABELS.coverageCoveredHorizon, theme: 'slds-theme_success', icon: 'utility:success' };
+      }
+      const coveredUntil = formatLabel(LABELS.coverageCoveredUntil, formatDay(addDays(gap.start, -1)));
+      const horizonEnd = addDays(this.today, COVERAGE_HORIZON_DAYS);
+      const gapText =
+        gap.end >= horizonEnd
+          ? formatLabel(LABELS.coverageGapOpen, formatDay(gap.start))
+          : formatLabel(LABELS.coverageGap, formatDay(gap.start), formatDay(gap.end));
+      const soon = daysBetween(this.today, gap.start) <= GAP_WARNING_DAYS;
+      return {
+        text: `${coveredUntil} ${gapText}`,
+        theme: soon ? 'slds-theme_warning' : 'slds-theme_success',
+        icon: soon ? 'utility:warning' : 'utility:success'
+      };
+    }
+    const current = (this.windowCoverage.segments ?? []).find(
+      (segment) => segment.kind === 'gap' && segment.start <= this.today && this.today <= segment.end
+    );
+    if (current) {
+      return {
+        text: formatLabel(LABELS.coverageNotCovered, formatDay(current.start)),
+        theme: 'slds-theme_error',
+        icon: 'utility:error'
+      };
+    }
+    const next = segments.find((segment) => segment.kind === 'covered');
+    return {
+      text: next ? formatLabel(LABELS.coverageNotCoveredUntil, formatDay(next.start)) : LABELS.coverageNone,
+      theme: 'slds-theme_error',
+      icon: 'utility:error'
+    };
+  }
+
+  get bannerClass() {
+    return `slds-notify slds-notify_alert ${this.banner.theme} coverage-banner`;
+  }
+
+  get ticks() {
+    const { start, days } = this.window;
+    const ticks = [];
+    let day = start;
+    while (daysBetween(start, day) < days) {
+      ticks.push({ key: day, label: formatMonth(day), style: `left:${this.position(day)}%` });
+      const [year, month] = day.split('-').map(Number);
+      day = isoDay(Date.UTC(year, month, 1));
+    }
+    return ticks;
+  }
+
+  /** Where a day sits on the timeline, in percent of its width (clamped to the window). */
+  position(day) {
+    const { start, days } = this.window;
+    const offset = Math.min(Math.max(daysBetween(start, day), 0), days);
+    return Math.round((offset / days) * 10000) / 100;
+  }
+
+  bar(from, to, className, text, key) {
+    const left = this.position(from);
+    const right = this.position(addDays(to, 1));
+    return {
+      key,
+      className: `timeline-bar ${className}`,
+      style: `left:${left}%;width:${Math.max(right - left, 0.3)}%`,
+      text
+    };
+  }
+
+  get todayStyle() {
+    return `left:${this.position(this.today)}%`;
+  }
+
+  get timelineRows() {
+    const { start, end } = this.window;
+    const inWindow = (from, to) => from && to && from <= end && to >= start;
+    const coverageRow = {
+      key: 'coverage',
+      label: LABELS.timelineCoverageRow,
+      bars: (this.windowCoverage.segments ?? []).map((segment, index) =>
+        this.bar(
+          segment.start,
+          segment.end,
+          segment.kind === 'gap' ? 'timeline-bar_gap' : 'timeline-bar_covered',
+          formatLabel(
+            segment.kind === 'gap' ? LABELS.timelineGap : LABELS.timelineCovered,
+            formatDay(segment.start),
+            formatDay(segment.end)
+          ),
+          `coverage-${index}`
+        )
+      ),
+      markers: []
+    };
+    const contractRows = this.model.contracts
+      .filter((contract) => inWindow(contract.fields.Start_Date__c, contract.fields.End_Date__c))
+      .map((contract) => {
+        const fields = contract.fields;
+        const notice = fields.Notice_Deadline__c;
+        return {
+          key: contract.id,
+          label: fields.Name,
+          bars: [
+            this.bar(
+              fields.Start_Date__c,
+              fields.End_Date__c,
+              `timeline-bar_contract timeline-bar_${String(fields.Status__c).toLowerCase()}`,
+              formatLabel(
+                LABELS.timelineContract,
+                fields.Name,
+                displayValueOf(contract.record, CONTRACT_FIELDS.STATUS),
+                formatDay(fields.Start_Date__c),
+                formatDay(fields.End_Date__c)
+              ),
+              `${contract.id}-bar`
+            )
+          ],
+          markers:
+            notice && notice >= start && notice <= end
+              ? [
+                  {
+                    key: `${contract.id}-notice`,
+                    style: `left:${this.position(notice)}%`,
+                    text: formatLabel(LABELS.timelineNotice, formatDay(notice))
+                  }
+                ]
+              : []
+        };
+      });
+    const warrantyRows = this.model.checklists
+      .filter((checklist) => inWindow(checklist.fields.Go_Live_Date__c, checklist.fields.Warranty_End_Date__c))
+      .map((checklist) => ({
+        key: checklist.id,
+        label: checklist.fields.Project_Name__c ?? checklist.fields.Name,
+        bars: [
+          this.bar(
+            checklist.fields.Go_Live_Date__c,
+            checklist.fields.Warranty_End_Date__c,
+            'timeline-bar_warranty',
+            formatLabel(
+              LABELS.timelineWarranty,
+              checklist.fields.Project_Name__c ?? checklist.fields.Name,
+              formatDay(checklist.fields.Go_Live_Date__c),
+              formatDay(checklist.fields.Warranty_End_Date__c)
+            ),
+            `${checklist.id}-bar`
+          )
+        ],
+        markers: []
+      }));
+    return [coverageRow, ...contractRows, ...warrantyRows];
+  }
+
+  get contractNames() {
+    return new Map(this.model.contracts.map((contract) => [contract.id, contract.fields.Name]));
+  }
+
+  /** The engine's coverage alerts, plus the budget alert of the covering contract. */
+  get alerts() {
+    const names = this.contractNames;
+    const alerts = (this.coverage.alerts ?? []).map((alert, index) => ({
+      key: `${alert.kind}-${alert.sourceId ?? ''}-${index}`,
+      text: this.alertText(alert, names.get(alert.sourceId) ?? ''),
+      icon: alert.kind === 'gap' ? 'utility:warning' : 'utility:clock'
+    }));
+    const budget = this.budget;
+    if (budget?.burn.alert) {
+      alerts.push({
+        key: 'budget',
+        text: formatLabel(
+          LABELS.alertBudget,
+          budget.contract.fields.Name,
+          formatPercent(budget.burn.percentConsumed / 100)
+        ),
+        icon: 'utility:moneybag'
+      });
+    }
+    return alerts;
+  }
+
+  alertText(alert, contractName) {
+    const date = formatDay(alert.date);
+    if (alert.kind === 'gap') {
+      return formatLabel(LABELS.alertGap, alert.daysLeft, date);
+    }
+    if (alert.kind === 'coverageEnd') {
+      return formatLabel(LABELS.alertCoverageEnd, contractName, alert.daysLeft, date);
+    }
+    return alert.daysLeft < 0
+      ? formatLabel(LABELS.alertNoticePassed, contractName, date)
+      : formatLabel(LABELS.alertNotice, contractName, alert.daysLeft, date);
+  }
+
+  get hasAlerts() {
+    return this.alerts.length > 0;
+  }
+
+  /** Each incident with the engine's SLA status now (null without contract or calendar). */
+  get incidentStatuses() {
+    const contracts = new Map(this.model.contracts.map((contract) => [contract.id, contract]));
+    const now = new Date();
+    return this.model.incidents.map((incident) => {
+      const contract = contracts.get(incident.fields.Contract__c);
+      const calendar = calendarOfContract(contract, this.calendars ?? new Map());
+      return {
+        incident,
+        open: isOpenIncident(incident.model),
+        status:
+          contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null
+      };
+    });
+  }
+
+  get openByPriority() {
+    const open = this.incidentStatuses.filter((entry) => entry.open);
+    return PRIORITIES.map((priority) => ({
+      key: priority,
+      label: priority,
+      count: open.filter((entry) => entry.incident.fields.Priority__c === priority).length
+    }));
+  }
+
+  get openCount() {
+    return this.incidentStatuses.filter((entry) => entry.open).length;
+  }
+
+  get breachedCount() {
+    return this.incidentStatuses.filter(
+      (entry) => entry.open && entry.status && (entry.status.responseBreached || entry.status.resolutionBreached)
+    ).length;
+  }
+
+  get compliance() {
+    const to = this.today;
+    const result = slaCompliance({
+      incidents: this.model.incidents.map((incident) => incident.model),
+      from: addDays(to, -COMPLIANCE_WINDOW_DAYS),
+      to
+    });
+    if (!result.total) {
+      return { value: '—', detail: LABELS.kpiComplianceNone };
+    }
+    return {
+      value: formatPercent(result.met / result.total),
+      detail: formatLabel(LABELS.kpiComplianceDetail, result.met, result.total)
+    };
+  }
+
+  /** The budget of the contract covering the account today, as the engine burns it. */
+  get budget() {
+    const now = new Date();
+    const covering = coveringContract({ contracts: this.contractModels, at: now });
+    const contract = covering && this.model.contracts.find((entry) => entry.id === covering.id);
+    if (!contract) {
+      return undefined;
+    }
+    const incidents = this.model.incidents
+      .filter((incident) => incident.fields.Contract__c === contract.id)
+      .map((incident) => incident.model);
+    return { contract, burn: budgetBurn({ contract: contract.model, incidents, today: this.today }) };
+  }
+
+  get budgetKpi() {
+    const budget = this.budget;
+    if (!budget) {
+      return { value: '—', detail: LABELS.kpiBudgetNone, forecast: '' };
+    }
+    const { burn, contract } = budget;
+    return {
+      value: formatPercent(burn.percentConsumed / 100),
+      detail: formatLabel(
+        LABELS.kpiBudgetDetail,
+        formatNumber(burn.consumedDays),
+        formatNumber(contract.fields.Budget_Days__c)
+      ),
+      forecast: burn.forecastExhaustionDate
+        ? formatLabel(LABELS.kpiBudgetForecast, formatDay(burn.forecastExhaustionDate))
+        : '',
+      className: burn.alert ? 'kpi-value slds-text-color_error' : 'kpi-value'
+    };
+  }
+
+  get handoverKpi() {
+    if (!this.readiness) {
+      return { value: '—', detail: LABELS.kpiHandoverNone };
+    }
+    return { value: formatPercent(this.readiness.percent / 100), detail: this.readiness.name };
+  }
+
+  get breachedClass() {
+    return this.breachedCount > 0 ? 'kpi-value slds-text-color_error' : 'kpi-value';
+  }
+
+  handleReadinessChange(event) {
+    this.readiness = event.detail;
+  }
+
+  handleOpenLogger() {
+    this.showLogger = true;
+  }
+
+  handleCloseLogger() {
+    this.showLogger = false;
+  }
+
+  async handleIncidentLogged() {
+    this.showLogger = false;
+    const list = this.template.querySelector('c-incident-list');
+    await Promise.all([refresh(this.wiredBatch), list ? list.refreshIncidents() : undefined]);
+  }
+}
+
+function isoDay(epochMs) {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+function addDays(day, days) {
+  return isoDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
+}
+
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
