@@ -113,3 +113,23 @@ export interface ObjectDef {
   deletable: boolean;
   queryable: boolean;
 }
+
+/**
+ * What a formula or validation rule sees (shared by the store, which builds it, and formula.ts, which evaluates).
+ * Values are as the REST API returns them: text as strings, numbers as numbers, checkboxes as booleans, dates as
+ * `YYYY-MM-DD`, date/times as ISO 8601 UTC `YYYY-MM-DDTHH:mm:ss.sssZ`, references as 18-character ids, blank as null.
+ * Added by the local org core (compatible extension): formula.ts may import it from here instead of redeclaring it.
+ */
+export interface FormulaContext {
+  /** API name -> value, after the write (for reads: the stored record); formula fields already computed are included. */
+  record: Record<string, unknown>;
+  /** The record before an update; undefined on insert. */
+  priorRecord?: Record<string, unknown>;
+  objectDef: ObjectDef;
+  /** Case-insensitive object lookup. */
+  getObject(name: string): ObjectDef | undefined;
+  /** A record by (15- or 18-character) id, with its formula fields computed; undefined when absent or deleted. */
+  getRecord(objectName: string, id: string): Record<string, unknown> | undefined;
+  now: Date;
+  isNew: boolean;
+}

@@ -1,0 +1,158 @@
+/**
+ * The local org's HTTP server (node:http, 127.0.0.1 only): normalizes paths (clients sometimes send
+ * `//services/...`), checks the access token in constant time, caps request bodies, runs each REST request in one
+ * SQLite transaction and turns every failure into Salesforce's error shape. The API modules only map requests to
+ * responses.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { bearerToken, tokenMatches } from './auth.js';
+import { SfApiError, SfRecordErrors } from './errors.js';
+import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
+import { identityRoutes } from './rest/identity.js';
+import { soapRoutes } from './rest/soap.js';
+import type { Store } from './store.js';
+
+/** Past this, an oversized body is no longer drained but the connection is cut. */
+const MAX_DRAIN_BYTES = 1024 * 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  /** Called with unexpected errors (bugs), which clients see as 500 UNKNOWN_EXCEPTION. */
+  onError?: (error: unknown) => void;
+}
+
+const ROUTES: Route[] = [...identityRoutes, ...soapRoutes];
+
+function errorBody(errors: SfApiError[]): unknown[] {
+  return errors.map((error) => error.toJSON());
+}
+
+function send(response: ServerResponse, result: ApiResponse): void {
+  const headers: Record<string, string> = { ...result.headers };
+  let payload: Buffer | string = '';
+  if (result.body === undefined || result.status === 204) {
+    payload = '';
+  } else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') {
+    payload = result.body as Buffer | string;
+    headers['Content-Type'] = result.contentType ?? 'text/plain;charset=UTF-8';
+  } else {
+    payload = JSON.stringify(result.body);
+    headers['Content-Type'] = result.contentType ?? 'application/json;charset=UTF-8';
+  }
+  if (result.status !== 204) headers['Content-Length'] = String(Buffer.byteLength(payload));
+  response.writeHead(result.status, headers);
+  response.end(result.status === 204 ? undefined : payload);
+}
+
+function normalizePath(rawUrl: string): { path: string; query: URLSearchParams } {
+  const queryStart = rawUrl.indexOf('?');
+  const rawPath = queryStart >= 0 ? rawUrl.slice(0, queryStart) : rawUrl;
+  const query = new URLSearchParams(queryStart >= 0 ? rawUrl.slice(queryStart + 1) : '');
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath.replace(/\/{2,}/g, '/'));
+  } catch {
+    path = rawPath.replace(/\/{2,}/g, '/');
+  }
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return { path, query };
+}
+
+/** Reads the body up to `limit` bytes; undefined when it is larger (the rest is drained so the client can read 413). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = declared > limit;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > MAX_DRAIN_BYTES) request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function methodNotAllowed(method: string, allowed: string[]): SfApiError {
+  return new SfApiError(
+    'METHOD_NOT_ALLOWED',
+    `HTTP Method '${method}' not allowed. Allowed are ${[...new Set(allowed)].join(',')}`,
+    405
+  );
+}
+
+/** Creates (does not start) the HTTP server of the org held by `store`. */
+export function createLocalOrgServer(options: ServerOptions): Server {
+  const { store } = options;
+  const expectedToken = store.identity.accessToken;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const { path, query } = normalizePath(request.url ?? '/');
+    const address = request.socket.localAddress ?? '127.0.0.1';
+    const port = request.socket.localPort ?? 0;
+    const baseUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+    const candidates = ROUTES.filter((route) => route.pattern.test(path));
+    const lookupMethod = method === 'HEAD' ? 'GET' : method;
+    const route = candidates.find((candidate) => candidate.method === lookupMethod);
+    if (!route) {
+      request.resume();
+      if (candidates.length > 0)
+        throw methodNotAllowed(
+          method,
+          candidates.map((candidate) => candidate.method)
+        );
+      throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
+    }
+    if (!route.public && !tokenMatches(bearerToken(request.headers), expectedToken)) {
+      request.resume();
+      throw new SfApiError('INVALID_SESSION_ID', 'Session expired or invalid', 401);
+    }
+    const limit = route.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+    const body = await readBody(request, limit);
+    if (body === undefined) {
+      throw new SfApiError(
+        'EXCEEDED_MAX_SIZE_REQUEST',
+        `The request body exceeds the maximum size of ${limit} bytes.`,
+        413
+      );
+    }
+    const params = (route.pattern.exec(path)?.groups ?? {}) as Record<string, string>;
+    const apiRequest: ApiRequest = { method, path, query, headers: request.headers, body, store, baseUrl, params };
+    const result =
+      route.transactional === false
+        ? await route.handler(apiRequest)
+        : store.transaction(() => {
+            const outcome = route.handler(apiRequest);
+            if (outcome instanceof Promise) throw new Error(`Route ${route.pattern.source} must be synchronous`);
+            return outcome;
+          });
+    send(response, method === 'HEAD' ? { ...result, body: undefined } : result);
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      let result: ApiResponse;
+      if (error instanceof SfApiError) result = { status: error.status, body: errorBody([error]) };
+      else if (error instanceof SfRecordErrors) result = { status: 400, body: errorBody(error.errors) };
+      else {
+        options.onError?.(error);
+        result = {
+          status: 500,
+          body: [
+            { errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please check the server log.' }
+          ]
+        };
+      }
+      if (response.headersSent) response.destroy();
+      else send(response, result);
+    });
+  });
+}

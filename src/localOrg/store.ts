@@ -1,0 +1,581 @@
+/**
+ * The local org's storage: one SQLite database (better-sqlite3, WAL) under the data directory, holding the schema
+ * (object definitions as JSON), one table per sObject, counters for ids and auto-numbers, and the org's identity.
+ * Everything that writes goes through `transaction()`, so that a request is all or nothing and a `kill -9` leaves
+ * either the whole request or none of it.
+ *
+ * Physical layout: table `o_<object name, lower case>`; one column per stored field, named as the field; formula
+ * fields have no column (computed on read), roll-up summaries do (kept current by the DML path). Deleted records stay
+ * with `IsDeleted = 1` (the recycle bin: `queryAll` sees them; unique indexes ignore them).
+ */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SfApiError } from './errors.js';
+import { field as makeField, systemField, systemFields } from './fieldFactory.js';
+import { makeId, normalizeId, randomBase62 } from './ids.js';
+import { recomputeAllRollups } from './rollups.js';
+import type { FieldDef, ObjectDef } from './schema.js';
+import { STANDARD_OBJECTS } from './standardObjects.js';
+import { coerceValue, fromDb, isStoredField, isTextType, toDb } from './values.js';
+import { DmlEngine, type DmlOptions, type SaveResult } from './dml.js';
+import { computeFormulaFields } from './formulaHooks.js';
+
+/** The org's identity, created with the data directory and stable across restarts. */
+export interface OrgIdentity {
+  orgId: string;
+  userId: string;
+  username: string;
+  profileId: string;
+  accessToken: string;
+  createdDate: string;
+}
+
+/** One custom metadata record as the Metadata API deploys it. */
+export interface MetadataRecordInput {
+  DeveloperName: string;
+  MasterLabel: string;
+  [field: string]: unknown;
+}
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const DATABASE_FILE = 'org.sqlite';
+
+/** Quotes an identifier that comes from the schema (never from a request); rejects anything unexpected. */
+export function quoteIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Unsafe SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+/** The SQLite table of an object. */
+export function tableName(def: ObjectDef): string {
+  return quoteIdentifier(`o_${def.name.toLowerCase()}`);
+}
+
+function columnType(field: FieldDef): string {
+  if (field.type === 'boolean' || field.type === 'int') return 'INTEGER';
+  if (field.type === 'double' || field.type === 'currency' || field.type === 'percent') return 'REAL';
+  // Text compares without regard to case on Salesforce; ids, dates and date/times compare exactly.
+  return isTextType(field.type) && field.type !== 'id' ? 'TEXT COLLATE NOCASE' : 'TEXT';
+}
+
+function isMasterDetail(field: FieldDef): boolean {
+  return field.metadataType === 'MasterDetail' || (field.type === 'reference' && field.cascadeDelete === true);
+}
+
+export class Store {
+  /** The database, open for the metadata helper's own `md_*` tables too. */
+  public readonly db: Database.Database;
+  public readonly dataDir: string;
+  public readonly identity: OrgIdentity;
+  /** Record-level create/update/upsert/delete with Salesforce's checks. */
+  public readonly dml: DmlEngine;
+
+  private readonly objects = new Map<string, ObjectDef>();
+  private readonly byKeyPrefix = new Map<string, ObjectDef>();
+  private readonly counters = new Map<string, number>();
+  private readonly statementCache = new Map<string, Database.Statement>();
+  private schemaVersion = 0;
+
+  private constructor(dataDir: string) {
+    this.dataDir = dataDir;
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = join(dataDir, DATABASE_FILE);
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a killed process (the OS still holds the written WAL); only power loss can drop
+    // the last transactions, which a development org accepts for the speed.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = OFF');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS lo_object (name_key TEXT PRIMARY KEY, position INTEGER NOT NULL, def TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS lo_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS lo_org (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+    for (const row of this.db.prepare('SELECT name, value FROM lo_counter').all() as {
+      name: string;
+      value: number;
+    }[]) {
+      this.counters.set(row.name, row.value);
+    }
+    const rows = this.db.prepare('SELECT def FROM lo_object ORDER BY position').all() as { def: string }[];
+    for (const row of rows) this.register(JSON.parse(row.def) as ObjectDef);
+    this.dml = new DmlEngine(this);
+    this.transaction(() => this.applyObjects(STANDARD_OBJECTS.map((def) => this.withDeployedCustomizations(def))));
+    this.identity = this.transaction(() => this.loadOrCreateIdentity());
+  }
+
+  /**
+   * A standard object as defined in code plus what deploys added to it (custom fields, validation rules), so that
+   * a newer code definition does not erase them at start-up.
+   */
+  private withDeployedCustomizations(standard: ObjectDef): ObjectDef {
+    const def = structuredClone(standard);
+    const deployed = this.getObject(def.name);
+    if (!deployed) return def;
+    const known = new Set(def.fields.map((entry) => entry.name.toLowerCase()));
+    def.fields.push(...deployed.fields.filter((entry) => entry.custom && !known.has(entry.name.toLowerCase())));
+    def.validationRules = deployed.validationRules;
+    return def;
+  }
+
+  /** Opens (creating when needed) the org in `dataDir`. */
+  public static open(dataDir: string): Store {
+    return new Store(dataDir);
+  }
+
+  public close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Bumped by every schema change; caches keyed on the schema (SOQL plans) compare it. */
+  public get schemaGeneration(): number {
+    return this.schemaVersion;
+  }
+
+  /**
+   * Runs `fn` in a transaction (a savepoint when already inside one): committed when it returns, rolled back when
+   * it throws.
+   */
+  public transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** A prepared statement, cached by its SQL text (the SQL only ever holds schema identifiers and `?`). */
+  public statement(sql: string): Database.Statement {
+    let statement = this.statementCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statementCache.size > 2000) this.statementCache.clear();
+      this.statementCache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  /** The object named `name`, whatever its case. */
+  public getObject(name: string): ObjectDef | undefined {
+    return this.objects.get(name.toLowerCase());
+  }
+
+  /** The object whose ids start with `keyPrefix`. */
+  public getObjectByKeyPrefix(keyPrefix: string): ObjectDef | undefined {
+    return this.byKeyPrefix.get(keyPrefix);
+  }
+
+  /** The object a record id belongs to. */
+  public objectOfId(id: string): ObjectDef | undefined {
+    return this.byKeyPrefix.get(id.slice(0, 3));
+  }
+
+  /** Every object, standard ones first, then custom ones in creation order. */
+  public listObjects(): ObjectDef[] {
+    return [...this.objects.values()];
+  }
+
+  /** The field `name` of `def`, whatever its case. */
+  public getField(def: ObjectDef, name: string): FieldDef | undefined {
+    const lower = name.toLowerCase();
+    return def.fields.find((candidate) => candidate.name.toLowerCase() === lower);
+  }
+
+  /**
+   * Creates or alters the tables of `defs` inside the current transaction (call it inside `transaction()` so that a
+   * failing deploy leaves nothing behind). Pass complete definitions: standard fields of custom objects (Id, Name,
+   * OwnerId, audit fields) are added when missing; a field left out of a new definition disappears from the schema
+   * but its column and data stay; a type change converts the stored values or fails. Unchanged definitions are a
+   * no-op. New custom objects get the next free key prefix (a01, a02, ...; custom metadata types m01, ...) unless
+   * their `keyPrefix` names a free one.
+   */
+  public applyObjects(defs: ObjectDef[]): void {
+    const changedRollups: { def: ObjectDef; field: FieldDef }[] = [];
+    for (const input of defs) {
+      const def = this.completeDefinition(input);
+      const existing = this.getObject(def.name);
+      def.keyPrefix = existing?.keyPrefix ?? this.chooseKeyPrefix(def);
+      if (existing && JSON.stringify(existing) === JSON.stringify(def)) continue;
+      this.writeTable(def, existing);
+      for (const field of def.fields) {
+        const before = existing && this.getField(existing, field.name);
+        if (field.summary && JSON.stringify(before?.summary) !== JSON.stringify(field.summary)) {
+          changedRollups.push({ def, field });
+        }
+      }
+      const position = existing
+        ? (
+            this.db.prepare('SELECT position FROM lo_object WHERE name_key = ?').get(def.name.toLowerCase()) as {
+              position: number;
+            }
+          ).position
+        : ((this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM lo_object').get() as { next: number })
+            .next as number);
+      this.db
+        .prepare('INSERT OR REPLACE INTO lo_object (name_key, position, def) VALUES (?, ?, ?)')
+        .run(def.name.toLowerCase(), position, JSON.stringify(def));
+      if (existing) this.byKeyPrefix.delete(existing.keyPrefix);
+      this.register(def);
+    }
+    for (const { def, field } of changedRollups) recomputeAllRollups(this, def, field);
+  }
+
+  private register(def: ObjectDef): void {
+    this.objects.set(def.name.toLowerCase(), def);
+    this.byKeyPrefix.set(def.keyPrefix, def);
+    this.schemaVersion++;
+    this.statementCache.clear();
+  }
+
+  private chooseKeyPrefix(def: ObjectDef): string {
+    if (def.keyPrefix && /^[0-9A-Za-z]{3}$/.test(def.keyPrefix) && !this.byKeyPrefix.has(def.keyPrefix)) {
+      return def.keyPrefix;
+    }
+    const lead = def.customMetadata ? 'm' : 'a';
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    for (let n = 1; n < alphabet.length * alphabet.length; n++) {
+      const candidate = lead + alphabet[Math.floor(n / alphabet.length)] + alphabet[n % alphabet.length];
+      if (!this.byKeyPrefix.has(candidate)) return candidate;
+    }
+    throw new SfApiError('LIMIT_EXCEEDED', 'No key prefix left for a new custom object');
+  }
+
+  /** Adds the standard fields Salesforce gives every custom object or custom metadata type. */
+  private completeDefinition(input: ObjectDef): ObjectDef {
+    const def = structuredClone(input);
+    def.validationRules ??= [];
+    if (!def.custom) return def;
+    const has = (name: string): boolean => def.fields.some((entry) => entry.name.toLowerCase() === name.toLowerCase());
+    const missing = (fields: FieldDef[]): FieldDef[] => fields.filter((entry) => !has(entry.name));
+    if (def.customMetadata) {
+      def.fields = [
+        ...missing([
+          systemField('Id', 'id', { label: 'Custom Metadata Record ID', length: 18 }),
+          makeField('DeveloperName', 'string', { label: 'Custom Metadata Record Name', length: 40, required: true }),
+          makeField('MasterLabel', 'string', { label: 'Label', length: 40, required: true }),
+          makeField('Label', 'string', { label: 'Label', length: 40 }),
+          makeField('QualifiedApiName', 'string', { label: 'Qualified API Name', length: 70 }),
+          makeField('NamespacePrefix', 'string', { label: 'Namespace Prefix', length: 15 }),
+          makeField('Language', 'picklist', { label: 'Master Language', length: 40 }),
+          systemField('SystemModstamp', 'datetime', { label: 'System Modstamp' })
+        ]).map((entry) => ({ ...entry, custom: false, createable: false, updateable: false })),
+        ...def.fields
+      ];
+      def.createable = false;
+      def.updateable = false;
+      def.deletable = false;
+      return def;
+    }
+    const hasMaster = def.fields.some(isMasterDetail);
+    const nameField =
+      def.nameField?.type === 'AutoNumber'
+        ? systemField('Name', 'string', {
+            label: def.nameField.label,
+            length: 30,
+            autoNumber: { displayFormat: def.nameField.displayFormat ?? 'A-{0000}' }
+          })
+        : makeField('Name', 'string', {
+            label: def.nameField?.label ?? `${def.label} Name`,
+            length: 80,
+            required: true
+          });
+    def.fields = [
+      ...missing(systemFields({ owner: !hasMaster, label: def.label })),
+      ...missing([{ ...nameField, custom: false }]),
+      ...def.fields
+    ];
+    return def;
+  }
+
+  private writeTable(def: ObjectDef, existing: ObjectDef | undefined): void {
+    const table = tableName(def);
+    const stored = def.fields.filter(isStoredField);
+    if (!existing) {
+      const columns = stored.map((entry) =>
+        entry.name === 'Id'
+          ? '"Id" TEXT PRIMARY KEY'
+          : entry.name === 'IsDeleted'
+            ? '"IsDeleted" INTEGER NOT NULL DEFAULT 0'
+            : `${quoteIdentifier(entry.name)} ${columnType(entry)}`
+      );
+      if (!stored.some((entry) => entry.name === 'IsDeleted')) columns.push('"IsDeleted" INTEGER NOT NULL DEFAULT 0');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')})`);
+    } else {
+      const present = new Set(
+        (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((row) =>
+          row.name.toLowerCase()
+        )
+      );
+      for (const entry of stored) {
+        const column = quoteIdentifier(entry.name);
+        if (!present.has(entry.name.toLowerCase())) {
+          this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${columnType(entry)}`);
+          // New checkboxes read false on existing records, as on Salesforce; other defaults apply to new records.
+          if (entry.type === 'boolean') {
+            this.db.prepare(`UPDATE ${table} SET ${column} = ?`).run(entry.defaultValue === true ? 1 : 0);
+          }
+          continue;
+        }
+        const before = this.getField(existing, entry.name);
+        if (before && isStoredField(before) && before.type !== entry.type) this.convertColumn(def, before, entry);
+      }
+    }
+    this.writeIndexes(def);
+  }
+
+  /** Converts every stored value of a field whose type changed; fails (and so rolls back) when one cannot be. */
+  private convertColumn(def: ObjectDef, before: FieldDef, after: FieldDef): void {
+    const table = tableName(def);
+    const column = quoteIdentifier(after.name);
+    const rows = this.db.prepare(`SELECT "Id" AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`);
+    const update = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE "Id" = ?`);
+    for (const row of rows.all() as { id: string; value: unknown }[]) {
+      const current = fromDb(before, row.value);
+      let converted: unknown;
+      try {
+        converted = coerceValue(after, typeof current === 'boolean' ? String(current) : current, 'text');
+      } catch {
+        throw new SfApiError(
+          'FIELD_INTEGRITY_EXCEPTION',
+          `Cannot change the type of ${def.name}.${after.name} from ${before.type} to ${after.type}: record ` +
+            `${row.id} holds ${JSON.stringify(current)}`
+        );
+      }
+      update.run(toDb(after, converted), row.id);
+    }
+  }
+
+  private writeIndexes(def: ObjectDef): void {
+    const table = tableName(def);
+    const base = `o_${def.name.toLowerCase()}`;
+    for (const entry of def.fields.filter(isStoredField)) {
+      const column = quoteIdentifier(entry.name);
+      const indexName = quoteIdentifier(`${base}__${entry.name.toLowerCase()}`.slice(0, 79));
+      const uniqueName = quoteIdentifier(`${base}__u_${entry.name.toLowerCase()}`.slice(0, 79));
+      if (entry.type === 'reference' || entry.externalId || entry.name === 'DeveloperName') {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${column})`);
+      }
+      if (entry.unique && entry.name !== 'Id') {
+        const collate = isTextType(entry.type) && !entry.caseSensitive ? ' COLLATE NOCASE' : '';
+        try {
+          this.db.exec(
+            `CREATE UNIQUE INDEX IF NOT EXISTS ${uniqueName} ON ${table} (${column}${collate}) WHERE "IsDeleted" = 0`
+          );
+        } catch {
+          throw new SfApiError(
+            'DUPLICATE_VALUE',
+            `Cannot make ${def.name}.${entry.name} unique: existing records hold duplicate values`
+          );
+        }
+      } else {
+        this.db.exec(`DROP INDEX IF EXISTS ${uniqueName}`);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- counters and identity
+
+  /** The next number of the sequence `name` (ids, auto-numbers), persisted in the current transaction. */
+  public nextSequence(name: string): number {
+    const next = (this.counters.get(name) ?? 0) + 1;
+    this.statement('INSERT INTO lo_counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = ?').run(
+      name,
+      next,
+      next
+    );
+    this.counters.set(name, next);
+    return next;
+  }
+
+  /** A new id for a record of `def`. */
+  public newId(def: ObjectDef): string {
+    return makeId(def.keyPrefix, this.nextSequence(`id:${def.keyPrefix}`));
+  }
+
+  private loadOrCreateIdentity(): OrgIdentity {
+    const row = this.db.prepare("SELECT value FROM lo_org WHERE key = 'identity'").get() as
+      { value: string } | undefined;
+    if (row) return JSON.parse(row.value) as OrgIdentity;
+    const now = new Date().toISOString();
+    const orgId = makeId('00D', parseInt(Date.now().toString().slice(-8), 10));
+    const suffix = randomBase62(6).toLowerCase();
+    const organization = this.getObject('Organization') as ObjectDef;
+    const profile = this.getObject('Profile') as ObjectDef;
+    const user = this.getObject('User') as ObjectDef;
+    const adminProfileId = this.newId(profile);
+    const identity: OrgIdentity = {
+      orgId,
+      userId: makeId(user.keyPrefix, this.nextSequence(`id:${user.keyPrefix}`)),
+      username: `admin@maintenance-local-${suffix}.org`,
+      profileId: adminProfileId,
+      accessToken: `${orgId.slice(0, 15)}!${randomBase62(100)}`,
+      createdDate: now
+    };
+    const audit = { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now };
+    const by = { CreatedById: identity.userId, LastModifiedById: identity.userId };
+    this.insertRaw(organization, {
+      Id: orgId,
+      Name: 'Maintenance Local Org',
+      OrganizationType: 'Developer Edition',
+      InstanceName: 'LOCAL',
+      IsSandbox: false,
+      TrialExpirationDate: null,
+      NamespacePrefix: null,
+      DefaultLocaleSidKey: 'fr_FR',
+      LanguageLocaleKey: 'en_US',
+      TimeZoneSidKey: 'Europe/Paris',
+      Country: 'France',
+      ...audit,
+      ...by
+    });
+    this.insertRaw(profile, {
+      Id: adminProfileId,
+      Name: 'System Administrator',
+      UserType: 'Standard',
+      ...audit,
+      ...by
+    });
+    this.insertRaw(profile, { Id: this.newId(profile), Name: 'Standard User', UserType: 'Standard', ...audit, ...by });
+    this.insertRaw(user, {
+      Id: identity.userId,
+      Username: identity.username,
+      LastName: 'Admin',
+      FirstName: 'Local',
+      Name: 'Local Admin',
+      Alias: 'ladmin',
+      Email: 'admin@maintenance-local.invalid',
+      IsActive: true,
+      ProfileId: adminProfileId,
+      UserType: 'Standard',
+      TimeZoneSidKey: 'Europe/Paris',
+      LocaleSidKey: 'fr_FR',
+      LanguageLocaleKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
+      ...audit,
+      ...by
+    });
+    this.db.prepare("INSERT INTO lo_org (key, value) VALUES ('identity', ?)").run(JSON.stringify(identity));
+    return identity;
+  }
+
+  // ---------------------------------------------------------------- raw rows (no checks: the DML layer checks)
+
+  /** Inserts a row as given (canonical values by field name); used by the DML layer and for seeded records. */
+  public insertRaw(def: ObjectDef, values: Record<string, unknown>): void {
+    const fields = def.fields.filter((entry) => isStoredField(entry) && values[entry.name] !== undefined);
+    const sql =
+      `INSERT INTO ${tableName(def)} (${fields.map((entry) => quoteIdentifier(entry.name)).join(', ')}) ` +
+      `VALUES (${fields.map(() => '?').join(', ')})`;
+    this.statement(sql).run(...fields.map((entry) => toDb(entry, values[entry.name])));
+  }
+
+  /** Updates the given columns of a row. */
+  public updateRaw(def: ObjectDef, id: string, values: Record<string, unknown>): void {
+    const fields = def.fields.filter((entry) => isStoredField(entry) && values[entry.name] !== undefined);
+    if (fields.length === 0) return;
+    const sql = `UPDATE ${tableName(def)} SET ${fields.map((entry) => `${quoteIdentifier(entry.name)} = ?`).join(', ')} WHERE "Id" = ?`;
+    this.statement(sql).run(...fields.map((entry) => toDb(entry, values[entry.name])), id);
+  }
+
+  /**
+   * The stored values of a record (no formula fields), by canonical field name; undefined when absent (or
+   * deleted, unless `includeDeleted`).
+   */
+  public readRaw(def: ObjectDef, id: string, includeDeleted = false): Record<string, unknown> | undefined {
+    const sql = `SELECT * FROM ${tableName(def)} WHERE "Id" = ?${includeDeleted ? '' : ' AND "IsDeleted" = 0'}`;
+    const row = this.statement(sql).get(id) as Record<string, unknown> | undefined;
+    return row && this.rowToRecord(def, row);
+  }
+
+  /** Converts a `SELECT *` row to canonical values keyed by the fields' API names. */
+  public rowToRecord(def: ObjectDef, row: Record<string, unknown>): Record<string, unknown> {
+    const byLower = new Map(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value]));
+    const record: Record<string, unknown> = {};
+    for (const entry of def.fields) {
+      if (!isStoredField(entry)) continue;
+      record[entry.name] = fromDb(entry, byLower.get(entry.name.toLowerCase()));
+    }
+    return record;
+  }
+
+  /**
+   * A record with its formula fields computed (what REST retrieve and formulas' cross-object references see);
+   * undefined when absent or deleted. Accepts 15- or 18-character ids.
+   */
+  public getRecord(objectName: string, id: string): Record<string, unknown> | undefined {
+    const def = this.getObject(objectName);
+    const canonical = normalizeId(id);
+    if (!def || !canonical) return undefined;
+    const record = this.readRaw(def, canonical);
+    return record && computeFormulaFields(this, def, record);
+  }
+
+  /** Id of the live record of `def` whose `field` equals `value` (case-insensitive for text), or undefined. */
+  public findIdsByField(def: ObjectDef, field: FieldDef, value: unknown): string[] {
+    const sql = `SELECT "Id" AS id FROM ${tableName(def)} WHERE ${quoteIdentifier(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`;
+    return (this.statement(sql).all(toDb(field, value)) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Number of live records of `def`. */
+  public countRecords(def: ObjectDef): number {
+    return (this.statement(`SELECT COUNT(*) AS n FROM ${tableName(def)} WHERE "IsDeleted" = 0`).get() as { n: number })
+      .n;
+  }
+
+  // ---------------------------------------------------------------- records (delegates to the DML engine)
+
+  /** Creates one record; throws SfApiError/SfRecordErrors when Salesforce would refuse it. Returns the new id. */
+  public insert(objectName: string, values: Record<string, unknown>, options?: DmlOptions): string {
+    return this.dml.insert(objectName, values, options);
+  }
+
+  /** Updates one record. */
+  public update(objectName: string, id: string, values: Record<string, unknown>, options?: DmlOptions): void {
+    this.dml.update(objectName, id, values, options);
+  }
+
+  /** Upserts one record by external id; `created` says which way it went. */
+  public upsert(
+    objectName: string,
+    externalIdField: string,
+    values: Record<string, unknown>,
+    options?: DmlOptions
+  ): SaveResult {
+    return this.dml.upsert(objectName, externalIdField, values, options);
+  }
+
+  /** Deletes one record (and its master-detail children). */
+  public delete(objectName: string, id: string): void {
+    this.dml.delete(objectName, id);
+  }
+
+  /**
+   * Stores custom metadata records of type `typeName` (a `__mdt` object already applied), keyed by DeveloperName:
+   * existing records are updated, others created. Values may be text (as in the XML) or typed.
+   */
+  public upsertMetadataRecords(typeName: string, records: MetadataRecordInput[]): void {
+    const def = this.getObject(typeName);
+    if (!def?.customMetadata) throw new SfApiError('INVALID_TYPE', `Not a custom metadata type: ${typeName}`);
+    const developerName = this.getField(def, 'DeveloperName') as FieldDef;
+    const now = new Date().toISOString();
+    for (const input of records) {
+      const values: Record<string, unknown> = {};
+      for (const [name, raw] of Object.entries(input)) {
+        const target = this.getField(def, name);
+        if (!target)
+          throw new SfApiError('INVALID_FIELD', `No such column '${name}' on entity '${def.name}'`, 400, [name]);
+        values[target.name] = coerceValue(target, raw, typeof raw === 'string' ? 'text' : 'json');
+      }
+      values.Label = values.MasterLabel;
+      values.QualifiedApiName = values.DeveloperName;
+      values.Language ??= 'en_US';
+      values.SystemModstamp = now;
+      const [existing] = this.findIdsByField(def, developerName, values.DeveloperName);
+      if (existing) this.updateRaw(def, existing, values);
+      else this.insertRaw(def, { ...values, Id: this.newId(def), IsDeleted: false });
+    }
+  }
+}
