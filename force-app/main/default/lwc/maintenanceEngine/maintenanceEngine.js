@@ -1,0 +1,2788 @@
+// @ts-check
+/**
+ * maintenanceEngine: the only place where a maintenance business rule is written. The Lightning components and the
+ * TypeScript CLI both import this module, so it imports nothing (no npm package loads on Salesforce) and relies only
+ * on what browsers, Lightning Web Security and Node all provide: time zones come from `Intl.DateTimeFormat`.
+ *
+ * Conventions
+ * - Instants are `Date` objects; calendar days are `'YYYY-MM-DD'` strings; durations are minutes unless a name says
+ *   otherwise. Internally instants are epoch milliseconds and days are "day numbers" (days since 1970-01-01).
+ * - Bad input throws a `TypeError` (wrong type) or a `RangeError` (right type, impossible value) whose message starts
+ *   with the function and names the argument, rather than returning a wrong date.
+ * - Calendars are treated as immutable values: each one is compiled once (cached by identity, and by content for
+ *   look-alike copies), and its open intervals are cached in UTC by blocks of days.
+ *
+ * It is one file on purpose: Node needs `.js` in relative import specifiers while the Salesforce LWC bundler resolves
+ * sibling files without it, and one self-contained module is what both are sure to load.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** @typedef {'P1'|'P2'|'P3'|'P4'} Priority */
+/** @typedef {'High'|'Medium'|'Low'} Level */
+/** @typedef {'mon'|'tue'|'wed'|'thu'|'fri'|'sat'|'sun'} WeekdayKey */
+/** @typedef {'Draft'|'Active'|'Suspended'|'Expired'|'Terminated'} ContractStatus */
+/** @typedef {'New'|'Acknowledged'|'In Progress'|'Waiting on Customer'|'Resolved'|'Closed'|'Cancelled'} IncidentStatus */
+/**
+ * @typedef {'create'|'acknowledge'|'start'|'wait'|'resume'|'resolve'|'close'|'cancel'|'reprioritize'|'recompute'}
+ *   IncidentAction
+ */
+/** @typedef {'green'|'yellow'|'orange'|'red'|'grey'} SlaBand */
+
+/**
+ * Wall-clock opening interval: `[start, end]` as `'HH:MM'`, start inclusive, end exclusive (`'24:00'` = midnight).
+ * @typedef {[string, string]} HoursInterval
+ */
+/** @typedef {Partial<Record<WeekdayKey, HoursInterval[]>>} WeeklyHours */
+
+/**
+ * A calendar with opening hours: weekly intervals in its time zone, minus holidays (whole local days).
+ * @typedef {Object} BusinessHoursCalendar
+ * @property {string} [name] DeveloperName of the Maintenance_Calendar__mdt it came from
+ * @property {string} timeZone IANA time zone, e.g. `'Europe/Paris'`
+ * @property {WeeklyHours} weeklyHours missing or empty day = closed
+ * @property {string[]} [holidays] `'YYYY-MM-DD'` local days on which the calendar is closed
+ * @property {false} [alwaysOpen]
+ */
+/**
+ * A 24x7 calendar: business time equals elapsed time (a DST night is 23 or 25 real hours long, and counts as such).
+ * @typedef {Object} AlwaysOpenCalendar
+ * @property {string} [name]
+ * @property {string} [timeZone] only used to tell which local day an instant falls on
+ * @property {true} alwaysOpen
+ */
+/** @typedef {BusinessHoursCalendar | AlwaysOpenCalendar} Calendar */
+
+/**
+ * Targets of one priority. A `null` target means the contract commits to none.
+ * @typedef {Object} SlaTarget
+ * @property {number|null} responseMinutes GTI, in clock minutes
+ * @property {number|null} resolutionMinutes GTR, in clock minutes
+ * @property {boolean} alwaysOn true when this priority runs on a 24x7 clock instead of the contract's calendar
+ */
+/** @typedef {Partial<Record<Priority, SlaTarget>>} SlaTargets */
+
+/**
+ * Engine view of a Maintenance_Contract__c. Only `status`, `startDate` and `endDate` are needed everywhere; each
+ * function documents the other properties it reads.
+ * @typedef {Object} Contract
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [accountId]
+ * @property {ContractStatus} status
+ * @property {string|null} [type]
+ * @property {string|null} [provider]
+ * @property {string} startDate inclusive
+ * @property {string} endDate inclusive
+ * @property {number|null} [noticePeriodDays] default 90
+ * @property {string|null} [noticeDeadline] defaults to endDate - noticePeriodDays
+ * @property {boolean} [tacitRenewal]
+ * @property {string|null} [calendarName] DeveloperName of a Maintenance_Calendar__mdt
+ * @property {string|null} [timeZone] overrides the calendar's time zone
+ * @property {string|null} [slaTemplate]
+ * @property {SlaTargets} [sla]
+ * @property {number|null} [budgetDays] man-days
+ * @property {number|null} [consumedDays] man-days, as last stamped
+ * @property {number|null} [alertThresholdPercent] 0-100, default 80
+ * @property {number|null} [dailyRate]
+ * @property {number|null} [monthlyFee]
+ * @property {number|null} [penaltyRatePercent] service credit per breached incident, % of the monthly fee
+ * @property {number|null} [penaltyCapPercent] cap of the credits in a month, % of the monthly fee
+ * @property {string|null} [handoverChecklistId]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * A pause of the resolution clock ("Waiting on Customer"); an open pause has no `to`.
+ * @typedef {Object} Pause
+ * @property {Date} from
+ * @property {Date|null} [to]
+ */
+
+/**
+ * Engine view of a Maintenance_Incident__c. Pauses come either as `pauses` (intervals) or as `pausedMinutes` plus
+ * `pausedSince` (what the record stores); see computeSlaTargets for the equivalence.
+ * @typedef {Object} Incident
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [accountId]
+ * @property {string|null} [contractId]
+ * @property {string|null} [subject]
+ * @property {string|null} [category]
+ * @property {Level|null} [impact]
+ * @property {Level|null} [urgency]
+ * @property {Priority} [priority]
+ * @property {boolean} [priorityOverridden]
+ * @property {IncidentStatus|null} [status]
+ * @property {Date} [reportedAt]
+ * @property {Date|null} [respondedAt]
+ * @property {Date|null} [resolvedAt]
+ * @property {Date|null} [closedAt]
+ * @property {Date|null} [responseDue] as stamped on the record
+ * @property {Date|null} [resolutionDue] as stamped on the record
+ * @property {Date|null} [originalResolutionDue] as stamped on the record
+ * @property {Pause[]} [pauses]
+ * @property {number|null} [pausedMinutes] clock minutes spent in closed pauses
+ * @property {Date|null} [pausedSince] start of the open pause
+ * @property {number|null} [effortDays]
+ * @property {boolean} [outOfCoverage]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * Engine view of a Handover_Checklist__c.
+ * @typedef {Object} Checklist
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [accountId]
+ * @property {string|null} [projectName]
+ * @property {string|null} [goLiveDate]
+ * @property {string|null} [warrantyEndDate] the day maintenance must take over
+ * @property {string|null} [phase]
+ * @property {string|null} [signedOffById]
+ * @property {string|null} [signedOffOn]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * Engine view of a Handover_Item__c.
+ * @typedef {Object} ChecklistItem
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [checklistId]
+ * @property {string|null} [category]
+ * @property {boolean} mandatory
+ * @property {boolean} done
+ * @property {string|null} [doneOn]
+ * @property {string|null} [ownerId]
+ * @property {string|null} [dueDate]
+ * @property {string|null} [evidenceLink]
+ * @property {number|null} [sortOrder]
+ * @property {string|null} [templateItem]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * Maintenance_Incident__c fields an incident transition writes, datetimes as ISO strings.
+ * @typedef {Object} IncidentFields
+ * @property {IncidentStatus} [Status__c]
+ * @property {Priority} [Priority__c]
+ * @property {boolean} [Priority_Overridden__c]
+ * @property {Level} [Impact__c]
+ * @property {Level} [Urgency__c]
+ * @property {string|null} [Contract__c]
+ * @property {boolean} [Out_Of_Coverage__c]
+ * @property {string} [Reported_At__c]
+ * @property {string|null} [Responded_At__c]
+ * @property {string|null} [Resolved_At__c]
+ * @property {string|null} [Closed_At__c]
+ * @property {string|null} [Paused_Since__c]
+ * @property {number} [Paused_Minutes__c]
+ * @property {string|null} [Response_Due__c]
+ * @property {string|null} [Resolution_Due__c]
+ * @property {string|null} [Original_Resolution_Due__c]
+ */
+
+/**
+ * @typedef {Object} SlaStatus
+ * @property {SlaBand} band
+ * @property {number|null} elapsedPercent clock time used of the governing target, in % (above 100 once overdue)
+ * @property {number|null} remainingMinutes clock minutes left on the governing target (negative once overdue)
+ * @property {boolean} responseBreached
+ * @property {boolean} resolutionBreached
+ * @property {Date|null} responseDue
+ * @property {Date|null} resolutionDue for an open pause: the due if the clock restarted at the evaluation time
+ * @property {boolean} paused
+ * @property {'response'|'resolution'|null} governing the target the band and figures describe
+ */
+
+/**
+ * @typedef {Object} CoverageSegment
+ * @property {string} start first day, inclusive
+ * @property {string} end last day, inclusive
+ * @property {'covered'|'gap'|'pre-coverage'} kind `pre-coverage`: before the earliest day any source starts
+ * @property {string[]} sourceIds the contracts and checklists covering these days, sorted
+ */
+/**
+ * @typedef {Object} CoverageAlert
+ * @property {'notice'|'coverage-end'|'gap'} kind
+ * @property {string} date the notice deadline, the last covered day, or the first gap day
+ * @property {string|null} sourceId
+ * @property {number} daysLeft days from today to `date`
+ * @property {number} [threshold] for notice alerts: the 90/60/30/0 milestone reached
+ */
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Constants
+// ---------------------------------------------------------------------------------------------------------------------
+
+const MINUTE_MS = 60000;
+const DAY_MS = 86400000;
+/** Days per cached block of a calendar's open intervals. */
+const CHUNK_DAYS = 64;
+/** A calendar keeps at most this many blocks (~350 years); beyond, the cache restarts rather than grow forever. */
+const MAX_CHUNKS = 2048;
+
+/** @type {readonly Priority[]} */
+export const PRIORITIES = Object.freeze(/** @type {Priority[]} */ (['P1', 'P2', 'P3', 'P4']));
+/** @type {readonly Level[]} */
+export const LEVELS = Object.freeze(/** @type {Level[]} */ (['High', 'Medium', 'Low']));
+/** @type {readonly IncidentStatus[]} */
+export const INCIDENT_STATUSES = Object.freeze(
+  /** @type {IncidentStatus[]} */ ([
+    'New',
+    'Acknowledged',
+    'In Progress',
+    'Waiting on Customer',
+    'Resolved',
+    'Closed',
+    'Cancelled'
+  ])
+);
+/** @type {readonly ContractStatus[]} */
+export const CONTRACT_STATUSES = Object.freeze(
+  /** @type {ContractStatus[]} */ (['Draft', 'Active', 'Suspended', 'Expired', 'Terminated'])
+);
+/** @type {readonly string[]} */
+export const INCIDENT_CATEGORIES = Object.freeze(['Corrective', 'Evolutive', 'Adaptive', 'Preventive']);
+/** Weekday keys, Monday first (ISO order). @type {readonly WeekdayKey[]} */
+export const WEEKDAYS = Object.freeze(/** @type {WeekdayKey[]} */ (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
+/** Notice-deadline milestones, in days before the deadline. */
+export const NOTICE_ALERT_DAYS = Object.freeze([90, 60, 30, 0]);
+/** Default budget alert threshold, in % consumed. */
+export const DEFAULT_ALERT_THRESHOLD_PERCENT = 80;
+/** Default notice period, in days. */
+export const DEFAULT_NOTICE_PERIOD_DAYS = 90;
+
+/** Mon-Fri 09:00-18:00: the hours of a contract that names no calendar. @type {WeeklyHours} */
+export const DEFAULT_WEEKLY_HOURS = Object.freeze({
+  mon: [['09:00', '18:00']],
+  tue: [['09:00', '18:00']],
+  wed: [['09:00', '18:00']],
+  thu: [['09:00', '18:00']],
+  fri: [['09:00', '18:00']],
+  sat: [],
+  sun: []
+});
+
+/** @type {Record<Level, Record<Level, Priority>>} impact -> urgency -> priority (DESIGN.md "Domain reference figures") */
+const PRIORITY_MATRIX = {
+  High: { High: 'P1', Medium: 'P2', Low: 'P3' },
+  Medium: { High: 'P2', Medium: 'P3', Low: 'P4' },
+  Low: { High: 'P3', Medium: 'P4', Low: 'P4' }
+};
+
+/** Statuses in which the incident is still being worked (its clocks may run). @type {readonly IncidentStatus[]} */
+const OPEN_STATUSES = Object.freeze(
+  /** @type {IncidentStatus[]} */ (['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'])
+);
+
+/**
+ * Which statuses each action may leave. 'wait' needs a response first: the response clock stops at the response,
+ * so a pause only ever holds the resolution clock.
+ * @type {Record<IncidentAction, readonly (IncidentStatus|null)[]>}
+ */
+const ALLOWED_FROM = {
+  create: [null, 'New'],
+  acknowledge: ['New'],
+  start: ['New', 'Acknowledged'],
+  wait: ['Acknowledged', 'In Progress'],
+  resume: ['Waiting on Customer'],
+  resolve: OPEN_STATUSES,
+  close: ['Resolved'],
+  cancel: OPEN_STATUSES,
+  reprioritize: OPEN_STATUSES,
+  recompute: [null, ...INCIDENT_STATUSES]
+};
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Argument checks
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number} epoch ms
+ */
+function instantMs(value, fn, name) {
+  if (!(value instanceof Date)) {
+    throw new TypeError(`${fn}: ${name} must be a Date, got ${describe(value)}`);
+  }
+  const ms = value.getTime();
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`${fn}: ${name} is an invalid Date`);
+  }
+  return ms;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number|null}
+ */
+function optionalInstantMs(value, fn, name) {
+  return value === undefined || value === null ? null : instantMs(value, fn, name);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number} a finite number >= 0
+ */
+function nonNegativeNumber(value, fn, name) {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${fn}: ${name} must be a finite number >= 0, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {Record<string, any>}
+ */
+function objectArg(value, fn, name) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${fn}: ${name} must be an object, got ${describe(value)}`);
+  }
+  return /** @type {Record<string, any>} */ (value);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {any[]}
+ */
+function arrayArg(value, fn, name) {
+  if (!Array.isArray(value)) {
+    throw new TypeError(`${fn}: ${name} must be an array, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {Priority}
+ */
+function priorityArg(value, fn, name) {
+  if (typeof value !== 'string' || !PRIORITIES.includes(/** @type {Priority} */ (value))) {
+    throw new RangeError(`${fn}: ${name} must be one of ${PRIORITIES.join(', ')}, got ${describe(value)}`);
+  }
+  return /** @type {Priority} */ (value);
+}
+
+/** @param {unknown} value */
+function describe(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Calendar days ('YYYY-MM-DD' <-> day numbers)
+// ---------------------------------------------------------------------------------------------------------------------
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number} days since 1970-01-01
+ */
+function dayNumber(value, fn, name) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${fn}: ${name} must be a 'YYYY-MM-DD' string, got ${describe(value)}`);
+  }
+  const match = DAY_PATTERN.exec(value);
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const probe = new Date(0);
+    probe.setUTCFullYear(year, month - 1, day);
+    if (probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
+      return Math.round(probe.getTime() / DAY_MS);
+    }
+  }
+  throw new RangeError(`${fn}: ${name} must be a real 'YYYY-MM-DD' day, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number|null}
+ */
+function optionalDayNumber(value, fn, name) {
+  return value === undefined || value === null || value === '' ? null : dayNumber(value, fn, name);
+}
+
+/**
+ * @param {number} day days since 1970-01-01
+ * @returns {string} 'YYYY-MM-DD'
+ */
+function formatDay(day) {
+  const date = new Date(day * DAY_MS);
+  const year = date.getUTCFullYear();
+  return `${String(year).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/** @param {number} value */
+function pad2(value) {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/**
+ * Monday = 0 ... Sunday = 6. Day 0 (1970-01-01) was a Thursday.
+ * @param {number} day
+ */
+function weekdayIndex(day) {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * The day `days` days after `day` (before, when negative).
+ * @param {string} day 'YYYY-MM-DD'
+ * @param {number} days whole days
+ * @returns {string} 'YYYY-MM-DD'
+ */
+export function addDays(day, days) {
+  const start = dayNumber(day, 'addDays', 'day');
+  if (typeof days !== 'number' || !Number.isInteger(days)) {
+    throw new TypeError(`addDays: days must be an integer, got ${describe(days)}`);
+  }
+  return formatDay(start + days);
+}
+
+/**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ * @param {string} from 'YYYY-MM-DD'
+ * @param {string} to 'YYYY-MM-DD'
+ * @returns {number} days
+ */
+export function daysBetween(from, to) {
+  return dayNumber(to, 'daysBetween', 'to') - dayNumber(from, 'daysBetween', 'from');
+}
+
+/**
+ * The local day on which an instant falls in a time zone.
+ * @param {Date} instant
+ * @param {string} timeZone IANA zone
+ * @returns {string} 'YYYY-MM-DD'
+ */
+export function dayOf(instant, timeZone) {
+  const ms = instantMs(instant, 'dayOf', 'instant');
+  return formatDay(localDayOfZone(zoneFor(timeZone, 'dayOf', 'timeZone'), ms));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Time zones
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {Object} Zone
+ * @property {string} name
+ * @property {Intl.DateTimeFormat|null} formatter null for UTC
+ */
+
+/** @type {Map<string, Zone>} */
+const zones = new Map();
+
+/**
+ * @param {unknown} timeZone
+ * @param {string} fn
+ * @param {string} name
+ * @returns {Zone}
+ */
+function zoneFor(timeZone, fn, name) {
+  if (typeof timeZone !== 'string' || timeZone.length === 0) {
+    throw new TypeError(`${fn}: ${name} must be an IANA time zone name, got ${describe(timeZone)}`);
+  }
+  let zone = zones.get(timeZone);
+  if (zone) {
+    return zone;
+  }
+  /** @type {Intl.DateTimeFormat} */
+  let formatter;
+  try {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric'
+    });
+  } catch {
+    throw new RangeError(`${fn}: ${name} is not a known time zone: ${JSON.stringify(timeZone)}`);
+  }
+  const resolved = formatter.resolvedOptions().timeZone;
+  zone = { name: resolved, formatter: resolved === 'UTC' ? null : formatter };
+  zones.set(timeZone, zone);
+  return zone;
+}
+
+/**
+ * Offset of local time from UTC at an instant, in ms (Paris in winter: +3,600,000).
+ * @param {Zone} zone
+ * @param {number} ms epoch ms
+ */
+function offsetAt(zone, ms) {
+  if (zone.formatter === null) {
+    return 0;
+  }
+  let year = 1970;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of zone.formatter.formatToParts(ms)) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      default:
+        break;
+    }
+  }
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, month - 1, day);
+  wall.setUTCHours(hour, minute, second, 0);
+  const wholeSecond = ms - (((ms % 1000) + 1000) % 1000);
+  return wall.getTime() - wholeSecond;
+}
+
+/**
+ * The instant at which a zone's clocks show a wall time (wall time expressed as "ms since 1970 as if in UTC").
+ * Times repeated when clocks go back resolve to the earlier instant; times skipped when clocks go forward resolve to
+ * the instant the skipped span ends at (02:30 on the spring-forward night in Paris is 03:30 CEST), as Temporal's
+ * "compatible" disambiguation does.
+ * @param {Zone} zone
+ * @param {number} wall
+ * @returns {number} epoch ms
+ */
+function wallToInstant(zone, wall) {
+  if (zone.formatter === null) {
+    return wall;
+  }
+  const before = offsetAt(zone, wall - DAY_MS);
+  const after = offsetAt(zone, wall + DAY_MS);
+  if (before === after) {
+    return wall - before;
+  }
+  const early = wall - before;
+  const late = wall - after;
+  const earlyValid = offsetAt(zone, early) === before;
+  const lateValid = offsetAt(zone, late) === after;
+  if (earlyValid && lateValid) {
+    return Math.min(early, late);
+  }
+  if (earlyValid) {
+    return early;
+  }
+  if (lateValid) {
+    return late;
+  }
+  return early;
+}
+
+/**
+ * @param {Zone} zone
+ * @param {number} ms
+ * @returns {number} local day number
+ */
+function localDayOfZone(zone, ms) {
+  return Math.floor((ms + offsetAt(zone, ms)) / DAY_MS);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Calendars: compilation and cached open intervals
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * A block of CHUNK_DAYS consecutive local days of a calendar, with everything in UTC ms.
+ * @typedef {Object} DayChunk
+ * @property {number} number chunk number (firstDay / CHUNK_DAYS)
+ * @property {number} firstDay local day number of the first day
+ * @property {Float64Array} starts CHUNK_DAYS + 1 instants: the local midnight starting each day (last = next chunk)
+ * @property {Int32Array} index CHUNK_DAYS + 1 positions in `open` of each day's first interval
+ * @property {Float64Array} open flat [start, end, start, end...] open intervals, in order
+ * @property {Float64Array} cumulative CHUNK_DAYS + 1 open ms from the chunk start to each day's start (last = total)
+ */
+
+/**
+ * @typedef {Object} CompiledCalendar
+ * @property {boolean} alwaysOpen
+ * @property {Zone} zone
+ * @property {number[][]} weekly per weekday (Monday first) flat [startMinute, endMinute, ...] local minutes
+ * @property {Set<number>} holidays local day numbers
+ * @property {Map<number, DayChunk>} chunks
+ * @property {number} lastOffset offset of the last day located, the first guess for the next lookup
+ * @property {DayChunk|null} foundChunk result slot of locate() (avoids an allocation per lookup)
+ * @property {number} foundDay result slot of locate(): day index within foundChunk
+ */
+
+/** @type {WeakMap<object, CompiledCalendar>} */
+const compiledByIdentity = new WeakMap();
+/** @type {Map<string, CompiledCalendar>} */
+const compiledByContent = new Map();
+/** @type {CompiledCalendar} */
+const ALWAYS_OPEN = makeCompiled(true, zoneFor('UTC', 'calendar', 'timeZone'), [], new Set());
+
+/**
+ * @param {boolean} alwaysOpen
+ * @param {Zone} zone
+ * @param {number[][]} weekly
+ * @param {Set<number>} holidays
+ * @returns {CompiledCalendar}
+ */
+function makeCompiled(alwaysOpen, zone, weekly, holidays) {
+  return {
+    alwaysOpen,
+    zone,
+    weekly,
+    holidays,
+    chunks: new Map(),
+    lastOffset: 0,
+    foundChunk: null,
+    foundDay: 0
+  };
+}
+
+/**
+ * @param {unknown} calendar
+ * @param {string} fn
+ * @param {string} [name]
+ * @returns {CompiledCalendar}
+ */
+function compileCalendar(calendar, fn, name = 'calendar') {
+  if (calendar === null || typeof calendar !== 'object' || Array.isArray(calendar)) {
+    throw new TypeError(`${fn}: ${name} must be a calendar object, got ${describe(calendar)}`);
+  }
+  const cached = compiledByIdentity.get(calendar);
+  if (cached) {
+    return cached;
+  }
+  const source = /** @type {Record<string, any>} */ (calendar);
+  let compiled;
+  if (source.alwaysOpen === true) {
+    compiled =
+      source.timeZone === undefined || source.timeZone === null
+        ? ALWAYS_OPEN
+        : makeCompiled(true, zoneFor(source.timeZone, fn, `${name}.timeZone`), [], new Set());
+  } else {
+    const zone = zoneFor(source.timeZone, fn, `${name}.timeZone`);
+    const weekly = compileWeeklyHours(source.weeklyHours, fn, `${name}.weeklyHours`);
+    const holidayList = source.holidays === undefined || source.holidays === null ? [] : source.holidays;
+    const holidays = new Set(
+      arrayArg(holidayList, fn, `${name}.holidays`).map((day, i) => dayNumber(day, fn, `${name}.holidays[${i}]`))
+    );
+    const key = JSON.stringify([zone.name, weekly, [...holidays].sort((a, b) => a - b)]);
+    compiled = compiledByContent.get(key);
+    if (!compiled) {
+      compiled = makeCompiled(false, zone, weekly, holidays);
+      compiled.lastOffset = offsetAt(zone, Date.now());
+      if (compiledByContent.size >= 256) {
+        compiledByContent.clear();
+      }
+      compiledByContent.set(key, compiled);
+    }
+  }
+  compiledByIdentity.set(calendar, compiled);
+  return compiled;
+}
+
+/**
+ * @param {unknown} weeklyHours
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number[][]}
+ */
+function compileWeeklyHours(weeklyHours, fn, name) {
+  const hours = objectArg(weeklyHours, fn, name);
+  for (const key of Object.keys(hours)) {
+    if (!WEEKDAYS.includes(/** @type {WeekdayKey} */ (key))) {
+      throw new RangeError(`${fn}: ${name} has an unknown day ${JSON.stringify(key)} (use ${WEEKDAYS.join(', ')})`);
+    }
+  }
+  let openMinutes = 0;
+  const weekly = WEEKDAYS.map((key) => {
+    const list = hours[key] === undefined || hours[key] === null ? [] : arrayArg(hours[key], fn, `${name}.${key}`);
+    const intervals = list.map((interval, i) => {
+      const label = `${name}.${key}[${i}]`;
+      if (!Array.isArray(interval) || interval.length !== 2) {
+        throw new TypeError(`${fn}: ${label} must be a ['HH:MM', 'HH:MM'] pair, got ${describe(interval)}`);
+      }
+      const start = wallMinutes(interval[0], fn, label, false);
+      const end = wallMinutes(interval[1], fn, label, true);
+      if (end <= start) {
+        throw new RangeError(`${fn}: ${label} ends before it starts (${interval[0]}-${interval[1]})`);
+      }
+      return [start, end];
+    });
+    intervals.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < intervals.length; i += 1) {
+      if (intervals[i][0] < intervals[i - 1][1]) {
+        throw new RangeError(`${fn}: ${name}.${key} has overlapping intervals`);
+      }
+    }
+    // Touching intervals ("09:00-12:00", "12:00-18:00") are one stretch of open time.
+    /** @type {number[]} */
+    const flat = [];
+    for (const [start, end] of intervals) {
+      if (flat.length > 0 && flat[flat.length - 1] === start) {
+        flat[flat.length - 1] = end;
+      } else {
+        flat.push(start, end);
+      }
+      openMinutes += end - start;
+    }
+    return flat;
+  });
+  if (openMinutes === 0) {
+    throw new RangeError(`${fn}: ${name} has no open hours in the week (use alwaysOpen for a 24x7 calendar)`);
+  }
+  return weekly;
+}
+
+const WALL_TIME_PATTERN = /^(\d{1,2}):(\d{2})$/;
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @param {boolean} isEnd '24:00' is only an end
+ * @returns {number} minutes since local midnight
+ */
+function wallMinutes(value, fn, name, isEnd) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${fn}: ${name} must hold 'HH:MM' strings, got ${describe(value)}`);
+  }
+  const match = WALL_TIME_PATTERN.exec(value);
+  const hours = match ? Number(match[1]) : NaN;
+  const minutes = match ? Number(match[2]) : NaN;
+  const valid = match !== null && minutes < 60 && (hours < 24 || (isEnd && hours === 24 && minutes === 0));
+  if (!valid) {
+    throw new RangeError(`${fn}: ${name} has an invalid time ${JSON.stringify(value)} (expected HH:MM, 00:00-24:00)`);
+  }
+  return hours * 60 + minutes;
+}
+
+/**
+ * @param {CompiledCalendar} cal
+ * @param {number} number
+ * @returns {DayChunk}
+ */
+function chunkAt(cal, number) {
+  let chunk = cal.chunks.get(number);
+  if (!chunk) {
+    if (cal.chunks.size >= MAX_CHUNKS) {
+      cal.chunks.clear();
+    }
+    chunk = buildChunk(cal, number);
+    cal.chunks.set(number, chunk);
+  }
+  return chunk;
+}
+
+/**
+ * Converts CHUNK_DAYS local days of opening hours into UTC intervals. Only days whose two midnights have different
+ * offsets (DST change days) need an exact conversion of each opening time; other days shift by one offset.
+ * @param {CompiledCalendar} cal
+ * @param {number} number
+ * @returns {DayChunk}
+ */
+function buildChunk(cal, number) {
+  const zone = cal.zone;
+  const firstDay = number * CHUNK_DAYS;
+  const starts = new Float64Array(CHUNK_DAYS + 1);
+  for (let i = 0; i <= CHUNK_DAYS; i += 1) {
+    starts[i] = wallToInstant(zone, (firstDay + i) * DAY_MS);
+  }
+  const index = new Int32Array(CHUNK_DAYS + 1);
+  const cumulative = new Float64Array(CHUNK_DAYS + 1);
+  /** @type {number[]} */
+  const open = [];
+  let total = 0;
+  for (let i = 0; i < CHUNK_DAYS; i += 1) {
+    index[i] = open.length;
+    cumulative[i] = total;
+    const day = firstDay + i;
+    if (cal.holidays.has(day)) {
+      continue;
+    }
+    const wallMidnight = day * DAY_MS;
+    const offset = wallMidnight - starts[i];
+    const steady = offset === (day + 1) * DAY_MS - starts[i + 1];
+    const minutes = cal.weekly[weekdayIndex(day)];
+    for (let k = 0; k < minutes.length; k += 2) {
+      const wallStart = wallMidnight + minutes[k] * MINUTE_MS;
+      const wallEnd = wallMidnight + minutes[k + 1] * MINUTE_MS;
+      const start = minutes[k] === 0 ? starts[i] : steady ? wallStart - offset : wallToInstant(zone, wallStart);
+      const end = minutes[k + 1] === 1440 ? starts[i + 1] : steady ? wallEnd - offset : wallToInstant(zone, wallEnd);
+      // An interval inside the hour skipped by a spring-forward change does not exist that day.
+      if (end > start) {
+        open.push(start, end);
+        total += end - start;
+      }
+    }
+  }
+  index[CHUNK_DAYS] = open.length;
+  cumulative[CHUNK_DAYS] = total;
+  return { number, firstDay, starts, index, open: Float64Array.from(open), cumulative };
+}
+
+/**
+ * Finds the chunk and day containing an instant; the result lands in cal.foundChunk / cal.foundDay.
+ * @param {CompiledCalendar} cal
+ * @param {number} ms
+ * @returns {DayChunk}
+ */
+function locate(cal, ms) {
+  const guess = Math.floor((ms + cal.lastOffset) / DAY_MS);
+  let chunk = chunkAt(cal, Math.floor(guess / CHUNK_DAYS));
+  let i = guess - chunk.firstDay;
+  while (ms < chunk.starts[i]) {
+    if (i === 0) {
+      chunk = chunkAt(cal, chunk.number - 1);
+      i = CHUNK_DAYS - 1;
+    } else {
+      i -= 1;
+    }
+  }
+  while (ms >= chunk.starts[i + 1]) {
+    if (i === CHUNK_DAYS - 1) {
+      chunk = chunkAt(cal, chunk.number + 1);
+      i = 0;
+    } else {
+      i += 1;
+    }
+  }
+  cal.lastOffset = (chunk.firstDay + i) * DAY_MS - chunk.starts[i];
+  cal.foundChunk = chunk;
+  cal.foundDay = i;
+  return chunk;
+}
+
+/**
+ * Open ms from the start of `chunk` up to `ms`, which lies in day `day` of the chunk.
+ * @param {DayChunk} chunk
+ * @param {number} day
+ * @param {number} ms
+ */
+function positionInChunk(chunk, day, ms) {
+  let position = chunk.cumulative[day];
+  const open = chunk.open;
+  for (let k = chunk.index[day], end = chunk.index[day + 1]; k < end; k += 2) {
+    if (ms <= open[k]) {
+      break;
+    }
+    position += (ms < open[k + 1] ? ms : open[k + 1]) - open[k];
+  }
+  return position;
+}
+
+/**
+ * Business ms between two instants (end >= start) on a compiled calendar.
+ * @param {CompiledCalendar} cal
+ * @param {number} startMs
+ * @param {number} endMs
+ */
+function openMsBetween(cal, startMs, endMs) {
+  if (cal.alwaysOpen) {
+    return endMs - startMs;
+  }
+  const first = locate(cal, startMs);
+  const fromStart = positionInChunk(first, cal.foundDay, startMs);
+  const last = locate(cal, endMs);
+  const toEnd = positionInChunk(last, cal.foundDay, endMs);
+  if (first === last) {
+    return toEnd - fromStart;
+  }
+  let total = first.cumulative[CHUNK_DAYS] - fromStart + toEnd;
+  for (let number = first.number + 1; number < last.number; number += 1) {
+    total += chunkAt(cal, number).cumulative[CHUNK_DAYS];
+  }
+  return total;
+}
+
+/**
+ * The earliest instant at which `amountMs` (> 0) of open time has passed since `startMs`.
+ * @param {CompiledCalendar} cal
+ * @param {number} startMs
+ * @param {number} amountMs
+ */
+function addOpenMs(cal, startMs, amountMs) {
+  if (cal.alwaysOpen || amountMs === 0) {
+    return startMs + amountMs;
+  }
+  let chunk = locate(cal, startMs);
+  let target = positionInChunk(chunk, cal.foundDay, startMs) + amountMs;
+  while (target > chunk.cumulative[CHUNK_DAYS]) {
+    target -= chunk.cumulative[CHUNK_DAYS];
+    chunk = chunkAt(cal, chunk.number + 1);
+  }
+  // First day whose end position reaches the target: its start position is strictly below the target.
+  let low = 0;
+  let high = CHUNK_DAYS - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (chunk.cumulative[middle + 1] >= target) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  let position = chunk.cumulative[low];
+  const open = chunk.open;
+  for (let k = chunk.index[low], end = chunk.index[low + 1]; k < end; k += 2) {
+    const length = open[k + 1] - open[k];
+    if (position + length >= target) {
+      return open[k] + (target - position);
+    }
+    position += length;
+  }
+  /* c8 ignore next */
+  throw new Error('addOpenMs: inconsistent calendar cache');
+}
+
+/**
+ * Adds business minutes to an instant: the earliest instant at which `minutes` minutes of open calendar time have
+ * passed since `start`. Open time is counted in real elapsed time, so it stays right across DST changes (a
+ * 00:00-24:00 day lasts 23 h on the spring-forward Sunday); holidays and weekends are skipped; several intervals a day
+ * are allowed. Adding 540 minutes to Monday 09:00 on a 09:00-18:00 calendar gives Monday 18:00, not Tuesday 09:00.
+ * On an `alwaysOpen` calendar this is `start + minutes` (elapsed, wall-clock time). Adding 0 returns `start`.
+ * @param {Date} start
+ * @param {number} minutes business minutes (>= 0; fractions allowed, rounded to the millisecond)
+ * @param {Calendar} calendar
+ * @returns {Date}
+ */
+export function addBusinessMinutes(start, minutes, calendar) {
+  const fn = 'addBusinessMinutes';
+  const startMs = instantMs(start, fn, 'start');
+  const amount = nonNegativeNumber(minutes, fn, 'minutes');
+  const cal = compileCalendar(calendar, fn);
+  return new Date(addOpenMs(cal, startMs, Math.round(amount * MINUTE_MS)));
+}
+
+/**
+ * Business minutes between two instants: the open calendar time inside [start, end], in real elapsed minutes
+ * (fractional when the instants are not on whole minutes). Inverse of addBusinessMinutes:
+ * `businessMinutesBetween(s, addBusinessMinutes(s, m, c), c) === m`.
+ * @param {Date} start
+ * @param {Date} end must not be before start
+ * @param {Calendar} calendar
+ * @returns {number} business minutes
+ */
+export function businessMinutesBetween(start, end, calendar) {
+  const fn = 'businessMinutesBetween';
+  const startMs = instantMs(start, fn, 'start');
+  const endMs = instantMs(end, fn, 'end');
+  if (endMs < startMs) {
+    throw new RangeError(`${fn}: end (${end.toISOString()}) is before start (${start.toISOString()})`);
+  }
+  return openMsBetween(compileCalendar(calendar, fn), startMs, endMs) / MINUTE_MS;
+}
+
+/**
+ * Whether an instant falls inside the calendar's open hours.
+ * @param {Date} instant
+ * @param {Calendar} calendar
+ * @returns {boolean}
+ */
+export function isOpenAt(instant, calendar) {
+  const ms = instantMs(instant, 'isOpenAt', 'instant');
+  const cal = compileCalendar(calendar, 'isOpenAt');
+  if (cal.alwaysOpen) {
+    return true;
+  }
+  const chunk = locate(cal, ms);
+  for (let k = chunk.index[cal.foundDay], end = chunk.index[cal.foundDay + 1]; k < end; k += 2) {
+    if (ms >= chunk.open[k] && ms < chunk.open[k + 1]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const HOLIDAY_SEPARATORS = /[\s,;]+/;
+const METADATA_DAY_FIELDS = /** @type {const} */ ([
+  ['mon', 'Monday_Hours__c'],
+  ['tue', 'Tuesday_Hours__c'],
+  ['wed', 'Wednesday_Hours__c'],
+  ['thu', 'Thursday_Hours__c'],
+  ['fri', 'Friday_Hours__c'],
+  ['sat', 'Saturday_Hours__c'],
+  ['sun', 'Sunday_Hours__c']
+]);
+
+/**
+ * Builds an engine calendar from a Maintenance_Calendar__mdt record: Time_Zone__c, Always_Open__c,
+ * Monday_Hours__c..Sunday_Hours__c as "09:00-12:30,13:30-18:00" (blank = closed), Holidays__c as YYYY-MM-DD days
+ * separated by commas, semicolons, spaces or newlines. The result is validated as a whole.
+ * @param {Record<string, unknown>} record field map (values may also be UI API `{ value }` wrappers)
+ * @returns {Calendar}
+ * @throws {RangeError} naming the record and field of a malformed value
+ */
+export function calendarFromMetadata(record) {
+  const fn = 'calendarFromMetadata';
+  const fields = recordFields(record, fn);
+  const name = textField(fields, 'DeveloperName', fn) ?? textField(fields, 'QualifiedApiName', fn) ?? undefined;
+  const where = `${fn}: Maintenance_Calendar__mdt${name ? ` ${name}` : ''}`;
+  const timeZone = textField(fields, 'Time_Zone__c', fn);
+  if (booleanField(fields, 'Always_Open__c', fn)) {
+    const zone = timeZone ?? 'UTC';
+    zoneFor(zone, where, 'Time_Zone__c');
+    return name === undefined ? { timeZone: zone, alwaysOpen: true } : { name, timeZone: zone, alwaysOpen: true };
+  }
+  if (timeZone === null) {
+    throw new RangeError(`${where}: Time_Zone__c is required unless Always_Open__c is checked`);
+  }
+  zoneFor(timeZone, where, 'Time_Zone__c');
+  /** @type {WeeklyHours} */
+  const weeklyHours = {};
+  for (const [key, field] of METADATA_DAY_FIELDS) {
+    const text = textField(fields, field, fn);
+    weeklyHours[key] = text === null ? [] : parseHoursText(text, where, field);
+  }
+  const holidayText = textField(fields, 'Holidays__c', fn) ?? '';
+  const holidays = holidayText
+    .split(HOLIDAY_SEPARATORS)
+    .filter((day) => day.length > 0)
+    .map((day) => {
+      dayNumber(day, where, 'Holidays__c');
+      return day;
+    });
+  /** @type {BusinessHoursCalendar} */
+  const calendar = { timeZone, weeklyHours, holidays };
+  if (name !== undefined) {
+    calendar.name = name;
+  }
+  compileCalendar(calendar, where, 'record');
+  return calendar;
+}
+
+/**
+ * @param {string} text "09:00-12:30,13:30-18:00"
+ * @param {string} where
+ * @param {string} field
+ * @returns {HoursInterval[]}
+ */
+function parseHoursText(text, where, field) {
+  return text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const bounds = part.split('-').map((bound) => bound.trim());
+      if (bounds.length !== 2) {
+        throw new RangeError(
+          `${where}: ${field} has a malformed interval ${JSON.stringify(part)} (expected HH:MM-HH:MM)`
+        );
+      }
+      wallMinutes(bounds[0], where, field, false);
+      wallMinutes(bounds[1], where, field, true);
+      return /** @type {HoursInterval} */ ([bounds[0], bounds[1]]);
+    });
+}
+
+/**
+ * The calendar a contract's SLA clock runs on: the Maintenance_Calendar__mdt it names (from `calendars`, keyed by
+ * DeveloperName), in the contract's time zone when it sets one. A contract that names no calendar runs on
+ * DEFAULT_WEEKLY_HOURS (Mon-Fri 09:00-18:00, no holidays) in its time zone, or UTC.
+ * @param {Contract} contract
+ * @param {Record<string, Calendar>} calendars by DeveloperName
+ * @returns {Calendar}
+ * @throws {RangeError} when the named calendar is not in `calendars`
+ */
+export function contractCalendar(contract, calendars) {
+  const fn = 'contractCalendar';
+  objectArg(contract, fn, 'contract');
+  objectArg(calendars, fn, 'calendars');
+  const timeZone = contract.timeZone || null;
+  if (!contract.calendarName) {
+    return { timeZone: timeZone ?? 'UTC', weeklyHours: DEFAULT_WEEKLY_HOURS, holidays: [] };
+  }
+  const calendar = Object.prototype.hasOwnProperty.call(calendars, contract.calendarName)
+    ? calendars[contract.calendarName]
+    : undefined;
+  if (!calendar) {
+    throw new RangeError(
+      `${fn}: contract.calendarName ${JSON.stringify(contract.calendarName)} is not a known calendar (known: ${Object.keys(calendars).join(', ') || 'none'})`
+    );
+  }
+  if (!timeZone || timeZone === calendar.timeZone) {
+    return calendar;
+  }
+  zoneFor(timeZone, fn, 'contract.timeZone');
+  return { ...calendar, timeZone };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Priority
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Priority from the impact x urgency matrix: High/High P1; High/Medium and Medium/High P2; High/Low, Medium/Medium
+ * and Low/High P3; the rest P4.
+ * @param {Level} impact
+ * @param {Level} urgency
+ * @returns {Priority}
+ */
+export function priorityFor(impact, urgency) {
+  for (const [name, value] of /** @type {const} */ ([
+    ['impact', impact],
+    ['urgency', urgency]
+  ])) {
+    if (!LEVELS.includes(value)) {
+      throw new RangeError(`priorityFor: ${name} must be one of ${LEVELS.join(', ')}, got ${describe(value)}`);
+    }
+  }
+  return PRIORITY_MATRIX[impact][urgency];
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// SLA clocks
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Pauses normalised to one shape: closed intervals (merged, sorted) and an open pause start, or a total of closed
+ * clock minutes as the record stores it.
+ * @typedef {Object} PauseModel
+ * @property {number[]} closed flat [from, to, ...] epoch ms
+ * @property {number|null} openSince epoch ms
+ * @property {number} closedClockMs clock ms of closed pauses known only as a total (pausedMinutes)
+ */
+
+/**
+ * @param {Record<string, any>} source object holding pauses | pausedMinutes/pausedSince
+ * @param {string} fn
+ * @param {string} prefix
+ * @returns {PauseModel}
+ */
+function pauseModel(source, fn, prefix) {
+  const hasIntervals = source.pauses !== undefined && source.pauses !== null;
+  const hasMinutes = source.pausedMinutes !== undefined && source.pausedMinutes !== null;
+  const hasSince = source.pausedSince !== undefined && source.pausedSince !== null;
+  if (hasIntervals && (hasMinutes || hasSince)) {
+    throw new TypeError(`${fn}: give either ${prefix}pauses or ${prefix}pausedMinutes/pausedSince, not both`);
+  }
+  if (!hasIntervals) {
+    return {
+      closed: [],
+      openSince: hasSince ? instantMs(source.pausedSince, fn, `${prefix}pausedSince`) : null,
+      closedClockMs: hasMinutes
+        ? Math.round(nonNegativeNumber(source.pausedMinutes, fn, `${prefix}pausedMinutes`) * MINUTE_MS)
+        : 0
+    };
+  }
+  /** @type {[number, number][]} */
+  const intervals = [];
+  /** @type {number|null} */
+  let openSince = null;
+  arrayArg(source.pauses, fn, `${prefix}pauses`).forEach((pause, i) => {
+    const label = `${prefix}pauses[${i}]`;
+    objectArg(pause, fn, label);
+    const from = instantMs(pause.from, fn, `${label}.from`);
+    const to = optionalInstantMs(pause.to, fn, `${label}.to`);
+    if (to === null) {
+      if (openSince !== null) {
+        throw new RangeError(`${fn}: ${label} is a second open pause (only the last pause may be open)`);
+      }
+      openSince = from;
+    } else if (to < from) {
+      throw new RangeError(`${fn}: ${label}.to is before ${label}.from`);
+    } else {
+      intervals.push([from, to]);
+    }
+  });
+  intervals.sort((a, b) => a[0] - b[0]);
+  /** @type {number[]} */
+  const closed = [];
+  for (const [from, to] of intervals) {
+    if (openSince !== null && to > openSince) {
+      throw new RangeError(`${fn}: ${prefix}pauses has a closed pause ending after the open pause starts`);
+    }
+    // Overlapping pauses stop the clock once: keep their union.
+    if (closed.length > 0 && from <= closed[closed.length - 1]) {
+      closed[closed.length - 1] = Math.max(closed[closed.length - 1], to);
+    } else {
+      closed.push(from, to);
+    }
+  }
+  return { closed, openSince, closedClockMs: 0 };
+}
+
+/**
+ * Clock ms during which the pauses held the clock, counting pause time from `reportedMs` up to `untilMs`.
+ * @param {CompiledCalendar} clock
+ * @param {PauseModel} pauses
+ * @param {number} reportedMs
+ * @param {number} untilMs
+ */
+function pausedClockMs(clock, pauses, reportedMs, untilMs) {
+  let total = pauses.closedClockMs;
+  const closed = pauses.closed;
+  for (let k = 0; k < closed.length; k += 2) {
+    const from = closed[k] > reportedMs ? closed[k] : reportedMs;
+    const to = closed[k + 1] < untilMs ? closed[k + 1] : untilMs;
+    if (to > from) {
+      total += openMsBetween(clock, from, to);
+    }
+  }
+  if (pauses.openSince !== null) {
+    const from = pauses.openSince > reportedMs ? pauses.openSince : reportedMs;
+    if (untilMs > from) {
+      total += openMsBetween(clock, from, untilMs);
+    }
+  }
+  return total;
+}
+
+/**
+ * The clocks and targets of one incident.
+ * @typedef {Object} SlaClocks
+ * @property {CompiledCalendar} clock the calendar both targets of this priority run on
+ * @property {number|null} responseMs
+ * @property {number|null} resolutionMs
+ */
+
+/**
+ * @param {unknown} contract
+ * @param {unknown} calendar
+ * @param {Priority} priority
+ * @param {string} fn
+ * @returns {SlaClocks|null} null when the contract sets no target for the priority
+ */
+function slaClocks(contract, calendar, priority, fn) {
+  const terms = objectArg(contract, fn, 'contract');
+  if (terms.sla === undefined || terms.sla === null) {
+    return null;
+  }
+  const targets = objectArg(terms.sla, fn, 'contract.sla');
+  const target = targets[priority];
+  if (target === undefined || target === null) {
+    return null;
+  }
+  objectArg(target, fn, `contract.sla.${priority}`);
+  const responseMinutes = target.responseMinutes ?? null;
+  const resolutionMinutes = target.resolutionMinutes ?? null;
+  const responseMs =
+    responseMinutes === null
+      ? null
+      : Math.round(nonNegativeNumber(responseMinutes, fn, `contract.sla.${priority}.responseMinutes`) * MINUTE_MS);
+  const resolutionMs =
+    resolutionMinutes === null
+      ? null
+      : Math.round(nonNegativeNumber(resolutionMinutes, fn, `contract.sla.${priority}.resolutionMinutes`) * MINUTE_MS);
+  if (responseMs === null && resolutionMs === null) {
+    return null;
+  }
+  // The business calendar is validated even for a 24x7 priority, so that a bad calendar never goes unnoticed.
+  const business = compileCalendar(calendar, fn);
+  return { clock: target.alwaysOn === true ? ALWAYS_OPEN : business, responseMs, resolutionMs };
+}
+
+/**
+ * Response (GTI) and resolution (GTR) due times of an incident.
+ *
+ * Clocks: both targets run on the contract's calendar, or on a 24x7 clock when `contract.sla[priority].alwaysOn`.
+ * The response clock runs from `reportedAt` until the response; pauses do not hold it (an incident can only wait on
+ * the customer once it has been responded to). The resolution clock stops during pauses.
+ *
+ * Pauses come in one of two equivalent forms:
+ * - `pauses`: `{ from, to }` intervals (an open pause has no `to`); overlapping pauses count once, time before
+ *   `reportedAt` does not count;
+ * - `pausedMinutes` (+ optional `pausedSince`): what a Maintenance_Incident__c stores, where
+ *   `pausedMinutes = Σ businessMinutesBetween(pause.from, pause.to, clock)` over the closed pauses, measured on the
+ *   priority's clock, and `pausedSince` = the `from` of the open pause.
+ * Either way the resolution due is `addBusinessMinutes(reportedAt, resolutionMinutes + pausedMinutes, clock)`: each
+ * pause pushes the due by its clock length. For a pause that starts before the due this is exactly "the clock
+ * stops"; for one that starts after the target was already missed the due stays before the pause ends, so the
+ * breach stands. An open pause counts up to `now` when `now` is given (the due if the clock restarted at `now`),
+ * and not at all otherwise. The totals-only form cannot re-measure closed pauses on another clock: after a change
+ * between a business-hours and a 24x7 priority it keeps the minutes as measured (pass `pauses` to be exact).
+ *
+ * A priority or contract change is a fresh call with the same `reportedAt` and pauses: paused time is never lost.
+ * Callers keep the first resolution due as the original target.
+ * @param {Object} input
+ * @param {Priority} input.priority
+ * @param {Date} input.reportedAt
+ * @param {Pause[]} [input.pauses]
+ * @param {number|null} [input.pausedMinutes] clock minutes of closed pauses
+ * @param {Date|null} [input.pausedSince] start of the open pause
+ * @param {Date} [input.now] how far an open pause counts
+ * @param {Contract} input.contract reads `sla`
+ * @param {Calendar} input.calendar the contract's business calendar
+ * @returns {{ responseDue: Date|null, resolutionDue: Date|null }} null where the contract sets no target
+ */
+export function computeSlaTargets(input) {
+  const fn = 'computeSlaTargets';
+  const args = objectArg(input, fn, 'input');
+  const priority = priorityArg(args.priority, fn, 'priority');
+  const reportedMs = instantMs(args.reportedAt, fn, 'reportedAt');
+  const nowMs = optionalInstantMs(args.now, fn, 'now');
+  const pauses = pauseModel(args, fn, '');
+  const clocks = slaClocks(args.contract, args.calendar, priority, fn);
+  if (clocks === null) {
+    return { responseDue: null, resolutionDue: null };
+  }
+  const until = nowMs ?? pauses.openSince ?? Number.POSITIVE_INFINITY;
+  return {
+    responseDue: clocks.responseMs === null ? null : new Date(addOpenMs(clocks.clock, reportedMs, clocks.responseMs)),
+    resolutionDue:
+      clocks.resolutionMs === null
+        ? null
+        : new Date(
+            addOpenMs(
+              clocks.clock,
+              reportedMs,
+              clocks.resolutionMs + pausedClockMs(clocks.clock, pauses, reportedMs, until)
+            )
+          )
+  };
+}
+
+/** @param {number} percent */
+function bandFor(percent) {
+  if (percent < 50) return 'green';
+  if (percent < 75) return 'yellow';
+  if (percent < 100) return 'orange';
+  return 'red';
+}
+
+/**
+ * SLA status of an incident at `now`. A resolved or closed incident is judged at its resolution time, a cancelled one
+ * at its Closed_At__c (or `now`) and never counts as breached. The response is judged at `respondedAt`.
+ *
+ * Bands (DESIGN.md): green below 50 % of the target elapsed, yellow 50-75 %, orange 75-100 %, red once a target is
+ * breached, grey while paused (and for cancelled incidents and incidents without SLA). Before the response, the
+ * governing target is whichever of response and resolution has used the larger share of its time; after it, the
+ * resolution. Breaches are judged like the formula fields (an instant strictly after the due), except that a pause
+ * which starts after the resolution target was missed does not hide the breach.
+ * @param {Object} input
+ * @param {Incident} input.incident reads priority, status, reportedAt, respondedAt, resolvedAt, closedAt and the pauses
+ * @param {Contract|null} input.contract reads `sla`; null = out of coverage, no SLA
+ * @param {Calendar} input.calendar
+ * @param {Date} input.now
+ * @returns {SlaStatus}
+ */
+export function slaStatus(input) {
+  const fn = 'slaStatus';
+  const args = objectArg(input, fn, 'input');
+  const incident = objectArg(args.incident, fn, 'incident');
+  const nowMs = instantMs(args.now, fn, 'now');
+  const priority = priorityArg(incident.priority, fn, 'incident.priority');
+  const reportedMs = instantMs(incident.reportedAt, fn, 'incident.reportedAt');
+  const respondedMs = optionalInstantMs(incident.respondedAt, fn, 'incident.respondedAt');
+  const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, 'incident.resolvedAt');
+  const closedMs = optionalInstantMs(incident.closedAt, fn, 'incident.closedAt');
+  const pauses = pauseModel(incident, fn, 'incident.');
+  const status = incident.status ?? null;
+  const cancelled = status === 'Cancelled';
+  const finished = cancelled || resolvedMs !== null || status === 'Resolved' || status === 'Closed';
+  let atMs = cancelled ? (closedMs ?? nowMs) : (resolvedMs ?? nowMs);
+  if (atMs < reportedMs) {
+    atMs = reportedMs;
+  }
+  const paused =
+    !finished && ((pauses.openSince !== null && pauses.openSince <= atMs) || status === 'Waiting on Customer');
+
+  const clocks =
+    args.contract === null || args.contract === undefined
+      ? null
+      : slaClocks(args.contract, args.calendar, priority, fn);
+  if (clocks === null) {
+    return {
+      band: 'grey',
+      elapsedPercent: null,
+      remainingMinutes: null,
+      responseBreached: false,
+      resolutionBreached: false,
+      responseDue: null,
+      resolutionDue: null,
+      paused,
+      governing: null
+    };
+  }
+  const clock = clocks.clock;
+  const responseJudgedMs = respondedMs !== null && respondedMs < atMs ? respondedMs : atMs;
+  const runningMs = openMsBetween(clock, reportedMs, atMs);
+
+  let responseDue = null;
+  let responseBreached = false;
+  let responsePercent = -1;
+  let responseRemainingMs = 0;
+  if (clocks.responseMs !== null) {
+    const dueMs = addOpenMs(clock, reportedMs, clocks.responseMs);
+    responseDue = new Date(dueMs);
+    responseBreached = !cancelled && responseJudgedMs > dueMs;
+    const usedMs = responseJudgedMs === atMs ? runningMs : openMsBetween(clock, reportedMs, responseJudgedMs);
+    responsePercent =
+      clocks.responseMs === 0 ? (usedMs > 0 || responseBreached ? 100 : 0) : (usedMs / clocks.responseMs) * 100;
+    responseRemainingMs = clocks.responseMs - usedMs;
+  }
+
+  let resolutionDue = null;
+  let resolutionBreached = false;
+  let resolutionPercent = -1;
+  let resolutionRemainingMs = 0;
+  if (clocks.resolutionMs !== null) {
+    const heldMs = pausedClockMs(clock, pauses, reportedMs, atMs);
+    const dueMs = addOpenMs(clock, reportedMs, clocks.resolutionMs + heldMs);
+    resolutionDue = new Date(dueMs);
+    resolutionBreached = !cancelled && atMs > dueMs;
+    const usedMs = Math.max(0, runningMs - heldMs);
+    resolutionPercent =
+      clocks.resolutionMs === 0 ? (usedMs > 0 || resolutionBreached ? 100 : 0) : (usedMs / clocks.resolutionMs) * 100;
+    resolutionRemainingMs = clocks.resolutionMs - usedMs;
+  }
+
+  const responded = respondedMs !== null || finished;
+  /** @type {'response'|'resolution'} */
+  const governing =
+    clocks.resolutionMs === null || (!responded && clocks.responseMs !== null && responsePercent >= resolutionPercent)
+      ? 'response'
+      : 'resolution';
+  const elapsedPercent = governing === 'response' ? responsePercent : resolutionPercent;
+  const remainingMs = governing === 'response' ? responseRemainingMs : resolutionRemainingMs;
+  /** @type {SlaBand} */
+  let band;
+  if (paused || cancelled) {
+    band = 'grey';
+  } else if (responseBreached || resolutionBreached) {
+    band = 'red';
+  } else {
+    band = bandFor(elapsedPercent);
+  }
+  return {
+    band,
+    elapsedPercent,
+    remainingMinutes: remainingMs / MINUTE_MS,
+    responseBreached,
+    resolutionBreached,
+    responseDue,
+    resolutionDue,
+    paused,
+    governing
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Incident workflow
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * The actions an incident in `status` allows ('create' only for a new record).
+ * @param {IncidentStatus|null} status null for a record not yet created
+ * @returns {IncidentAction[]}
+ */
+export function allowedActions(status) {
+  if (status !== null && !INCIDENT_STATUSES.includes(status)) {
+    throw new RangeError(
+      `allowedActions: status must be one of ${INCIDENT_STATUSES.join(', ')}, got ${describe(status)}`
+    );
+  }
+  return /** @type {IncidentAction[]} */ (Object.keys(ALLOWED_FROM)).filter((action) =>
+    ALLOWED_FROM[action].includes(status)
+  );
+}
+
+/** @param {number|null} ms */
+function isoOrNull(ms) {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/**
+ * Applies a workflow action to an incident and returns the Maintenance_Incident__c fields to write (datetimes as ISO
+ * strings). Rules:
+ * - create: New; priority from the matrix unless `incident.priorityOverridden`; the covering contract is `contract`,
+ *   else picked with coveringContract from `contracts` on the reported day; Out_Of_Coverage__c when none covers that
+ *   day (then no due times); due times stamped, and Original_Resolution_Due__c = the first resolution due.
+ * - acknowledge (from New), start (from New/Acknowledged): stamp Responded_At__c if blank.
+ * - wait (from Acknowledged/In Progress): open a pause (Paused_Since__c = now).
+ * - resume (from Waiting on Customer): close the pause, add its clock minutes (rounded) to Paused_Minutes__c, push
+ *   Resolution_Due__c.
+ * - resolve (from any open status): close an open pause; stamp Resolved_At__c, and Responded_At__c if blank.
+ * - close (from Resolved): stamp Closed_At__c. cancel (from any open status): close an open pause, Closed_At__c = now.
+ * - reprioritize (from any open status): `priority` sets it by hand (Priority_Overridden__c), else `impact`/`urgency`
+ *   (or the incident's) through the matrix; due times recomputed from Reported_At__c with the paused time kept.
+ * - recompute (any status): due times recomputed for the current priority and `contract` (the bulk re-stamp).
+ * Original_Resolution_Due__c is set once and never changed afterwards. An open pause counts up to `now` in the
+ * recomputed Resolution_Due__c. Pause minutes are measured on the priority's clock (elapsed time without contract).
+ * @param {Object} input
+ * @param {Incident} input.incident current state (status null/undefined for a record being created)
+ * @param {IncidentAction} input.action
+ * @param {Date} [input.now] default: the current time
+ * @param {Contract|null} [input.contract] the incident's contract (for create: overrides the choice from contracts)
+ * @param {Contract[]} [input.contracts] create: candidates for the covering contract
+ * @param {Calendar|null} [input.calendar] the contract's calendar
+ * @param {Record<string, Calendar>} [input.calendars] instead of calendar: resolved with contractCalendar
+ * @param {Priority} [input.priority] reprioritize by hand
+ * @param {Level} [input.impact] reprioritize through the matrix
+ * @param {Level} [input.urgency] reprioritize through the matrix
+ * @returns {IncidentFields}
+ * @throws {RangeError} naming the transition when the current status does not allow it
+ */
+export function incidentTransition(input) {
+  const fn = 'incidentTransition';
+  const args = objectArg(input, fn, 'input');
+  const incident = /** @type {Incident} */ (objectArg(args.incident, fn, 'incident'));
+  const action = /** @type {IncidentAction} */ (args.action);
+  if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(ALLOWED_FROM, action)) {
+    throw new RangeError(
+      `${fn}: action must be one of ${Object.keys(ALLOWED_FROM).join(', ')}, got ${describe(action)}`
+    );
+  }
+  const status = incident.status ?? null;
+  if (!ALLOWED_FROM[action].includes(status)) {
+    const from = ALLOWED_FROM[action].map((value) => value ?? '(new record)').join(', ');
+    throw new RangeError(
+      `${fn}: cannot '${action}' an incident in status '${status ?? '(new record)'}' (allowed from: ${from})`
+    );
+  }
+  const nowMs = args.now === undefined ? Date.now() : instantMs(args.now, fn, 'now');
+  const reportedMs =
+    incident.reportedAt === undefined && action === 'create'
+      ? nowMs
+      : instantMs(incident.reportedAt, fn, 'incident.reportedAt');
+  if (nowMs < reportedMs) {
+    throw new RangeError(`${fn}: now is before incident.reportedAt`);
+  }
+
+  /** @type {Contract|null} */
+  let contract = args.contract ?? null;
+  if (contract !== null) {
+    objectArg(contract, fn, 'contract');
+  }
+  /** @type {IncidentFields} */
+  const fields = {};
+
+  if (action === 'create') {
+    const calendarZone = args.calendar && typeof args.calendar === 'object' ? args.calendar.timeZone : undefined;
+    if (contract === null && args.contracts !== undefined) {
+      contract = coveringContract({
+        contracts: args.contracts,
+        at: new Date(reportedMs),
+        timeZone: calendarZone ?? 'UTC'
+      });
+    }
+    const covered =
+      contract !== null &&
+      contractCovers(
+        contract,
+        localDayOfZone(zoneFor(contract.timeZone || calendarZone || 'UTC', fn, 'contract.timeZone'), reportedMs),
+        fn,
+        'contract'
+      );
+    const priority =
+      incident.priorityOverridden && incident.priority
+        ? priorityArg(incident.priority, fn, 'incident.priority')
+        : priorityFor(incident.impact ?? 'Medium', incident.urgency ?? 'Medium');
+    fields.Status__c = 'New';
+    fields.Priority__c = priority;
+    fields.Priority_Overridden__c = Boolean(incident.priorityOverridden && incident.priority);
+    fields.Reported_At__c = new Date(reportedMs).toISOString();
+    fields.Contract__c = contract?.id ?? null;
+    fields.Out_Of_Coverage__c = !covered;
+    fields.Paused_Minutes__c = 0;
+    fields.Paused_Since__c = null;
+    const due =
+      covered && contract !== null
+        ? dueTimes(args, contract, priority, reportedMs, { closed: [], openSince: null, closedClockMs: 0 }, nowMs)
+        : null;
+    fields.Response_Due__c = isoOrNull(due?.response ?? null);
+    fields.Resolution_Due__c = isoOrNull(due?.resolution ?? null);
+    fields.Original_Resolution_Due__c = fields.Resolution_Due__c;
+    return fields;
+  }
+
+  let priority = priorityArg(incident.priority, fn, 'incident.priority');
+  const pauses = pauseModel(incident, fn, 'incident.');
+  if (pauses.closed.length > 0) {
+    throw new TypeError(`${fn}: incident.pauses is not supported here; records hold pausedMinutes and pausedSince`);
+  }
+  let recompute = false;
+  // Closing an open pause folds its clock minutes into the total, as the record stores it.
+  const closePause = () => {
+    if (pauses.openSince === null) {
+      return;
+    }
+    const clock = pauseClock(args, contract, priority);
+    const from = Math.max(pauses.openSince, reportedMs);
+    const heldMs = nowMs > from ? openMsBetween(clock, from, nowMs) : 0;
+    fields.Paused_Minutes__c = Math.round((pauses.closedClockMs + heldMs) / MINUTE_MS);
+    fields.Paused_Since__c = null;
+    pauses.closedClockMs = fields.Paused_Minutes__c * MINUTE_MS;
+    pauses.openSince = null;
+    recompute = true;
+  };
+
+  switch (action) {
+    case 'acknowledge':
+    case 'start':
+      fields.Status__c = action === 'acknowledge' ? 'Acknowledged' : 'In Progress';
+      if (!incident.respondedAt) {
+        fields.Responded_At__c = new Date(nowMs).toISOString();
+      }
+      break;
+    case 'wait':
+      fields.Status__c = 'Waiting on Customer';
+      fields.Paused_Since__c = new Date(nowMs).toISOString();
+      break;
+    case 'resume':
+      fields.Status__c = 'In Progress';
+      closePause();
+      fields.Paused_Since__c = null;
+      recompute = true;
+      break;
+    case 'resolve':
+      closePause();
+      fields.Status__c = 'Resolved';
+      fields.Resolved_At__c = new Date(nowMs).toISOString();
+      if (!incident.respondedAt) {
+        fields.Responded_At__c = fields.Resolved_At__c;
+      }
+      break;
+    case 'close':
+      fields.Status__c = 'Closed';
+      fields.Closed_At__c = new Date(nowMs).toISOString();
+      break;
+    case 'cancel':
+      closePause();
+      fields.Status__c = 'Cancelled';
+      fields.Closed_At__c = new Date(nowMs).toISOString();
+      break;
+    case 'reprioritize': {
+      if (args.priority !== undefined) {
+        priority = priorityArg(args.priority, fn, 'priority');
+        fields.Priority_Overridden__c = true;
+      } else {
+        const impact = args.impact ?? incident.impact ?? 'Medium';
+        const urgency = args.urgency ?? incident.urgency ?? 'Medium';
+        priority = priorityFor(impact, urgency);
+        fields.Priority_Overridden__c = false;
+        if (args.impact !== undefined) fields.Impact__c = impact;
+        if (args.urgency !== undefined) fields.Urgency__c = urgency;
+      }
+      fields.Priority__c = priority;
+      recompute = true;
+      break;
+    }
+    default:
+      recompute = true;
+      break;
+  }
+  if (recompute) {
+    const due = contract === null ? null : dueTimes(args, contract, priority, reportedMs, pauses, nowMs);
+    if (action === 'reprioritize' || action === 'recompute') {
+      fields.Response_Due__c = isoOrNull(due?.response ?? null);
+    }
+    fields.Resolution_Due__c = isoOrNull(due?.resolution ?? null);
+    const original = optionalInstantMs(incident.originalResolutionDue, fn, 'incident.originalResolutionDue');
+    if (original === null && fields.Resolution_Due__c !== null) {
+      fields.Original_Resolution_Due__c = fields.Resolution_Due__c;
+    }
+  }
+  return fields;
+}
+
+/**
+ * @param {Record<string, any>} args incidentTransition input
+ * @param {Contract} contract
+ * @returns {Calendar}
+ */
+function transitionCalendar(args, contract) {
+  if (args.calendar !== undefined && args.calendar !== null) {
+    return args.calendar;
+  }
+  if (args.calendars !== undefined && args.calendars !== null) {
+    return contractCalendar(contract, args.calendars);
+  }
+  throw new TypeError('incidentTransition: calendar (or calendars) is required when the incident has a contract');
+}
+
+/**
+ * @param {Record<string, any>} args
+ * @param {Contract|null} contract
+ * @param {Priority} priority
+ * @returns {CompiledCalendar}
+ */
+function pauseClock(args, contract, priority) {
+  if (contract === null) {
+    return ALWAYS_OPEN;
+  }
+  const target = contract.sla?.[priority];
+  if (target?.alwaysOn === true) {
+    return ALWAYS_OPEN;
+  }
+  return compileCalendar(transitionCalendar(args, contract), 'incidentTransition');
+}
+
+/**
+ * @param {Record<string, any>} args
+ * @param {Contract} contract
+ * @param {Priority} priority
+ * @param {number} reportedMs
+ * @param {PauseModel} pauses
+ * @param {number} nowMs
+ * @returns {{ response: number|null, resolution: number|null }}
+ */
+function dueTimes(args, contract, priority, reportedMs, pauses, nowMs) {
+  const clocks = slaClocks(contract, transitionCalendar(args, contract), priority, 'incidentTransition');
+  if (clocks === null) {
+    return { response: null, resolution: null };
+  }
+  return {
+    response: clocks.responseMs === null ? null : addOpenMs(clocks.clock, reportedMs, clocks.responseMs),
+    resolution:
+      clocks.resolutionMs === null
+        ? null
+        : addOpenMs(
+            clocks.clock,
+            reportedMs,
+            clocks.resolutionMs + pausedClockMs(clocks.clock, pauses, reportedMs, nowMs)
+          )
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Coverage
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * @param {Contract} contract
+ * @param {number} day
+ * @param {string} fn
+ * @param {string} name
+ */
+function contractCovers(contract, day, fn, name) {
+  if (contract.status !== 'Active') {
+    return false;
+  }
+  const [start, end] = contractDays(contract, fn, name);
+  return start <= day && day <= end;
+}
+
+/**
+ * @param {Contract} contract
+ * @param {string} fn
+ * @param {string} name
+ * @returns {[number, number]}
+ */
+function contractDays(contract, fn, name) {
+  const start = dayNumber(contract.startDate, fn, `${name}.startDate`);
+  const end = dayNumber(contract.endDate, fn, `${name}.endDate`);
+  if (end < start) {
+    throw new RangeError(`${fn}: ${name}.endDate is before ${name}.startDate`);
+  }
+  return [start, end];
+}
+
+/**
+ * The Active contract covering a day (start and end days inclusive), or null. When several cover it, the one that
+ * started last wins (a renewal overlapping its predecessor takes the new incidents), then the one ending last, then
+ * the smallest id: the choice does not depend on the order of `contracts`.
+ * @param {Object} input
+ * @param {Contract[]} input.contracts
+ * @param {Date|string} input.at an instant (its local day in each contract's time zone, else `timeZone`) or a day
+ * @param {string} [input.timeZone] zone for instants when a contract sets none; default UTC
+ * @returns {Contract|null}
+ */
+export function coveringContract(input) {
+  const fn = 'coveringContract';
+  const args = objectArg(input, fn, 'input');
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const atMs = args.at instanceof Date ? instantMs(args.at, fn, 'at') : null;
+  const atDay = atMs === null ? dayNumber(args.at, fn, 'at') : null;
+  const fallbackZone = args.timeZone ?? 'UTC';
+  /** @type {Contract|null} */
+  let best = null;
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    const day =
+      atDay ??
+      localDayOfZone(
+        zoneFor(contract.timeZone || fallbackZone, fn, `contracts[${i}].timeZone`),
+        /** @type {number} */ (atMs)
+      );
+    if (contractCovers(contract, day, fn, `contracts[${i}]`) && (best === null || preferContract(contract, best))) {
+      best = contract;
+    }
+  });
+  return best;
+}
+
+/**
+ * @param {Contract} a
+ * @param {Contract} b
+ * @returns {boolean} a is preferred over b
+ */
+function preferContract(a, b) {
+  if (a.startDate !== b.startDate) return a.startDate > b.startDate;
+  if (a.endDate !== b.endDate) return a.endDate > b.endDate;
+  return String(a.id ?? '') < String(b.id ?? '');
+}
+
+/**
+ * Coverage of an account over [today, today + horizonDays] (both inclusive).
+ *
+ * Sources: Active contracts (startDate..endDate inclusive) and handover checklists' warranty (goLiveDate, or the
+ * warranty end alone when go-live is blank, .. warrantyEndDate inclusive). Other contracts never cover; non-Draft
+ * ones still mark when maintenance began (an expired contract leaves a gap behind it). A gap is a day no source
+ * covers, counted from the earliest day any source (or non-Draft contract) starts; earlier days are `pre-coverage`.
+ * The segments partition the horizon: consecutive days with the same kind and the same sources.
+ *
+ * Alerts: `notice` for each Active contract whose notice deadline (noticeDeadline, else endDate minus
+ * noticePeriodDays, default 90) is 0-90 days away, with the 90/60/30/0 milestone reached; `coverage-end` on the last
+ * covered day before a gap; `gap` on the first day of each gap. Sorted by date.
+ * @param {Object} input
+ * @param {Contract[]} input.contracts
+ * @param {Checklist[]} [input.checklists]
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {number} input.horizonDays whole days >= 0 (the Account tab looks 90 days ahead)
+ * @returns {{ coveredToday: boolean, firstGapStart: string|null, segments: CoverageSegment[], alerts: CoverageAlert[] }}
+ */
+export function coverageTimeline(input) {
+  const fn = 'coverageTimeline';
+  const args = objectArg(input, fn, 'input');
+  const today = dayNumber(args.today, fn, 'today');
+  if (typeof args.horizonDays !== 'number') {
+    throw new TypeError(`${fn}: horizonDays must be a number, got ${describe(args.horizonDays)}`);
+  }
+  if (!Number.isInteger(args.horizonDays) || args.horizonDays < 0) {
+    throw new RangeError(`${fn}: horizonDays must be a whole number >= 0, got ${args.horizonDays}`);
+  }
+  const last = today + args.horizonDays;
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const checklists =
+    args.checklists === undefined || args.checklists === null ? [] : arrayArg(args.checklists, fn, 'checklists');
+
+  /** @type {{ id: string, start: number, end: number }[]} */
+  const sources = [];
+  let anchor = Number.POSITIVE_INFINITY;
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    if (!CONTRACT_STATUSES.includes(contract.status)) {
+      throw new RangeError(
+        `${fn}: contracts[${i}].status must be one of ${CONTRACT_STATUSES.join(', ')}, got ${describe(contract.status)}`
+      );
+    }
+    const [start, end] = contractDays(contract, fn, `contracts[${i}]`);
+    if (contract.status === 'Draft') {
+      return;
+    }
+    anchor = Math.min(anchor, start);
+    if (contract.status === 'Active') {
+      sources.push({ id: String(contract.id ?? `contracts[${i}]`), start, end });
+    }
+  });
+  checklists.forEach((candidate, i) => {
+    const checklist = objectArg(candidate, fn, `checklists[${i}]`);
+    const end = optionalDayNumber(checklist.warrantyEndDate, fn, `checklists[${i}].warrantyEndDate`);
+    if (end === null) {
+      return;
+    }
+    const start = optionalDayNumber(checklist.goLiveDate, fn, `checklists[${i}].goLiveDate`) ?? end;
+    if (end < start) {
+      throw new RangeError(`${fn}: checklists[${i}].warrantyEndDate is before its goLiveDate`);
+    }
+    anchor = Math.min(anchor, start);
+    sources.push({ id: String(checklist.id ?? `checklists[${i}]`), start, end });
+  });
+
+  // Coverage can only change on these days, so one look per stretch between them is enough.
+  const changes = new Set([today, last + 1]);
+  for (const source of sources) {
+    changes.add(source.start);
+    changes.add(source.end + 1);
+  }
+  if (Number.isFinite(anchor)) {
+    changes.add(anchor);
+  }
+  const points = [...changes].filter((day) => day >= today && day <= last + 1).sort((a, b) => a - b);
+
+  /** @type {CoverageSegment[]} */
+  const segments = [];
+  /** @type {{ start: number, end: number, kind: CoverageSegment['kind'], ids: string[], key: string }[]} */
+  const runs = [];
+  for (let p = 0; p < points.length - 1; p += 1) {
+    const start = points[p];
+    const end = points[p + 1] - 1;
+    const ids = sources
+      .filter((source) => source.start <= start && start <= source.end)
+      .map((source) => source.id)
+      .sort();
+    /** @type {CoverageSegment['kind']} */
+    const kind = ids.length > 0 ? 'covered' : start >= anchor ? 'gap' : 'pre-coverage';
+    const key = `${kind}|${ids.join('\u0000')}`;
+    const previous = runs[runs.length - 1];
+    if (previous && previous.key === key) {
+      previous.end = end;
+    } else {
+      runs.push({ start, end, kind, ids, key });
+    }
+  }
+  for (const run of runs) {
+    segments.push({ start: formatDay(run.start), end: formatDay(run.end), kind: run.kind, sourceIds: run.ids });
+  }
+
+  /** @type {CoverageAlert[]} */
+  const alerts = [];
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (candidate);
+    if (contract.status !== 'Active') {
+      return;
+    }
+    const deadline = noticeDeadlineDay(contract, fn, `contracts[${i}]`);
+    const daysLeft = deadline - today;
+    if (daysLeft >= 0 && daysLeft <= NOTICE_ALERT_DAYS[0]) {
+      const threshold = [...NOTICE_ALERT_DAYS].sort((a, b) => a - b).find((milestone) => daysLeft <= milestone);
+      alerts.push({
+        kind: 'notice',
+        date: formatDay(deadline),
+        sourceId: contract.id ?? null,
+        daysLeft,
+        threshold: /** @type {number} */ (threshold)
+      });
+    }
+  });
+  runs.forEach((run, r) => {
+    if (run.kind !== 'gap') {
+      return;
+    }
+    const previous = runs[r - 1];
+    if (previous && previous.kind === 'covered') {
+      const ending = sources
+        .filter((source) => source.end === previous.end)
+        .map((source) => source.id)
+        .sort();
+      alerts.push({
+        kind: 'coverage-end',
+        date: formatDay(previous.end),
+        sourceId: ending[0] ?? null,
+        daysLeft: previous.end - today
+      });
+    }
+    const before = sources
+      .filter((source) => source.end < run.start)
+      .sort((a, b) => b.end - a.end || (a.id < b.id ? -1 : 1));
+    alerts.push({
+      kind: 'gap',
+      date: formatDay(run.start),
+      sourceId: before[0]?.id ?? null,
+      daysLeft: run.start - today
+    });
+  });
+  const kindOrder = { notice: 0, 'coverage-end': 1, gap: 2 };
+  alerts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : kindOrder[a.kind] - kindOrder[b.kind]));
+
+  const firstGap = runs.find((run) => run.kind === 'gap');
+  return {
+    coveredToday: runs.length > 0 && runs[0].kind === 'covered',
+    firstGapStart: firstGap ? formatDay(firstGap.start) : null,
+    segments,
+    alerts
+  };
+}
+
+/**
+ * @param {Contract} contract
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number}
+ */
+function noticeDeadlineDay(contract, fn, name) {
+  const explicit = optionalDayNumber(contract.noticeDeadline, fn, `${name}.noticeDeadline`);
+  if (explicit !== null) {
+    return explicit;
+  }
+  const period = contract.noticePeriodDays ?? DEFAULT_NOTICE_PERIOD_DAYS;
+  nonNegativeNumber(period, fn, `${name}.noticePeriodDays`);
+  return dayNumber(contract.endDate, fn, `${name}.endDate`) - Math.round(period);
+}
+
+/**
+ * The notice deadline of a contract: noticeDeadline when set, else endDate minus noticePeriodDays (default 90),
+ * as the Notice_Deadline__c formula computes it.
+ * @param {Contract} contract
+ * @returns {string} 'YYYY-MM-DD'
+ */
+export function noticeDeadline(contract) {
+  objectArg(contract, 'noticeDeadline', 'contract');
+  return formatDay(noticeDeadlineDay(contract, 'noticeDeadline', 'contract'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Budget
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** @param {number} value */
+function round2(value) {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * Budget consumption of a contract, in man-days (the value to stamp into Consumed_Days__c is `consumedDays`).
+ * Consumed days are the sum of the incidents' effortDays (every status: cancelled work was still done). The forecast
+ * extrapolates the average burn since the contract start (days counted inclusively up to today) to the day the
+ * budget runs out: null without budget, without consumption, or before the start; today once exhausted.
+ * The alert is 'exhausted' at 100 % and 'threshold' at the contract's alertThresholdPercent (default 80 %).
+ * @param {Object} input
+ * @param {Contract} input.contract reads startDate, endDate, budgetDays, alertThresholdPercent
+ * @param {Incident[]} input.incidents the contract's incidents; reads effortDays, category
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @returns {{ consumedDays: number, budgetDays: number|null, remainingDays: number|null,
+ *   percentConsumed: number, byCategory: Record<string, number>, burnRatePerDay: number|null,
+ *   forecastExhaustionDate: string|null, exhaustsBeforeEnd: boolean, alert: 'threshold'|'exhausted'|null,
+ *   fields: { Consumed_Days__c: number } }}
+ */
+export function budgetBurn(input) {
+  const fn = 'budgetBurn';
+  const args = objectArg(input, fn, 'input');
+  const contract = /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const today = dayNumber(args.today, fn, 'today');
+  const [start, end] = contractDays(contract, fn, 'contract');
+  const budget = contract.budgetDays ?? null;
+  if (budget !== null) {
+    nonNegativeNumber(budget, fn, 'contract.budgetDays');
+  }
+  /** @type {Record<string, number>} */
+  const byCategory = Object.fromEntries(INCIDENT_CATEGORIES.map((category) => [category, 0]));
+  let consumed = 0;
+  incidents.forEach((candidate, i) => {
+    const incident = objectArg(candidate, fn, `incidents[${i}]`);
+    const effort = incident.effortDays ?? 0;
+    nonNegativeNumber(effort, fn, `incidents[${i}].effortDays`);
+    consumed += effort;
+    const category = incident.category ?? 'Corrective';
+    byCategory[category] = (byCategory[category] ?? 0) + effort;
+  });
+  for (const category of Object.keys(byCategory)) {
+    byCategory[category] = round2(byCategory[category]);
+  }
+  const consumedDays = round2(consumed);
+  const percentConsumed = budget !== null && budget > 0 ? (consumedDays / budget) * 100 : 0;
+  const elapsedDays = today - start + 1;
+  const burnRatePerDay = elapsedDays > 0 ? consumedDays / elapsedDays : null;
+  /** @type {string|null} */
+  let forecastExhaustionDate = null;
+  if (budget !== null && budget > 0 && burnRatePerDay !== null && burnRatePerDay > 0) {
+    const remaining = budget - consumedDays;
+    forecastExhaustionDate = formatDay(remaining <= 0 ? today : today + Math.ceil(remaining / burnRatePerDay - 1e-9));
+  }
+  const threshold = contract.alertThresholdPercent ?? DEFAULT_ALERT_THRESHOLD_PERCENT;
+  nonNegativeNumber(threshold, fn, 'contract.alertThresholdPercent');
+  /** @type {'threshold'|'exhausted'|null} */
+  let alert = null;
+  if (budget !== null && budget > 0) {
+    alert = percentConsumed >= 100 ? 'exhausted' : percentConsumed >= threshold ? 'threshold' : null;
+  }
+  return {
+    consumedDays,
+    budgetDays: budget,
+    remainingDays: budget === null ? null : round2(budget - consumedDays),
+    percentConsumed,
+    byCategory,
+    burnRatePerDay,
+    forecastExhaustionDate,
+    exhaustsBeforeEnd: forecastExhaustionDate !== null && dayNumber(forecastExhaustionDate, fn, 'forecast') <= end,
+    alert,
+    fields: { Consumed_Days__c: consumedDays }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Handover
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Readiness of a handover checklist, as its roll-ups and sign-off rule see it: percent of items done (0 without
+ * items, like Readiness_Percent__c), open mandatory items, and whether a sign-off would pass the
+ * Sign_Off_Needs_Mandatory_Items_Done rule. Blocking items are the open mandatory ones by sortOrder, then name.
+ * @param {Object} input
+ * @param {Checklist} input.checklist
+ * @param {ChecklistItem[]} input.items the checklist's items
+ * @returns {{ percent: number, total: number, done: number, mandatoryOpen: number, canSignOff: boolean,
+ *   blockingItems: ChecklistItem[], byCategory: Record<string, { total: number, done: number }> }}
+ */
+export function handoverReadiness(input) {
+  const fn = 'handoverReadiness';
+  const args = objectArg(input, fn, 'input');
+  objectArg(args.checklist, fn, 'checklist');
+  const items = arrayArg(args.items, fn, 'items').map(
+    (item, i) => /** @type {ChecklistItem} */ (objectArg(item, fn, `items[${i}]`))
+  );
+  let done = 0;
+  /** @type {Record<string, { total: number, done: number }>} */
+  const byCategory = {};
+  /** @type {ChecklistItem[]} */
+  const blockingItems = [];
+  for (const item of items) {
+    const category = item.category ?? 'Uncategorised';
+    byCategory[category] = byCategory[category] ?? { total: 0, done: 0 };
+    byCategory[category].total += 1;
+    if (item.done === true) {
+      done += 1;
+      byCategory[category].done += 1;
+    } else if (item.mandatory === true) {
+      blockingItems.push(item);
+    }
+  }
+  blockingItems.sort(
+    (a, b) =>
+      (a.sortOrder ?? Number.POSITIVE_INFINITY) - (b.sortOrder ?? Number.POSITIVE_INFINITY) ||
+      String(a.name ?? '').localeCompare(String(b.name ?? '')) ||
+      String(a.id ?? '').localeCompare(String(b.id ?? ''))
+  );
+  return {
+    percent: items.length > 0 ? (done / items.length) * 100 : 0,
+    total: items.length,
+    done,
+    mandatoryOpen: blockingItems.length,
+    canSignOff: blockingItems.length === 0,
+    blockingItems,
+    byCategory
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Penalties and monthly review
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {Object} BreachFacts
+ * @property {boolean} responseBreached
+ * @property {boolean} resolutionBreached
+ * @property {number|null} breachMs the instant of the first breach (the due time that was missed)
+ */
+
+/**
+ * Breaches of an incident judged at `atMs`: from the SLA rules when a calendar is given, else from the due times
+ * stamped on the record (incident.responseDue / resolutionDue).
+ * @param {Incident} incident
+ * @param {Contract} contract
+ * @param {Calendar|null} calendar
+ * @param {number} atMs
+ * @param {string} fn
+ * @returns {BreachFacts}
+ */
+function breachFacts(incident, contract, calendar, atMs, fn) {
+  if (incident.status === 'Cancelled') {
+    return { responseBreached: false, resolutionBreached: false, breachMs: null };
+  }
+  let responseDueMs;
+  let resolutionDueMs;
+  let responseBreached;
+  let resolutionBreached;
+  if (calendar !== null) {
+    const status = slaStatus({ incident, contract, calendar, now: new Date(atMs) });
+    responseBreached = status.responseBreached;
+    resolutionBreached = status.resolutionBreached;
+    responseDueMs = status.responseDue?.getTime() ?? null;
+    resolutionDueMs = status.resolutionDue?.getTime() ?? null;
+  } else {
+    const reportedMs = instantMs(incident.reportedAt, fn, 'incident.reportedAt');
+    const respondedMs = optionalInstantMs(incident.respondedAt, fn, 'incident.respondedAt');
+    const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, 'incident.resolvedAt');
+    responseDueMs = optionalInstantMs(incident.responseDue, fn, 'incident.responseDue');
+    resolutionDueMs = optionalInstantMs(incident.resolutionDue, fn, 'incident.resolutionDue');
+    const judgedAt = Math.max(reportedMs, Math.min(resolvedMs ?? atMs, atMs));
+    const paused = incident.pausedSince !== undefined && incident.pausedSince !== null && resolvedMs === null;
+    responseBreached =
+      responseDueMs !== null &&
+      (respondedMs !== null && respondedMs < judgedAt ? respondedMs : judgedAt) > responseDueMs;
+    resolutionBreached = resolutionDueMs !== null && !paused && judgedAt > resolutionDueMs;
+  }
+  /** @type {number|null} */
+  let breachMs = null;
+  if (responseBreached && responseDueMs !== null) breachMs = responseDueMs;
+  if (resolutionBreached && resolutionDueMs !== null && (breachMs === null || resolutionDueMs < breachMs)) {
+    breachMs = resolutionDueMs;
+  }
+  return { responseBreached, resolutionBreached, breachMs };
+}
+
+/**
+ * @param {Contract} contract
+ * @param {Calendar|null} calendar
+ * @param {string} fn
+ * @returns {Zone}
+ */
+function reportingZone(contract, calendar, fn) {
+  return zoneFor(contract.timeZone || calendar?.timeZone || 'UTC', fn, 'timeZone');
+}
+
+/**
+ * Service credits for breached incidents between two days (inclusive), in the contract's currency.
+ * Each incident whose first breach (the missed due time, response or resolution) falls in the period earns
+ * penaltyRatePercent of the monthly fee; the credits of a calendar month are capped at penaltyCapPercent of the
+ * monthly fee (no cap when blank). Months and days are those of the contract's time zone (else the calendar's, else
+ * UTC). Open incidents are judged at the end of `to`; cancelled incidents never earn credits. With `calendar` the
+ * breaches follow the SLA rules; without it, the due times stamped on the incidents.
+ * @param {Object} input
+ * @param {Incident[]} input.incidents
+ * @param {Contract} input.contract reads monthlyFee, penaltyRatePercent, penaltyCapPercent, sla, timeZone
+ * @param {string} input.from 'YYYY-MM-DD'
+ * @param {string} input.to 'YYYY-MM-DD', not before from
+ * @param {Calendar|null} [input.calendar]
+ * @returns {{ total: number, months: { month: string, breachedIncidents: number, uncappedCredit: number,
+ *   credit: number, capped: boolean }[], incidents: { id: string|null, month: string, breachedAt: Date,
+ *   responseBreached: boolean, resolutionBreached: boolean }[] }}
+ */
+export function penalties(input) {
+  const fn = 'penalties';
+  const args = objectArg(input, fn, 'input');
+  const contract = /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const from = dayNumber(args.from, fn, 'from');
+  const to = dayNumber(args.to, fn, 'to');
+  if (to < from) {
+    throw new RangeError(`${fn}: to is before from`);
+  }
+  const calendar = args.calendar ?? null;
+  const zone = reportingZone(contract, calendar, fn);
+  const endMs = wallToInstant(zone, (to + 1) * DAY_MS);
+  const fee = contract.monthlyFee ?? 0;
+  const rate = contract.penaltyRatePercent ?? 0;
+  const cap = contract.penaltyCapPercent ?? null;
+  nonNegativeNumber(fee, fn, 'contract.monthlyFee');
+  nonNegativeNumber(rate, fn, 'contract.penaltyRatePercent');
+  if (cap !== null) nonNegativeNumber(cap, fn, 'contract.penaltyCapPercent');
+
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  /** @type {{ id: string|null, month: string, breachedAt: Date, responseBreached: boolean, resolutionBreached: boolean }[]} */
+  const breached = [];
+  incidents.forEach((candidate, i) => {
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
+    const facts = breachFacts(incident, contract, calendar, endMs - 1, fn);
+    if (facts.breachMs === null) {
+      return;
+    }
+    const day = localDayOfZone(zone, facts.breachMs);
+    if (day < from || day > to) {
+      return;
+    }
+    const month = formatDay(day).slice(0, 7);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+    breached.push({
+      id: incident.id ?? null,
+      month,
+      breachedAt: new Date(facts.breachMs),
+      responseBreached: facts.responseBreached,
+      resolutionBreached: facts.resolutionBreached
+    });
+  });
+  const months = [...counts.keys()].sort().map((month) => {
+    const breachedIncidents = /** @type {number} */ (counts.get(month));
+    const uncappedCredit = round2((breachedIncidents * rate * fee) / 100);
+    const capAmount = cap === null ? Number.POSITIVE_INFINITY : round2((cap * fee) / 100);
+    return {
+      month,
+      breachedIncidents,
+      uncappedCredit,
+      credit: Math.min(uncappedCredit, capAmount),
+      capped: uncappedCredit > capAmount
+    };
+  });
+  breached.sort((a, b) => a.breachedAt.getTime() - b.breachedAt.getTime());
+  return { total: round2(months.reduce((sum, month) => sum + month.credit, 0)), months, incidents: breached };
+}
+
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+/**
+ * The figures of a monthly steering-committee (COPIL) pack for one contract and one month ('YYYY-MM', in the
+ * contract's time zone, else the calendar's, else UTC):
+ * - backlog: incidents opened (reported), resolved, closed and cancelled in the month, open at its start and end;
+ * - compliance per priority over the incidents resolved in the month: met = neither target breached (null % when
+ *   none was resolved);
+ * - budget: effort of the incidents reported in the month and up to its end, against the contract budget;
+ * - penalties for the month (see penalties).
+ * @param {Object} input
+ * @param {Contract} input.contract
+ * @param {Incident[]} input.incidents the contract's incidents
+ * @param {string} input.month 'YYYY-MM'
+ * @param {Calendar|null} [input.calendar] SLA rules for breaches; without it the stamped due times are used
+ */
+export function monthlyReview(input) {
+  const fn = 'monthlyReview';
+  const args = objectArg(input, fn, 'input');
+  const contract = /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const match = typeof args.month === 'string' ? MONTH_PATTERN.exec(args.month) : null;
+  if (typeof args.month !== 'string') {
+    throw new TypeError(`${fn}: month must be a 'YYYY-MM' string, got ${describe(args.month)}`);
+  }
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
+    throw new RangeError(`${fn}: month must be a real 'YYYY-MM' month, got ${JSON.stringify(args.month)}`);
+  }
+  const calendar = args.calendar ?? null;
+  const zone = reportingZone(contract, calendar, fn);
+  const firstDay = dayNumber(`${args.month}-01`, fn, 'month');
+  const nextMonth = new Date(firstDay * DAY_MS);
+  nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
+  const lastDay = Math.round(nextMonth.getTime() / DAY_MS) - 1;
+  const startMs = wallToInstant(zone, firstDay * DAY_MS);
+  const endMs = wallToInstant(zone, (lastDay + 1) * DAY_MS);
+  /** @param {number|null} ms */
+  const inMonth = (ms) => ms !== null && ms >= startMs && ms < endMs;
+
+  let opened = 0;
+  let resolved = 0;
+  let closed = 0;
+  let cancelled = 0;
+  let openAtStart = 0;
+  let openAtEnd = 0;
+  let effortInMonth = 0;
+  let effortToDate = 0;
+  /** @type {Record<string, { resolved: number, met: number, responseBreached: number, resolutionBreached: number, compliancePercent: number|null }>} */
+  const compliance = {};
+  for (const priority of [...PRIORITIES, 'All']) {
+    compliance[priority] = { resolved: 0, met: 0, responseBreached: 0, resolutionBreached: 0, compliancePercent: null };
+  }
+  incidents.forEach((candidate, i) => {
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
+    const label = `incidents[${i}]`;
+    const reportedMs = instantMs(incident.reportedAt, fn, `${label}.reportedAt`);
+    const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, `${label}.resolvedAt`);
+    const closedMs = optionalInstantMs(incident.closedAt, fn, `${label}.closedAt`);
+    const isCancelled = incident.status === 'Cancelled';
+    // When the incident stopped being open: resolution, or cancellation (stamped in Closed_At__c).
+    const endedMs = isCancelled ? (closedMs ?? reportedMs) : resolvedMs;
+    const effort = incident.effortDays ?? 0;
+    if (reportedMs < endMs) {
+      effortToDate += effort;
+    }
+    if (inMonth(reportedMs)) {
+      opened += 1;
+      effortInMonth += effort;
+    }
+    if (reportedMs < startMs && (endedMs === null || endedMs >= startMs)) openAtStart += 1;
+    if (reportedMs < endMs && (endedMs === null || endedMs >= endMs)) openAtEnd += 1;
+    if (isCancelled) {
+      if (inMonth(endedMs)) cancelled += 1;
+      return;
+    }
+    if (incident.status === 'Closed' && inMonth(closedMs)) closed += 1;
+    if (!inMonth(resolvedMs)) {
+      return;
+    }
+    resolved += 1;
+    const priority = priorityArg(incident.priority, fn, `${label}.priority`);
+    const facts = breachFacts(incident, contract, calendar, /** @type {number} */ (resolvedMs), fn);
+    for (const key of [priority, 'All']) {
+      const row = compliance[key];
+      row.resolved += 1;
+      if (facts.responseBreached) row.responseBreached += 1;
+      if (facts.resolutionBreached) row.resolutionBreached += 1;
+      if (!facts.responseBreached && !facts.resolutionBreached) row.met += 1;
+    }
+  });
+  for (const row of Object.values(compliance)) {
+    row.compliancePercent = row.resolved > 0 ? (row.met / row.resolved) * 100 : null;
+  }
+  const budget = contract.budgetDays ?? null;
+  return {
+    month: args.month,
+    from: formatDay(firstDay),
+    to: formatDay(lastDay),
+    backlog: { opened, resolved, closed, cancelled, openAtStart, openAtEnd },
+    compliance,
+    budget: {
+      budgetDays: budget,
+      consumedInMonthDays: round2(effortInMonth),
+      consumedToDateDays: round2(effortToDate),
+      percentConsumed: budget !== null && budget > 0 ? (round2(effortToDate) / budget) * 100 : 0
+    },
+    penalties: penalties({ incidents, contract, from: formatDay(firstDay), to: formatDay(lastDay), calendar })
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Record mappers (REST / UI API field maps -> engine shapes)
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Accepts a flat REST field map, a UI API record (`{ apiName, id, fields: { X: { value } } }`) or a field map whose
+ * values are UI API `{ value }` wrappers.
+ * @param {unknown} record
+ * @param {string} fn
+ * @returns {Record<string, unknown>}
+ */
+function recordFields(record, fn) {
+  const source = objectArg(record, fn, 'fields');
+  if (source.fields && typeof source.fields === 'object' && !Array.isArray(source.fields) && 'apiName' in source) {
+    return { Id: source.id, ...source.fields };
+  }
+  return source;
+}
+
+/**
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @returns {unknown}
+ */
+function rawField(fields, name) {
+  const value = fields[name];
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && 'value' in value) {
+    return /** @type {{ value: unknown }} */ (value).value;
+  }
+  return value;
+}
+
+/**
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @returns {string|null}
+ */
+function textField(fields, name, fn) {
+  const value = rawField(fields, name);
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') {
+    throw new TypeError(`${fn}: ${name} must be text, got ${describe(value)}`);
+  }
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/**
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @returns {number|null}
+ */
+function numberField(fields, name, fn) {
+  const value = rawField(fields, name);
+  if (value === undefined || value === null || value === '') return null;
+  const number = typeof value === 'string' ? Number(value) : value;
+  if (typeof number !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(number)) {
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${describe(value)}`);
+  }
+  return number;
+}
+
+/**
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @returns {boolean}
+ */
+function booleanField(fields, name, fn) {
+  const value = rawField(fields, name);
+  if (value === undefined || value === null || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new TypeError(`${fn}: ${name} must be a boolean, got ${describe(value)}`);
+}
+
+/**
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @returns {string|null}
+ */
+function dayField(fields, name, fn) {
+  const value = rawField(fields, name);
+  if (value === undefined || value === null || value === '') return null;
+  dayNumber(value, fn, name);
+  return /** @type {string} */ (value);
+}
+
+const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Parses Salesforce datetimes ("2026-03-02T09:00:00.000+0000", which not every engine's Date parser accepts) and
+ * ordinary ISO 8601 ones.
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @returns {Date|null}
+ */
+function instantField(fields, name, fn) {
+  const value = rawField(fields, name);
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) {
+    instantMs(value, fn, name);
+    return value;
+  }
+  if (typeof value !== 'string') {
+    throw new TypeError(`${fn}: ${name} must be an ISO 8601 datetime string, got ${describe(value)}`);
+  }
+  const match = DATETIME_PATTERN.exec(value);
+  if (match) {
+    const [, year, month, day, hour, minute, second, fraction, zone] = match;
+    const date = new Date(0);
+    date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+    date.setUTCHours(
+      Number(hour),
+      Number(minute),
+      Number(second ?? 0),
+      Number((fraction ?? '0').padEnd(3, '0').slice(0, 3))
+    );
+    const valid =
+      date.getUTCDate() === Number(day) &&
+      date.getUTCMonth() === Number(month) - 1 &&
+      Number(hour) < 24 &&
+      Number(minute) < 60 &&
+      Number(second ?? 0) < 60;
+    if (valid) {
+      const offsetMinutes =
+        zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+      return new Date(date.getTime() - offsetMinutes * MINUTE_MS);
+    }
+  }
+  throw new RangeError(`${fn}: ${name} is not an ISO 8601 datetime: ${JSON.stringify(value)}`);
+}
+
+/**
+ * @template {string} T
+ * @param {Record<string, unknown>} fields
+ * @param {string} name
+ * @param {string} fn
+ * @param {readonly T[]} allowed
+ * @returns {T|null}
+ */
+function picklistField(fields, name, fn, allowed) {
+  const value = textField(fields, name, fn);
+  if (value === null) return null;
+  if (!allowed.includes(/** @type {T} */ (value))) {
+    throw new RangeError(`${fn}: ${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return /** @type {T} */ (value);
+}
+
+/**
+ * @param {number|null} hours
+ * @returns {number|null} minutes, without the float noise of 0.1 h * 60
+ */
+function hoursToMinutes(hours) {
+  return hours === null ? null : Math.round(hours * 60 * 1000) / 1000;
+}
+
+/**
+ * Maps a Maintenance_Contract__c field map (API names as keys, REST values: dates 'YYYY-MM-DD', numbers, booleans;
+ * percent fields as 0-100) to the engine contract. SLA targets: P*_Response_Minutes__c (minutes) and
+ * P*_Resolution_Hours__c (hours, turned into minutes); P1_24x7__c sets P1's alwaysOn. Notice deadline: the formula
+ * value when present, else End_Date__c minus Notice_Period_Days__c (default 90).
+ * @param {Record<string, unknown>} fields
+ * @returns {Contract}
+ */
+export function contractFromRecord(fields) {
+  const fn = 'contractFromRecord';
+  const f = recordFields(fields, fn);
+  const status = picklistField(f, 'Status__c', fn, CONTRACT_STATUSES) ?? 'Draft';
+  const startDate = dayField(f, 'Start_Date__c', fn);
+  const endDate = dayField(f, 'End_Date__c', fn);
+  if (startDate === null || endDate === null) {
+    throw new RangeError(`${fn}: ${startDate === null ? 'Start_Date__c' : 'End_Date__c'} is required`);
+  }
+  /** @type {SlaTargets} */
+  const sla = {};
+  for (const priority of PRIORITIES) {
+    sla[priority] = {
+      responseMinutes: numberField(f, `${priority}_Response_Minutes__c`, fn),
+      resolutionMinutes: hoursToMinutes(numberField(f, `${priority}_Resolution_Hours__c`, fn)),
+      alwaysOn: priority === 'P1' && booleanField(f, 'P1_24x7__c', fn)
+    };
+  }
+  const noticePeriodDays = numberField(f, 'Notice_Period_Days__c', fn) ?? DEFAULT_NOTICE_PERIOD_DAYS;
+  /** @type {Contract} */
+  const contract = {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    accountId: textField(f, 'Account__c', fn),
+    status,
+    type: textField(f, 'Contract_Type__c', fn),
+    provider: textField(f, 'Provider__c', fn),
+    startDate,
+    endDate,
+    noticePeriodDays,
+    noticeDeadline: dayField(f, 'Notice_Deadline__c', fn),
+    tacitRenewal: booleanField(f, 'Tacit_Renewal__c', fn),
+    calendarName: textField(f, 'Calendar__c', fn),
+    timeZone: textField(f, 'Time_Zone__c', fn),
+    slaTemplate: textField(f, 'SLA_Template__c', fn),
+    sla,
+    budgetDays: numberField(f, 'Budget_Days__c', fn),
+    consumedDays: numberField(f, 'Consumed_Days__c', fn),
+    alertThresholdPercent: numberField(f, 'Alert_Threshold_Percent__c', fn) ?? DEFAULT_ALERT_THRESHOLD_PERCENT,
+    dailyRate: numberField(f, 'Daily_Rate__c', fn),
+    monthlyFee: numberField(f, 'Monthly_Fee__c', fn),
+    penaltyRatePercent: numberField(f, 'Penalty_Rate_Percent__c', fn),
+    penaltyCapPercent: numberField(f, 'Penalty_Cap_Percent__c', fn),
+    handoverChecklistId: textField(f, 'Handover_Checklist__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+  if (contract.timeZone !== null) {
+    zoneFor(contract.timeZone, fn, 'Time_Zone__c');
+  }
+  if (endDate < startDate) {
+    throw new RangeError(`${fn}: End_Date__c is before Start_Date__c`);
+  }
+  if (contract.noticeDeadline === null) {
+    contract.noticeDeadline = noticeDeadline(contract);
+  }
+  return contract;
+}
+
+/**
+ * Maps a Maintenance_Incident__c field map to the engine incident: timestamps (ISO strings, including Salesforce's
+ * "+0000" form) become Dates, pauses come as pausedMinutes (Paused_Minutes__c) and pausedSince (Paused_Since__c).
+ * @param {Record<string, unknown>} fields
+ * @returns {Incident}
+ */
+export function incidentFromRecord(fields) {
+  const fn = 'incidentFromRecord';
+  const f = recordFields(fields, fn);
+  const reportedAt = instantField(f, 'Reported_At__c', fn);
+  if (reportedAt === null) {
+    throw new RangeError(`${fn}: Reported_At__c is required`);
+  }
+  const pausedMinutes = numberField(f, 'Paused_Minutes__c', fn) ?? 0;
+  if (pausedMinutes < 0) {
+    throw new RangeError(`${fn}: Paused_Minutes__c must not be negative`);
+  }
+  return {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    accountId: textField(f, 'Account__c', fn),
+    contractId: textField(f, 'Contract__c', fn),
+    subject: textField(f, 'Subject__c', fn),
+    category: textField(f, 'Category__c', fn) ?? 'Corrective',
+    impact: picklistField(f, 'Impact__c', fn, LEVELS) ?? 'Medium',
+    urgency: picklistField(f, 'Urgency__c', fn, LEVELS) ?? 'Medium',
+    priority: picklistField(f, 'Priority__c', fn, PRIORITIES) ?? 'P3',
+    priorityOverridden: booleanField(f, 'Priority_Overridden__c', fn),
+    status: picklistField(f, 'Status__c', fn, INCIDENT_STATUSES) ?? 'New',
+    reportedAt,
+    respondedAt: instantField(f, 'Responded_At__c', fn),
+    resolvedAt: instantField(f, 'Resolved_At__c', fn),
+    closedAt: instantField(f, 'Closed_At__c', fn),
+    responseDue: instantField(f, 'Response_Due__c', fn),
+    resolutionDue: instantField(f, 'Resolution_Due__c', fn),
+    originalResolutionDue: instantField(f, 'Original_Resolution_Due__c', fn),
+    pausedMinutes,
+    pausedSince: instantField(f, 'Paused_Since__c', fn),
+    effortDays: numberField(f, 'Effort_Days__c', fn) ?? 0,
+    outOfCoverage: booleanField(f, 'Out_Of_Coverage__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * Maps a Handover_Checklist__c field map to the engine checklist.
+ * @param {Record<string, unknown>} fields
+ * @returns {Checklist}
+ */
+export function checklistFromRecord(fields) {
+  const fn = 'checklistFromRecord';
+  const f = recordFields(fields, fn);
+  return {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    accountId: textField(f, 'Account__c', fn),
+    projectName: textField(f, 'Project_Name__c', fn),
+    goLiveDate: dayField(f, 'Go_Live_Date__c', fn),
+    warrantyEndDate: dayField(f, 'Warranty_End_Date__c', fn),
+    phase: textField(f, 'Phase__c', fn) ?? 'Preparation',
+    signedOffById: textField(f, 'Signed_Off_By__c', fn),
+    signedOffOn: dayField(f, 'Signed_Off_On__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * Maps a Handover_Item__c field map to the engine checklist item.
+ * @param {Record<string, unknown>} fields
+ * @returns {ChecklistItem}
+ */
+export function itemFromRecord(fields) {
+  const fn = 'itemFromRecord';
+  const f = recordFields(fields, fn);
+  return {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    checklistId: textField(f, 'Checklist__c', fn),
+    category: textField(f, 'Category__c', fn),
+    mandatory: booleanField(f, 'Mandatory__c', fn),
+    done: booleanField(f, 'Done__c', fn),
+    doneOn: dayField(f, 'Done_On__c', fn),
+    ownerId: textField(f, 'Item_Owner__c', fn),
+    dueDate: dayField(f, 'Due_Date__c', fn),
+    evidenceLink: textField(f, 'Evidence_Link__c', fn),
+    sortOrder: numberField(f, 'Sort_Order__c', fn),
+    templateItem: textField(f, 'Template_Item__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * The Maintenance_Contract__c SLA fields to copy from an SLA_Template__mdt record: P1..P4 response minutes and
+ * resolution hours, P1_24x7__c, SLA_Template__c (the template's DeveloperName) and, when the template names one,
+ * Calendar__c.
+ * @param {Record<string, unknown>} templateRecord
+ * @returns {Record<string, string|number|boolean|null>}
+ */
+export function slaTemplateToContractFields(templateRecord) {
+  const fn = 'slaTemplateToContractFields';
+  const f = recordFields(templateRecord, fn);
+  /** @type {Record<string, string|number|boolean|null>} */
+  const result = {};
+  for (const priority of PRIORITIES) {
+    for (const suffix of ['_Response_Minutes__c', '_Resolution_Hours__c']) {
+      const name = `${priority}${suffix}`;
+      const value = numberField(f, name, fn);
+      if (value !== null && value < 0) {
+        throw new RangeError(`${fn}: ${name} must not be negative`);
+      }
+      result[name] = value;
+    }
+  }
+  result.P1_24x7__c = booleanField(f, 'P1_24x7__c', fn);
+  result.SLA_Template__c = textField(f, 'DeveloperName', fn) ?? textField(f, 'QualifiedApiName', fn);
+  const calendar = textField(f, 'Calendar__c', fn);
+  if (calendar !== null) {
+    result.Calendar__c = calendar;
+  }
+  return result;
+}
