@@ -10,8 +10,8 @@ function readLabels(file, tag, nameTag, valueTag) {
   const blocks = xml.match(new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`, 'g')) ?? [];
   const result = new Map();
   for (const block of blocks) {
-    const name = block.match(new RegExp(`<${nameTag}>([^<]*)</${nameTag}>`))[1];
-    const value = block.match(new RegExp(`<${valueTag}>([^<]*)</${valueTag}>`))[1];
+    const name = block.match(new RegExp(`<${nameTag}\\s*>([^<]*)</${nameTag}>`))[1];
+    const value = block.match(new RegExp(`<${valueTag}\\s*>([^<]*)</${valueTag}>`))[1];
     result.set(name, value);
   }
   return result;

@@ -3,7 +3,7 @@ import { updateRecord, refresh } from 'lightning/uiRecordApi';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { getListRecordsByName } from 'lightning/uiListsApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { slaStatus, incidentTransition, isOpenIncident } from 'c/maintenanceEngine';
+import { allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
@@ -13,11 +13,11 @@ import {
   OBJECTS,
   displayValueOf
 } from 'c/maintenanceRecords';
-import { accountModel, calendarsByName, calendarOfContract } from 'c/maintenanceModel';
+import { accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDuration, formatInstant, formatLabel, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
-/** Row actions, by the engine action they run. Which ones a row offers is the engine's call (see rowActionsFor). */
+/** Row actions, by the engine action they run. Which ones a row offers is the engine's call (allowedActions). */
 const ROW_ACTIONS = [
   { name: 'acknowledge', label: LABELS.actionAcknowledge },
   { name: 'start', label: LABELS.actionStart },
@@ -98,7 +98,7 @@ export default class IncidentList extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = new Map();
+      this.calendars = {};
       this.calendarError = error;
     }
   }
@@ -141,7 +141,7 @@ export default class IncidentList extends LightningElement {
       subject: incident.fields.Subject__c,
       priority: incident.fields.Priority__c,
       status: displayValueOf(incident.record, INCIDENT_FIELDS.STATUS),
-      open: isOpenIncident(incident.model),
+      open: isOpen(incident),
       breached: Boolean(status && (status.responseBreached || status.resolutionBreached)),
       band,
       bandLabel,
@@ -183,7 +183,7 @@ export default class IncidentList extends LightningElement {
     }
     const missing = new Set(
       this.model.contracts
-        .filter((contract) => contract.fields.Calendar__c && !this.calendars.has(contract.fields.Calendar__c))
+        .filter((contract) => contract.fields.Calendar__c && !(contract.fields.Calendar__c in this.calendars))
         .map((contract) => contract.fields.Calendar__c)
     );
     return [...missing].map((name) => ({ key: name, text: formatLabel(LABELS.noCalendar, name) }));
@@ -213,21 +213,18 @@ export default class IncidentList extends LightningElement {
   }
 
   /**
-   * The actions the engine accepts for this incident now: an action is offered when incidentTransition can compute
-   * it, so the lifecycle rules live in the engine only.
+   * The actions the engine allows from the incident's status (allowedActions), in menu order.
    * @param {{ id: string }} row
-   * @returns {Array<{ name: string, label: string }>}
+   * @returns {Array<{ name: string, label: string, disabled: boolean }>}
    */
   rowActionsFor(row) {
-    const now = new Date();
-    return ROW_ACTIONS.filter(({ name }) => {
-      try {
-        this.transition(row.id, name, now);
-        return true;
-      } catch {
-        return false;
-      }
-    }).map(({ name, label }) => ({ name, label, disabled: this.busyRowId === row.id }));
+    const incident = this.model.incidents.find((candidate) => candidate.id === row.id);
+    const allowed = incident ? allowedActions(incident.model.status) : [];
+    return ROW_ACTIONS.filter(({ name }) => allowed.includes(name)).map(({ name, label }) => ({
+      name,
+      label,
+      disabled: this.busyRowId === row.id
+    }));
   }
 
   transition(incidentId, action, now) {

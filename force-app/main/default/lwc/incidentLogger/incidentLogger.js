@@ -73,7 +73,7 @@ export default class IncidentLogger extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = new Map();
+      this.calendars = {};
       this.calendarError = error;
     }
   }
@@ -170,20 +170,21 @@ export default class IncidentLogger extends LightningElement {
 
   get missingCalendarText() {
     const contract = this.covering;
-    if (!contract || !this.calendars || this.calendarError || calendarOfContract(contract, this.calendars)) {
+    if (!contract || !this.calendars || calendarOfContract(contract, this.calendars)) {
       return '';
     }
     return formatLabel(LABELS.noCalendar, contract.fields.Calendar__c);
   }
 
   /**
-   * The fields of the new incident: what the user typed, the covering contract, and the engine's stamps for the
-   * 'create' transition (status, reported time, due times...) at `now`.
+   * The fields of the new incident: what the user typed, then the engine's stamps for the 'create' transition at
+   * `now` (status, priority from the matrix unless set by hand, reported time, covering contract or out-of-coverage
+   * flag, due times on the contract's calendar).
    * @param {Date} now
    * @returns {Record<string, unknown>}
    */
   incidentFields(now) {
-    const contract = this.coveringEntry(now);
+    const overridden = this.priorityOverridden && Boolean(this.manualPriority);
     const typed = {
       Account__c: this.recordId,
       Subject__c: this.subject.trim(),
@@ -191,14 +192,13 @@ export default class IncidentLogger extends LightningElement {
       Category__c: this.category,
       Impact__c: this.impact,
       Urgency__c: this.urgency,
-      Priority__c: this.priority,
-      Priority_Overridden__c: this.priorityOverridden && this.manualPriority !== undefined,
-      Contract__c: contract ? contract.id : null
+      Priority__c: overridden ? this.manualPriority : this.matrixPriority,
+      Priority_Overridden__c: overridden
     };
     const stamped = incidentTransition({
       incident: incidentFromRecord({ ...typed, Reported_At__c: now.toISOString() }),
-      contract: contract ? contract.model : null,
-      calendar: calendarOfContract(contract, this.calendars ?? new Map()),
+      contracts: (this.model?.contracts ?? []).map((entry) => entry.model),
+      calendars: this.calendars ?? {},
       action: 'create',
       now
     });
@@ -208,6 +208,9 @@ export default class IncidentLogger extends LightningElement {
   /** The due times the engine would stamp if the incident were logged now. */
   get preview() {
     if (!this.isReady || !this.priority) {
+      return undefined;
+    }
+    if (this.missingCalendarText) {
       return undefined;
     }
     const fields = this.incidentFields(new Date());

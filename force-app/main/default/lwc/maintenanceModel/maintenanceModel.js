@@ -1,5 +1,8 @@
 import {
+  addDays,
+  allowedActions,
   calendarFromMetadata,
+  contractCalendar,
   contractFromRecord,
   incidentFromRecord,
   checklistFromRecord,
@@ -66,15 +69,16 @@ export function itemEntries(listData) {
 }
 
 /**
- * The calendars out of the getListRecordsByName answer, by DeveloperName.
+ * The calendars out of the getListRecordsByName answer, keyed by DeveloperName (the shape the engine's
+ * contractCalendar and incidentTransition take).
  * @param {object} listData the adapter's data
- * @returns {Map<string, object>} DeveloperName -> engine calendar
+ * @returns {Record<string, object>} DeveloperName -> engine calendar
  */
 export function calendarsByName(listData) {
-  const calendars = new Map();
+  const calendars = {};
   for (const record of listData?.records ?? []) {
     const fields = toFieldMap(record, CALENDAR_FIELDS);
-    calendars.set(fields.DeveloperName, calendarFromMetadata(fields));
+    calendars[fields.DeveloperName] = calendarFromMetadata(fields);
   }
   return calendars;
 }
@@ -89,20 +93,61 @@ export function templateItems(listData) {
 }
 
 /**
- * The calendar a contract's SLA clock runs on: the calendar its Calendar__c names, in the contract's own
- * Time_Zone__c when one is set (the data model says the contract's zone overrides the calendar's).
+ * The calendar a contract's SLA clock runs on, as maintenanceEngine.contractCalendar resolves it (the named
+ * Maintenance_Calendar__mdt, in the contract's own time zone when it sets one).
  * @param {Entry|undefined|null} contract
- * @param {Map<string, object>} calendars from calendarsByName
- * @returns {object|null} null without a contract, or when its calendar is unknown
+ * @param {Record<string, object>} calendars from calendarsByName
+ * @returns {object|null} null without a contract, or when the calendar it names is not in the org
  */
 export function calendarOfContract(contract, calendars) {
   if (!contract) {
     return null;
   }
-  const calendar = calendars.get(contract.fields.Calendar__c);
-  if (!calendar) {
-    return null;
+  try {
+    return contractCalendar(contract.model, calendars);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return null;
+    }
+    throw error;
   }
-  const zone = contract.fields.Time_Zone__c;
-  return zone ? { ...calendar, timeZone: zone } : calendar;
+}
+
+/**
+ * Whether an incident is still open: the engine allows 'resolve' from every open status and from no other.
+ * @param {Entry} incident
+ * @returns {boolean}
+ */
+export function isOpen(incident) {
+  return allowedActions(incident.model.status).includes('resolve');
+}
+
+/**
+ * The Handover_Item__c records to create so that a checklist holds every template item once: template items
+ * already on the checklist (by Template_Item__c) are skipped, and each new item is due its template's
+ * Due_Days_Before_Go_Live__c days before the go-live.
+ *
+ * This rule belongs in maintenanceEngine, which has no function for it yet; it lives here, in one place, until then.
+ * @param {{ checklist: Record<string, unknown>, items: Array<Record<string, unknown>>,
+ *   templateItems: Array<Record<string, unknown>> }} input field maps
+ * @returns {Array<Record<string, unknown>>} Handover_Item__c fields (without Checklist__c)
+ */
+export function templateItemsToAdd({ checklist, items, templateItems: template }) {
+  const present = new Set(items.map((item) => item.Template_Item__c).filter(Boolean));
+  const goLive = checklist.Go_Live_Date__c;
+  return template
+    .filter((entry) => !present.has(entry.DeveloperName))
+    .sort((a, b) => (a.Sort_Order__c ?? 0) - (b.Sort_Order__c ?? 0))
+    .map((entry) => ({
+      Name: entry.MasterLabel,
+      Category__c: entry.Category__c,
+      Mandatory__c: Boolean(entry.Mandatory__c),
+      Done__c: false,
+      Sort_Order__c: entry.Sort_Order__c,
+      Template_Item__c: entry.DeveloperName,
+      Due_Date__c:
+        goLive && typeof entry.Due_Days_Before_Go_Live__c === 'number'
+          ? addDays(goLive, -entry.Due_Days_Before_Go_Live__c)
+          : null
+    }));
 }

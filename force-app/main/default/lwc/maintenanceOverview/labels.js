@@ -18,7 +18,6 @@ import timelineNotice from '@salesforce/label/c.Timeline_Notice';
 import timelineToday from '@salesforce/label/c.Timeline_Today';
 import alertsTitle from '@salesforce/label/c.Alerts_Title';
 import alertNotice from '@salesforce/label/c.Alert_Notice';
-import alertNoticePassed from '@salesforce/label/c.Alert_Notice_Passed';
 import alertCoverageEnd from '@salesforce/label/c.Alert_Coverage_End';
 import alertGap from '@salesforce/label/c.Alert_Gap';
 import alertBudget from '@salesforce/label/c.Alert_Budget';
@@ -57,7 +56,6 @@ export default {
   timelineToday,
   alertsTitle,
   alertNotice,
-  alertNoticePassed,
   alertCoverageEnd,
   alertGap,
   alertBudget,

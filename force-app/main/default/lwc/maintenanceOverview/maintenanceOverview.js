@@ -2,14 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { refresh } from 'lightning/uiRecordApi';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { getListRecordsByName } from 'lightning/uiListsApi';
-import {
-  coverageTimeline,
-  coveringContract,
-  budgetBurn,
-  slaStatus,
-  slaCompliance,
-  isOpenIncident
-} from 'c/maintenanceEngine';
+import { addDays, budgetBurn, coverageTimeline, coveringContract, daysBetween, slaStatus } from 'c/maintenanceEngine';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
   CALENDAR_FIELD_NAMES,
@@ -18,7 +11,7 @@ import {
   OBJECTS,
   displayValueOf
 } from 'c/maintenanceRecords';
-import { accountModel, calendarsByName, calendarOfContract } from 'c/maintenanceModel';
+import { accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -81,7 +74,7 @@ export default class MaintenanceOverview extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = new Map();
+      this.calendars = {};
       this.calendarError = error;
     }
   }
@@ -326,12 +319,10 @@ export default class MaintenanceOverview extends LightningElement {
     if (alert.kind === 'gap') {
       return formatLabel(LABELS.alertGap, alert.daysLeft, date);
     }
-    if (alert.kind === 'coverageEnd') {
+    if (alert.kind === 'coverage-end') {
       return formatLabel(LABELS.alertCoverageEnd, contractName, alert.daysLeft, date);
     }
-    return alert.daysLeft < 0
-      ? formatLabel(LABELS.alertNoticePassed, contractName, date)
-      : formatLabel(LABELS.alertNotice, contractName, alert.daysLeft, date);
+    return formatLabel(LABELS.alertNotice, contractName, alert.daysLeft, date);
   }
 
   get hasAlerts() {
@@ -344,10 +335,10 @@ export default class MaintenanceOverview extends LightningElement {
     const now = new Date();
     return this.model.incidents.map((incident) => {
       const contract = contracts.get(incident.fields.Contract__c);
-      const calendar = calendarOfContract(contract, this.calendars ?? new Map());
+      const calendar = calendarOfContract(contract, this.calendars ?? {});
       return {
         incident,
-        open: isOpenIncident(incident.model),
+        open: isOpen(incident),
         status:
           contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null
       };
@@ -373,19 +364,22 @@ export default class MaintenanceOverview extends LightningElement {
     ).length;
   }
 
+  /**
+   * SLA compliance over the last 90 days: of the incidents resolved in that window and under a contract, the share
+   * the engine judges within both targets (slaStatus judges a resolved incident at its resolution time).
+   */
   get compliance() {
-    const to = this.today;
-    const result = slaCompliance({
-      incidents: this.model.incidents.map((incident) => incident.model),
-      from: addDays(to, -COMPLIANCE_WINDOW_DAYS),
-      to
-    });
-    if (!result.total) {
+    const from = Date.parse(`${addDays(this.today, -COMPLIANCE_WINDOW_DAYS)}T00:00:00Z`);
+    const judged = this.incidentStatuses.filter(
+      (entry) => entry.status && entry.incident.model.resolvedAt && entry.incident.model.resolvedAt.getTime() >= from
+    );
+    if (judged.length === 0) {
       return { value: '—', detail: LABELS.kpiComplianceNone };
     }
+    const met = judged.filter((entry) => !entry.status.responseBreached && !entry.status.resolutionBreached).length;
     return {
-      value: formatPercent(result.met / result.total),
-      detail: formatLabel(LABELS.kpiComplianceDetail, result.met, result.total)
+      value: formatPercent(met / judged.length),
+      detail: formatLabel(LABELS.kpiComplianceDetail, met, judged.length)
     };
   }
 
@@ -455,12 +449,4 @@ export default class MaintenanceOverview extends LightningElement {
 
 function isoDay(epochMs) {
   return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-function addDays(day, days) {
-  return isoDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
-}
-
-function daysBetween(from, to) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
