@@ -247,7 +247,8 @@ export default class IncidentLogger extends LightningElement {
 
   async handleSave() {
     this.saveError = undefined;
-    const valid = this.inputs().reduce((allValid, input) => input.reportValidity() && allValid, true);
+    // reportValidity() shows each input's message; only an explicit false blocks the save.
+    const valid = this.inputs().reduce((allValid, input) => input.reportValidity() !== false && allValid, true);
     if (!valid || !this.subject.trim()) {
       return;
     }
