@@ -1,0 +1,202 @@
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapters' test doubles (emit, error, getLastConfig) */
+import { createElement } from 'lwc';
+import HandoverChecklist from 'c/handoverChecklist';
+import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
+import { getListRecordsByName } from 'lightning/uiListsApi';
+import { createRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
+import USER_ID from '@salesforce/user/Id';
+import { flushPromises, freezeTime, resetDom } from 'test/utils';
+
+const accountLists = require('./data/accountRelatedLists.json');
+const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
+const checklistItems = require('./data/checklistItems.json');
+const templateItems = require('./data/templateItems.json');
+
+const ACCOUNT_ID = '001Aa00000AcmeAAA';
+const CHECKLIST_ID = 'a03Aa0000000001AAA';
+const NOW = '2026-03-10T09:00:00.000Z';
+// The user's day (America/Los_Angeles in jest) at that instant.
+const USER_TODAY = '2026-03-10';
+
+function render() {
+  const element = createElement('c-handover-checklist', { is: HandoverChecklist });
+  element.recordId = ACCOUNT_ID;
+  document.body.appendChild(element);
+  return element;
+}
+
+async function renderWithItems(items = checklistItems) {
+  const element = render();
+  getRelatedListRecordsBatch.emit(accountLists);
+  await flushPromises();
+  getRelatedListRecords.emit(items);
+  await flushPromises();
+  return element;
+}
+
+function withAllMandatoryDone() {
+  const copy = JSON.parse(JSON.stringify(checklistItems));
+  const item = copy.records.find((record) => record.id === 'a04Aa0000000003AAA');
+  item.fields.Done__c.value = true;
+  item.fields.Done_On__c.value = '2026-03-09';
+  return copy;
+}
+
+describe('c-handover-checklist', () => {
+  beforeEach(() => freezeTime(NOW));
+
+  afterEach(() => {
+    resetDom();
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('asks for the items of the checklist still to sign off, and for the template only on demand', async () => {
+    const element = render();
+    getRelatedListRecordsBatch.emit(accountLists);
+    await flushPromises();
+    expect(getRelatedListRecords.getLastConfig()).toMatchObject({
+      parentRecordId: CHECKLIST_ID,
+      relatedListId: 'Items__r'
+    });
+    expect(getRelatedListRecords.getLastConfig().fields).toContain('Handover_Item__c.Done__c');
+    expect(getListRecordsByName.getLastConfig().objectApiName).toBeUndefined();
+    expect(element).not.toBeNull();
+  });
+
+  it('groups the items by category with progress, mandatory markers and due dates', async () => {
+    const element = await renderWithItems();
+    const readiness = jest.fn();
+    element.addEventListener('readinesschange', readiness);
+    getRelatedListRecords.emit(checklistItems);
+    await flushPromises();
+
+    const headings = [...element.shadowRoot.querySelectorAll('.item-group h3')].map((h) => h.textContent);
+    expect(headings).toEqual(['Documentation (1/2)', 'Access & Accounts (0/1)', 'Known Defects (1/1)']);
+    // 2 of 4 items done, one mandatory item open (production access): 50 %, no sign-off.
+    expect(element.shadowRoot.querySelector('lightning-progress-bar').value).toBe(50);
+    expect(element.shadowRoot.querySelectorAll('.mandatory')).toHaveLength(3);
+    expect(element.shadowRoot.querySelector('lightning-button.sign-off').disabled).toBe(true);
+    expect(element.shadowRoot.querySelector('.sign-off-blocked')).not.toBeNull();
+    expect(readiness.mock.calls[0][0].detail).toEqual({
+      checklistId: CHECKLIST_ID,
+      name: 'HO-Portal',
+      percent: 50,
+      mandatoryOpen: 1,
+      canSignOff: false,
+      signedOff: false
+    });
+    await expect(element).toBeAccessible();
+  });
+
+  it("ticks an item done on the user's day, and unticks it", async () => {
+    const element = await renderWithItems();
+    const toggle = element.shadowRoot.querySelector('.item-done[data-id="a04Aa0000000003AAA"]');
+    toggle.checked = true;
+    toggle.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: 'a04Aa0000000003AAA', Done__c: true, Done_On__c: USER_TODAY }
+    });
+    expect(refresh).toHaveBeenCalledTimes(2);
+
+    toggle.checked = false;
+    toggle.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(updateRecord).toHaveBeenLastCalledWith({
+      fields: { Id: 'a04Aa0000000003AAA', Done__c: false, Done_On__c: null }
+    });
+  });
+
+  it('signs off once every mandatory item is done', async () => {
+    const element = await renderWithItems(withAllMandatoryDone());
+    const signOff = element.shadowRoot.querySelector('lightning-button.sign-off');
+    expect(signOff.disabled).toBe(false);
+    signOff.click();
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: CHECKLIST_ID, Phase__c: 'Signed Off', Signed_Off_By__c: USER_ID, Signed_Off_On__c: USER_TODAY }
+    });
+  });
+
+  it('adds the missing template items, due before the go-live', async () => {
+    const element = await renderWithItems();
+    element.shadowRoot.querySelector('lightning-button.add-from-template').click();
+    await flushPromises();
+    expect(getListRecordsByName.getLastConfig()).toMatchObject({
+      objectApiName: 'Handover_Template_Item__mdt',
+      listViewApiName: 'All'
+    });
+    getListRecordsByName.emit(templateItems);
+    await flushPromises();
+    // Four of the five template items are on the checklist already (by Template_Item__c).
+    expect(element.shadowRoot.querySelector('.template-missing').textContent).toBe('c.Handover_Template_Missing');
+    element.shadowRoot.querySelector('lightning-button.template-add').click();
+    await flushPromises();
+    expect(createRecord).toHaveBeenCalledTimes(1);
+    expect(createRecord).toHaveBeenCalledWith({
+      apiName: 'Handover_Item__c',
+      fields: {
+        Checklist__c: CHECKLIST_ID,
+        Name: 'Monitoring runbook written',
+        Category__c: 'Runbooks & Monitoring',
+        Mandatory__c: true,
+        Done__c: false,
+        Sort_Order__c: 40,
+        Template_Item__c: 'Runbook_Monitoring',
+        // Go-live 15 January 2025, 7 days before.
+        Due_Date__c: '2025-01-08'
+      }
+    });
+    expect(element.shadowRoot.querySelector('.template-panel')).toBeNull();
+  });
+
+  it('says when the template has nothing to add, and reports a template error', async () => {
+    const element = await renderWithItems();
+    element.shadowRoot.querySelector('lightning-button.add-from-template').click();
+    await flushPromises();
+    getListRecordsByName.emit({
+      records: templateItems.records.filter((r) => r.fields.DeveloperName.value !== 'Runbook_Monitoring')
+    });
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.template-complete')).not.toBeNull();
+    getListRecordsByName.error({ message: 'List view not found' });
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.template-panel c-error-panel').friendlyMessage).toBe(
+      'c.Handover_Template_Error'
+    );
+    element.shadowRoot.querySelector('lightning-button.template-close').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.template-panel')).toBeNull();
+  });
+
+  it('shows a failed save', async () => {
+    updateRecord.mockRejectedValueOnce({ body: { output: { errors: [{ message: 'Mandatory items are open.' }] } } });
+    const element = await renderWithItems(withAllMandatoryDone());
+    element.shadowRoot.querySelector('lightning-button.sign-off').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-error-panel').friendlyMessage).toBe('c.Handover_Save_Error');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says so when the account has no checklist, or the checklist no item', async () => {
+    const element = render();
+    getRelatedListRecordsBatch.emit(accountListsEmpty);
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.empty').textContent).toBe('c.Handover_Empty');
+
+    getRelatedListRecordsBatch.emit(accountLists);
+    await flushPromises();
+    getRelatedListRecords.emit({ records: [] });
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.no-items').textContent).toBe('c.Handover_No_Items');
+  });
+
+  it('shows the load errors', async () => {
+    const element = render();
+    getRelatedListRecordsBatch.error({ message: 'No access to Handover Checklists' });
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-error-panel').friendlyMessage).toBe('c.Handover_Load_Error');
+    await expect(element).toBeAccessible();
+  });
+});
