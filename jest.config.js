@@ -30,7 +30,12 @@ export default {
       displayName: 'lwc',
       roots: ['<rootDir>/force-app'],
       testMatch: ['**/__tests__/**/*.test.js'],
+      // The engine is measured by its own suite (test/engine, "unit" project); here only the components' code.
       collectCoverageFrom: ['force-app/**/lwc/**/*.js', '!**/__tests__/**'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/force-app/main/default/lwc/maintenanceEngine/'],
+      // @lwc/jest-transformer's cache key ignores coverage instrumentation: a run without --coverage would leave
+      // uninstrumented files in the cache and the next coverage run would report 0 %. The LWC suites are small.
+      cache: false,
       setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-sa11y-setup.js'],
       // Central mocks for platform modules the sfdx-lwc-jest stubs lack, and the shared test helpers.
       moduleNameMapper: {

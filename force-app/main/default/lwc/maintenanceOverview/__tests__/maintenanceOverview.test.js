@@ -1,0 +1,163 @@
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapters' test doubles (emit, error, getLastConfig) */
+import { createElement } from 'lwc';
+import MaintenanceOverview from 'c/maintenanceOverview';
+import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
+import { getListRecordsByName } from 'lightning/uiListsApi';
+import { refresh } from 'lightning/uiRecordApi';
+import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
+import { flushPromises, freezeTime, resetDom } from 'test/utils';
+
+jest.mock('@salesforce/label/c.Coverage_Covered_Until', () => ({ default: 'Covered until {0}.' }), { virtual: true });
+jest.mock('@salesforce/label/c.Coverage_Gap', () => ({ default: 'Gap in coverage from {0} to {1}.' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Coverage_Not_Covered', () => ({ default: 'Not covered today, since {0}.' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Alert_Gap', () => ({ default: 'Gap starts in {0} days ({1}).' }), { virtual: true });
+jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends in {1} days ({2}).' }), {
+  virtual: true
+});
+
+const accountLists = require('./data/accountRelatedLists.json');
+const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
+const calendars = require('./data/calendars.json');
+
+const ACCOUNT_ID = '001Aa00000AcmeAAA';
+// Tuesday 10 March 2026.
+const NOW = '2026-03-10T17:00:00.000Z';
+
+function render() {
+  const element = createElement('c-maintenance-overview', { is: MaintenanceOverview });
+  element.recordId = ACCOUNT_ID;
+  document.body.appendChild(element);
+  return element;
+}
+
+async function renderWithData(batch = accountLists) {
+  const element = render();
+  getRelatedListRecordsBatch.emit(batch);
+  getListRecordsByName.emit(calendars);
+  await flushPromises();
+  return element;
+}
+
+function text(element, selector) {
+  return element.shadowRoot.querySelector(selector)?.textContent;
+}
+
+describe('c-maintenance-overview', () => {
+  beforeEach(() => freezeTime(NOW));
+
+  afterEach(() => {
+    resetDom();
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('asks for the shared account batch and the calendars, and hosts the list and the checklist', async () => {
+    const element = render();
+    await flushPromises();
+    expect(getRelatedListRecordsBatch.getLastConfig()).toEqual({
+      parentRecordId: ACCOUNT_ID,
+      relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
+    });
+    // (getListRecordsByName's last config is the hosted checklist's template request, asked for only on demand.)
+    expect(getListRecordsByName.getLastConfig().objectApiName).toBeUndefined();
+    expect(element.shadowRoot.querySelector('c-incident-list').recordId).toBe(ACCOUNT_ID);
+    expect(element.shadowRoot.querySelector('c-handover-checklist').recordId).toBe(ACCOUNT_ID);
+    // The logger loads only when opened.
+    expect(element.shadowRoot.querySelector('c-incident-logger')).toBeNull();
+  });
+
+  it('warns of the gap between the two contracts in the banner and the alerts', async () => {
+    const element = await renderWithData();
+    // Contract 1 ends 31 March 2026, contract 2 starts 1 May 2026: April is not covered, 22 days from today.
+    expect(text(element, '.banner-text')).toBe(
+      'Covered until Mar 31, 2026. Gap in coverage from Apr 1, 2026 to Apr 30, 2026.'
+    );
+    expect(element.shadowRoot.querySelector('.coverage-banner').className).toContain('slds-theme_warning');
+    const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    expect(alerts).toEqual([
+      'TMA Acme 2025-2026 ends in 21 days (Mar 31, 2026).',
+      'Gap starts in 22 days (Apr 1, 2026).'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('draws 18 months of contracts and coverage with the notice deadlines', async () => {
+    const element = await renderWithData();
+    const rows = [...element.shadowRoot.querySelectorAll('li.timeline-row .timeline-label')].map((l) => l.textContent);
+    // The warranty (January to March 2025) is before the window, which opens on 1 September 2025.
+    expect(rows).toEqual(['c.Timeline_Coverage_Row', 'TMA Acme 2025-2026', 'TMA Acme 2026-2027']);
+    expect(element.shadowRoot.querySelectorAll('.timeline-notice')).toHaveLength(2);
+    expect(element.shadowRoot.querySelectorAll('.timeline-bar_gap').length).toBeGreaterThan(0);
+    const ticks = element.shadowRoot.querySelectorAll('.timeline-tick');
+    expect(ticks).toHaveLength(19);
+    expect(ticks[0].textContent).toBe('Sep 25');
+  });
+
+  it('shows the KPIs from the engine', async () => {
+    const element = await renderWithData();
+    expect(text(element, '.kpi-open .kpi-value')).toBe('4');
+    const byPriority = [...element.shadowRoot.querySelectorAll('.kpi-open li')].map((li) => li.textContent);
+    expect(byPriority).toEqual(['P1: 1', 'P2: 2', 'P3: 1', 'P4: 0']);
+    // INC-000001 missed its response, INC-000006 its restore; INC-000003 is paused before its due.
+    expect(text(element, '.kpi-breached .kpi-value')).toBe('2');
+    // Resolved in the last 90 days: INC-000004 on time, INC-000005 late.
+    expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
+    expect(text(element, '.kpi-budget .kpi-value')).not.toBe('—');
+    expect(text(element, '.kpi-handover .kpi-value')).toBe('—');
+
+    const checklist = element.shadowRoot.querySelector('c-handover-checklist');
+    checklist.dispatchEvent(new CustomEvent('readinesschange', { detail: { percent: 75, name: 'HO-Portal' } }));
+    await flushPromises();
+    expect(text(element, '.kpi-handover .kpi-value')).toBe('75%');
+    expect(text(element, '.kpi-handover .kpi-detail')).toBe('HO-Portal');
+  });
+
+  it('opens the logger and reloads after an incident is logged', async () => {
+    const element = await renderWithData();
+    element.shadowRoot.querySelector('lightning-button.open-logger').click();
+    await flushPromises();
+    const logger = element.shadowRoot.querySelector('c-incident-logger');
+    expect(logger.recordId).toBe(ACCOUNT_ID);
+    logger.dispatchEvent(new CustomEvent('incidentlogged', { detail: { id: 'a02Aa0000000099AAA' } }));
+    await flushPromises();
+    expect(refresh).toHaveBeenCalled();
+    expect(element.shadowRoot.querySelector('c-incident-logger')).toBeNull();
+
+    element.shadowRoot.querySelector('lightning-button.open-logger').click();
+    await flushPromises();
+    element.shadowRoot.querySelector('c-incident-logger').dispatchEvent(new CustomEvent('cancel'));
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-incident-logger')).toBeNull();
+  });
+
+  it('says when the account has neither contract nor warranty', async () => {
+    const element = await renderWithData(accountListsEmpty);
+    expect(text(element, '.banner-text')).toBe('c.Coverage_None');
+    expect(text(element, '.kpi-budget .kpi-detail')).toBe('c.Kpi_Budget_None');
+    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('c.Kpi_Compliance_None');
+  });
+
+  it('tells since when the account is not covered', async () => {
+    const expired = JSON.parse(JSON.stringify(accountLists));
+    const contracts = expired.results[0].result.records;
+    contracts[0].fields.End_Date__c.value = '2026-02-28';
+    contracts[0].fields.Notice_Deadline__c.value = '2025-11-30';
+    const element = await renderWithData(expired);
+    expect(text(element, '.banner-text')).toBe('Not covered today, since Mar 1, 2026.');
+    expect(element.shadowRoot.querySelector('.coverage-banner').className).toContain('slds-theme_error');
+  });
+
+  it('shows the load errors', async () => {
+    const element = render();
+    getRelatedListRecordsBatch.error({ message: 'No access' });
+    getListRecordsByName.error({ message: 'List view not found' });
+    await flushPromises();
+    const panels = [...element.shadowRoot.querySelectorAll('c-error-panel')].map((panel) => panel.friendlyMessage);
+    expect(panels).toEqual(['c.Overview_Load_Error', 'c.Overview_Calendar_Error']);
+    await expect(element).toBeAccessible();
+  });
+});
