@@ -1,4 +1,3 @@
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapters' test doubles (emit, error, getLastConfig) */
 import { createElement } from 'lwc';
 import HandoverChecklist from 'c/handoverChecklist';
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
