@@ -1377,12 +1377,16 @@ export function computeSlaTargets(input) {
   };
 }
 
-/** @param {number} percent */
+/**
+ * Band of a target that is not breached: at exactly 100 % the due time has come but not passed, so orange; red is
+ * reserved for breaches.
+ * @param {number} percent
+ * @returns {SlaBand}
+ */
 function bandFor(percent) {
   if (percent < 50) return 'green';
   if (percent < 75) return 'yellow';
-  if (percent < 100) return 'orange';
-  return 'red';
+  return 'orange';
 }
 
 /**
@@ -1507,7 +1511,8 @@ export function slaStatus(input) {
 // ---------------------------------------------------------------------------------------------------------------------
 
 /**
- * The actions an incident in `status` allows ('create' only for a new record).
+ * The actions an incident in `status` allows, in workflow order ('create' only for a record not yet created), so
+ * that components offer exactly the buttons incidentTransition accepts.
  * @param {IncidentStatus|null} status null for a record not yet created
  * @returns {IncidentAction[]}
  */
@@ -1517,8 +1522,9 @@ export function allowedActions(status) {
       `allowedActions: status must be one of ${INCIDENT_STATUSES.join(', ')}, got ${describe(status)}`
     );
   }
-  return /** @type {IncidentAction[]} */ (Object.keys(ALLOWED_FROM)).filter((action) =>
-    ALLOWED_FROM[action].includes(status)
+  // 'create' also accepts a record whose status already defaults to New, but an existing record is never created.
+  return /** @type {IncidentAction[]} */ (Object.keys(ALLOWED_FROM)).filter(
+    (action) => ALLOWED_FROM[action].includes(status) && (action !== 'create' || status === null)
   );
 }
 
