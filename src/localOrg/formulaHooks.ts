@@ -3,21 +3,9 @@
  * and runs validation rules on write, building the FormulaContext both need.
  */
 import { SfApiError } from './errors.js';
-import type { FieldDef, FieldType, FormulaContext, ObjectDef, ValidationRuleDef } from './schema.js';
+import { evaluateFormulaField, failingValidationRules } from './formula.js';
+import type { FieldDef, FormulaContext, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
-
-interface FormulaEngine {
-  evaluateFormula(formula: string, returnType: FieldType, ctx: FormulaContext): unknown;
-  failingValidationRules(objectDef: ObjectDef, ctx: FormulaContext): ValidationRuleDef[];
-}
-
-// formula.ts is written in parallel by the Metadata API work; until it lands, objects without formulas work and
-// formula fields read as blank. The specifier is a variable so that the type-check does not require the file.
-const formulaModule = './formula.js';
-const engine: FormulaEngine | undefined = await import(formulaModule).then(
-  (loaded: FormulaEngine) => loaded,
-  () => undefined
-);
 
 /** Cross-object formulas can reference each other; past this depth a reference reads as blank. */
 const MAX_DEPTH = 5;
@@ -91,12 +79,11 @@ export function computeFormulaFields(
   const ctx = context(store, def, result, false);
   for (const entry of formulas) {
     let value: unknown = null;
-    if (engine) {
-      try {
-        value = engine.evaluateFormula(entry.formula as string, entry.type, ctx) ?? null;
-      } catch {
-        value = null;
-      }
+    try {
+      value = evaluateFormulaField(entry, ctx) ?? null;
+    } catch {
+      // A formula the engine cannot evaluate reads as blank rather than failing the whole read.
+      value = null;
     }
     result[entry.name] = entry.type === 'boolean' ? value === true : value;
   }
@@ -114,8 +101,8 @@ export function validationErrors(
   isNew: boolean,
   priorRecord?: Record<string, unknown>
 ): SfApiError[] {
-  if (!engine || !def.validationRules.some((rule) => rule.active)) return [];
-  const failing = engine.failingValidationRules(def, context(store, def, record, isNew, priorRecord));
+  if (!def.validationRules.some((rule) => rule.active)) return [];
+  const failing = failingValidationRules(def, context(store, def, record, isNew, priorRecord));
   return failing.map(
     (rule) =>
       new SfApiError(

@@ -8,8 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { bearerToken, tokenMatches } from './auth.js';
 import { SfApiError, SfRecordErrors } from './errors.js';
 import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
+import { collectionRoutes } from './rest/collections.js';
 import { identityRoutes } from './rest/identity.js';
+import { queryRoutes } from './rest/query.js';
 import { soapRoutes } from './rest/soap.js';
+import { sobjectRoutes } from './rest/sobjects.js';
 import type { Store } from './store.js';
 
 /** Past this, an oversized body is no longer drained but the connection is cut. */
@@ -21,7 +24,7 @@ export interface ServerOptions {
   onError?: (error: unknown) => void;
 }
 
-const ROUTES: Route[] = [...identityRoutes, ...soapRoutes];
+const ROUTES: Route[] = [...identityRoutes, ...sobjectRoutes, ...collectionRoutes, ...queryRoutes, ...soapRoutes];
 
 function errorBody(errors: SfApiError[]): unknown[] {
   return errors.map((error) => error.toJSON());
@@ -48,14 +51,23 @@ function normalizePath(rawUrl: string): { path: string; query: URLSearchParams }
   const queryStart = rawUrl.indexOf('?');
   const rawPath = queryStart >= 0 ? rawUrl.slice(0, queryStart) : rawUrl;
   const query = new URLSearchParams(queryStart >= 0 ? rawUrl.slice(queryStart + 1) : '');
-  let path: string;
-  try {
-    path = decodeURIComponent(rawPath.replace(/\/{2,}/g, '/'));
-  } catch {
-    path = rawPath.replace(/\/{2,}/g, '/');
-  }
+  // Routes match the still-encoded path, so that an encoded slash inside an external id stays one segment.
+  let path = rawPath.replace(/\/{2,}/g, '/');
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   return { path, query };
+}
+
+function decodeParams(groups: Record<string, string> | undefined): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(groups ?? {})) {
+    if (value === undefined) continue;
+    try {
+      params[name] = decodeURIComponent(value);
+    } catch {
+      throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
+    }
+  }
+  return params;
 }
 
 /** Reads the body up to `limit` bytes; undefined when it is larger (the rest is drained so the client can read 413). */
@@ -124,7 +136,7 @@ export function createLocalOrgServer(options: ServerOptions): Server {
         413
       );
     }
-    const params = (route.pattern.exec(path)?.groups ?? {}) as Record<string, string>;
+    const params = decodeParams(route.pattern.exec(path)?.groups);
     const apiRequest: ApiRequest = { method, path, query, headers: request.headers, body, store, baseUrl, params };
     const result =
       route.transactional === false

@@ -76,6 +76,9 @@ export class Store {
   private readonly counters = new Map<string, number>();
   private readonly statementCache = new Map<string, Database.Statement>();
   private schemaVersion = 0;
+  private reader?: Database.Database;
+  private readonly readerCache = new Map<string, Database.Statement>();
+  private readerDepth = 0;
 
   private constructor(dataDir: string) {
     this.dataDir = dataDir;
@@ -129,7 +132,23 @@ export class Store {
   }
 
   public close(): void {
+    this.reader?.close();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Runs `fn` with record reads going through a second, read-only connection. SQLite functions called while a query
+   * runs (formula fields in a SOQL WHERE or ORDER BY) need it: the main connection is busy with that query. The
+   * reader sees the last committed state, which is the whole state for a read-only request.
+   */
+  public withReader<T>(fn: () => T): T {
+    this.reader ??= new Database(join(this.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    this.readerDepth++;
+    try {
+      return fn();
+    } finally {
+      this.readerDepth--;
+    }
   }
 
   /** Bumped by every schema change; caches keyed on the schema (SOQL plans) compare it. */
@@ -147,11 +166,13 @@ export class Store {
 
   /** A prepared statement, cached by its SQL text (the SQL only ever holds schema identifiers and `?`). */
   public statement(sql: string): Database.Statement {
-    let statement = this.statementCache.get(sql);
+    const onReader = this.readerDepth > 0 && this.reader !== undefined;
+    const cache = onReader ? this.readerCache : this.statementCache;
+    let statement = cache.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
-      if (this.statementCache.size > 2000) this.statementCache.clear();
-      this.statementCache.set(sql, statement);
+      statement = (onReader ? (this.reader as Database.Database) : this.db).prepare(sql);
+      if (cache.size > 2000) cache.clear();
+      cache.set(sql, statement);
     }
     return statement;
   }
@@ -228,6 +249,7 @@ export class Store {
     this.byKeyPrefix.set(def.keyPrefix, def);
     this.schemaVersion++;
     this.statementCache.clear();
+    this.readerCache.clear();
   }
 
   private chooseKeyPrefix(def: ObjectDef): string {

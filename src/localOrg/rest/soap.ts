@@ -5,19 +5,7 @@
  */
 import { tokenMatches } from '../auth.js';
 import { MAX_UPLOAD_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from '../http.js';
-import type { Store } from '../store.js';
-
-type MetadataSoapHandler = (
-  xmlBody: string,
-  ctx: { store: Store; baseUrl: string }
-) => Promise<{ status: number; body: string }>;
-
-// metadata/index.ts is written in parallel by the Metadata API work; until it lands, deploys answer a fault.
-const metadataModule = './../metadata/index.js';
-const metadataHandler: MetadataSoapHandler | undefined = await import(metadataModule).then(
-  (loaded: { handleMetadataSoap?: MetadataSoapHandler }) => loaded.handleMetadataSoap,
-  () => undefined
-);
+import { handleMetadataSoap } from '../metadata/index.js';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -51,8 +39,7 @@ async function metadataSoap(request: ApiRequest): Promise<ApiResponse> {
   if (!authenticated(request, xml)) {
     return soapFault(401, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
   }
-  if (!metadataHandler) return soapFault(400, 'UNSUPPORTED_API', 'The Metadata API is not available in this build');
-  const result = await metadataHandler(xml, { store: request.store, baseUrl: request.baseUrl });
+  const result = await handleMetadataSoap(xml, { store: request.store, baseUrl: request.baseUrl });
   return { status: result.status, body: result.body, contentType: 'text/xml;charset=UTF-8' };
 }
 
