@@ -8,8 +8,9 @@
  * demand, NOW()/TODAY() from the caller's clock, ISNEW/ISCHANGED/PRIORVALUE, lazy IF/AND/OR/CASE, Salesforce's
  * blank handling, picklist rules, and a static type check run at deploy time.
  *
- * Values in and out use the REST representation: dates `YYYY-MM-DD`, date-times `YYYY-MM-DDTHH:mm:ss.SSS+0000`
- * (any ISO 8601 string, Date or epoch milliseconds is accepted on input), percents as percent numbers (50 = 50 %;
+ * Values in and out use the store's canonical forms: dates `YYYY-MM-DD`, date-times ISO 8601 UTC
+ * `YYYY-MM-DDTHH:mm:ss.SSSZ` on output (on input any ISO 8601 string, REST's `+0000` form, a Date or epoch
+ * milliseconds), percents as percent numbers (50 = 50 %;
  * inside a formula a percent field is the fraction 0.5, as in Salesforce), multi-select picklists `a;b`.
  */
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ import type { FieldDef, FieldType, ObjectDef, ValidationRuleDef } from './schema
 
 /** Everything a formula can see while it is evaluated for one record. */
 export interface FormulaContext {
-  /** The record as it will be saved (API names; values in REST form). */
+  /** The record as it will be saved (API names; canonical or REST values). */
   record: Record<string, unknown>;
   /** The record before this update (absent on insert): ISCHANGED and PRIORVALUE read it. */
   priorRecord?: Record<string, unknown>;
@@ -885,9 +886,9 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** Formats a Date as Salesforce's REST API does (`2026-03-01T10:00:00.000+0000`). */
+/** Formats a Date as the store keeps date/times (`2026-03-01T10:00:00.000Z`; REST writes `+0000` instead of `Z`). */
 export function formatDateTime(value: Date): string {
-  return value.toISOString().replace('Z', '+0000');
+  return value.toISOString();
 }
 
 /** Formats the UTC calendar day of a Date as `YYYY-MM-DD`. */
@@ -922,9 +923,9 @@ function toApiValue(result: Literal, returnType: FieldType, options: FormulaOpti
 // public API
 
 /**
- * Evaluates a formula for one record and returns its value in REST form (see the file header): boolean for
+ * Evaluates a formula for one record and returns its value in canonical form (see the file header): boolean for
  * `boolean`, number (percent as a percent number, rounded to `options.scale` decimals) for numeric types,
- * `YYYY-MM-DD` for `date`, `YYYY-MM-DDTHH:mm:ss.SSS+0000` for `datetime`, string or null for text types.
+ * `YYYY-MM-DD` for `date`, `YYYY-MM-DDTHH:mm:ss.SSSZ` for `datetime` (the store's canonical form), string or null for text types.
  * A runtime error (division by zero, a bad DATEVALUE text) answers null, as a formula field shows no value then;
  * syntax, reference and type errors throw {@link FormulaError} (deploy normally rejects those first).
  */
@@ -995,6 +996,22 @@ export function checkFormula(
   };
   const result = evaluateNode(compile(formula), { ctx, blanks: 'BlankAsBlank', mode: 'check', stack });
   checkResultType(result, returnType);
+}
+
+/** True when a formula reads no field, global or clock (its value can be computed once, e.g. a default of 90). */
+export function isConstantFormula(formula: string): boolean {
+  const clock = new Set(['now', 'today', 'timenow', 'isnew', 'ischanged', 'priorvalue']);
+  const constant = (node: AstNode): boolean =>
+    node.type === 'identifier'
+      ? false
+      : node.type === 'callExpression'
+        ? !clock.has(node.id) && node.arguments.every(constant)
+        : true;
+  try {
+    return constant(compile(formula));
+  } catch {
+    return false;
+  }
 }
 
 /** Field names a formula references (relationship paths and `$` globals as written), without duplicates. */

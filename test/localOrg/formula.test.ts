@@ -231,7 +231,7 @@ describe('context functions', () => {
   });
 
   it('NOW and TODAY come from the context clock', () => {
-    expect(evaluateFormula('NOW()', 'datetime', ctx(incident, {}))).toBe('2026-03-10T12:00:00.000+0000');
+    expect(evaluateFormula('NOW()', 'datetime', ctx(incident, {}))).toBe('2026-03-10T12:00:00.000Z');
     expect(evaluateFormula('TODAY() + 1', 'date', ctx(incident, {}))).toBe('2026-03-11');
     expect(evaluateFormula('TIMENOW()', 'time', ctx(incident, {}))).toBe('12:00:00.000Z');
     expect(

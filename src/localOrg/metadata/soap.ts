@@ -1,0 +1,134 @@
+/**
+ * The SOAP envelope of the Metadata API: reading a request (operation, arguments, session id) and writing responses
+ * and faults in the shapes Salesforce sends and jsforce parses (xml2js, then cast with its schema: the first element
+ * under `soapenv:Body` is the response, its `result` child the value; a fault's `faultcode`/`faultstring` become
+ * the error code and message).
+ */
+import { child, childText, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+
+export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
+export const SOAP_CONTENT_TYPE = 'text/xml;charset=UTF-8';
+
+export interface SoapResponse {
+  /** HTTP status: 200, or 500 for a fault (as Salesforce answers every SOAP fault). */
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+export interface SoapRequest {
+  /** The operation element's local name (`deploy`, `checkDeployStatus`, ...). */
+  operation: string;
+  args: XmlElement;
+  /** `SessionHeader/sessionId` when present. */
+  sessionId?: string;
+}
+
+/** A SOAP fault to answer instead of a result. */
+export class SoapFault extends Error {
+  public constructor(
+    /** Salesforce exception code (`INVALID_SESSION_ID`), or a SOAP code such as `soapenv:Client`. */
+    public readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = 'SoapFault';
+  }
+}
+
+/** Reads a SOAP request envelope; throws a `soapenv:Client` fault when it is not one. */
+export function parseSoapRequest(xmlBody: string): SoapRequest {
+  let envelope: XmlElement;
+  try {
+    envelope = parseXml(xmlBody);
+  } catch (error) {
+    const where = error instanceof XmlSyntaxError && error.line ? ` at line ${error.line}` : '';
+    throw new SoapFault('soapenv:Client', `Malformed SOAP request${where}: ${(error as Error).message}`);
+  }
+  if (envelope.name !== 'Envelope') throw new SoapFault('soapenv:Client', 'The request is not a SOAP envelope');
+  const body = child(envelope, 'Body');
+  const operation = body?.children[0];
+  if (!operation) throw new SoapFault('soapenv:Client', 'The SOAP body names no operation');
+  const sessionId = childText(child(child(envelope, 'Header'), 'SessionHeader'), 'sessionId');
+  return { operation: operation.name, args: operation, sessionId };
+}
+
+/** The session id of a SOAP request, for the router's authentication; undefined when absent or unreadable. */
+export function extractSessionId(xmlBody: string): string | undefined {
+  try {
+    return parseSoapRequest(xmlBody).sessionId;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value to serialize: nested objects become elements, arrays repeat their element, null is `xsi:nil`. */
+export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | XmlObject;
+export interface XmlObject {
+  [key: string]: XmlValue;
+}
+
+/** The key whose string value becomes an `xsi:type` attribute (used by readMetadata records). */
+export const XSI_TYPE = '@xsi:type';
+/** The key whose string value is inserted as already-serialized XML content. */
+export const RAW_XML = '@raw';
+
+/** Serializes `value` as element `name`; undefined values are left out. */
+export function toXml(name: string, value: XmlValue): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
+  if (value === null) return `<${name} xsi:nil="true"/>`;
+  if (typeof value === 'object') {
+    const type = value[XSI_TYPE];
+    const attrs = typeof type === 'string' ? ` xsi:type="${escapeXml(type)}"` : '';
+    const raw = typeof value[RAW_XML] === 'string' ? (value[RAW_XML] as string) : '';
+    const inner = Object.entries(value)
+      .filter(([k]) => k !== XSI_TYPE && k !== RAW_XML)
+      .map(([k, v]) => toXml(k, v))
+      .join('');
+    return `<${name}${attrs}>${inner}${raw}</${name}>`;
+  }
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+
+function envelope(body: string, extraNamespaces = ''): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
+    `xmlns="${METADATA_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${extraNamespaces}>` +
+    `<soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
+  );
+}
+
+/** `<{operation}Response><result>...</result></...>`; an array result repeats `result`, undefined sends none. */
+export function soapResult(operation: string, result: XmlValue): SoapResponse {
+  return {
+    status: 200,
+    contentType: SOAP_CONTENT_TYPE,
+    body: envelope(`<${operation}Response>${toXml('result', result)}</${operation}Response>`)
+  };
+}
+
+/**
+ * A SOAP fault as Salesforce sends it (HTTP 500). `code` is an exception code such as `INVALID_SESSION_ID`
+ * (written `sf:INVALID_SESSION_ID`, which jsforce recognises as an expired session) or a SOAP code
+ * (`soapenv:Client`, written as is); the fault string is `CODE: message` for exception codes.
+ */
+export function soapFault(code: string, message: string): SoapResponse {
+  const isSoapCode = code.includes(':');
+  const faultcode = isSoapCode ? code : `sf:${code}`;
+  const faultstring = isSoapCode ? message : `${code}: ${message}`;
+  const detail = isSoapCode
+    ? ''
+    : '<detail><sf:UnexpectedErrorFault xsi:type="sf:UnexpectedErrorFault">' +
+      `<sf:exceptionCode>${escapeXml(code)}</sf:exceptionCode>` +
+      `<sf:exceptionMessage>${escapeXml(message)}</sf:exceptionMessage></sf:UnexpectedErrorFault></detail>`;
+  return {
+    status: 500,
+    contentType: SOAP_CONTENT_TYPE,
+    body: envelope(
+      `<soapenv:Fault><faultcode>${escapeXml(faultcode)}</faultcode><faultstring>${escapeXml(faultstring)}</faultstring>${detail}</soapenv:Fault>`,
+      ` xmlns:sf="${METADATA_NS}"`
+    )
+  };
+}
