@@ -3,8 +3,9 @@
  * that the demo's stories (a gap in three weeks, a notice deadline passed) stay true whatever day the demo runs.
  */
 
+import { addDays, dayOf } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 /** True for a real calendar day written `YYYY-MM-DD` (rejects 2026-02-30). */
 export function isDay(value: string): boolean {
@@ -14,39 +15,24 @@ export function isDay(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-function dayToUtcMs(day: string): number {
-  if (!isDay(day)) throw new RangeError(`day must be a calendar day written YYYY-MM-DD, got "${day}"`);
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
-/** The day `days` calendar days after `day` (negative goes back). */
-export function addDays(day: string, days: number): string {
-  return new Date(dayToUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 /** The same day of the month `months` months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
 export function addMonths(day: string, months: number): string {
-  const date = new Date(dayToUtcMs(day));
+  if (!isDay(day)) throw new RangeError(`addMonths: day must be a calendar day written YYYY-MM-DD, got "${day}"`);
+  const date = new Date(`${day}T00:00:00Z`);
   const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target.toISOString().slice(0, 10);
 }
 
-/** Whole calendar days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / MS_PER_DAY);
-}
-
 /** Day of the week of a calendar day: 0 = Sunday ... 6 = Saturday. */
 export function weekday(day: string): number {
-  return new Date(dayToUtcMs(day)).getUTCDay();
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
 
 /** The calendar day it is at `now` in `timeZone` (an IANA zone). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayOf(now, timeZone);
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
@@ -59,18 +45,26 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */
 function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit'
-  }).formatToParts(new Date(instant));
+  let format = offsetFormatters.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one: one per zone, kept for the process.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    });
+    offsetFormatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
@@ -81,7 +75,7 @@ function offsetMinutes(instant: number, timeZone: string): number {
  * A wall time skipped by a daylight-saving change resolves to the instant one hour later, as clocks do.
  */
 export function zonedInstant(day: string, minuteOfDay: number, timeZone: string): Date {
-  const wallAsUtc = dayToUtcMs(day) + minuteOfDay * 60_000;
+  const wallAsUtc = Date.parse(`${day}T00:00:00Z`) + minuteOfDay * 60_000;
   // Two passes: the offset at the first guess can differ from the offset at the answer near a DST change.
   let guess = wallAsUtc - offsetMinutes(wallAsUtc, timeZone) * 60_000;
   guess = wallAsUtc - offsetMinutes(guess, timeZone) * 60_000;

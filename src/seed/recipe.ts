@@ -84,6 +84,8 @@ export interface RecipeContext {
   catalog: FieldCatalog;
   calendars: string[];
   slaTemplates: string[];
+  /** Mandatory handover template items: a checklist cannot have more mandatory items open than this. */
+  mandatoryTemplateItems: number;
 }
 
 /** The recipes shipped in config/seed, by name. */
@@ -462,6 +464,13 @@ function checkStory(
         'make daysToEnd smaller than noticeDays'
       );
     }
+  }
+  if (storyName === 'handover-in-progress' && params.mandatoryOpen > context.mandatoryTemplateItems) {
+    problems.add(
+      [...path, 'mandatoryOpen'],
+      `a checklist has only ${context.mandatoryTemplateItems} mandatory item(s), so ${params.mandatoryOpen} cannot be open`,
+      `write a number from 1 to ${context.mandatoryTemplateItems}`
+    );
   }
   const set = entry.set === undefined ? {} : checkSet(entry.set, [...path, 'set'], problems, context);
   if (accounts === undefined || incidents === undefined) return undefined;

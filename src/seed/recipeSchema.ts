@@ -62,7 +62,7 @@ export const STORY_DEFINITIONS = {
     summary: 'The handover was signed off, and the maintenance contract it gated is Active.',
     defaultIncidents: 3,
     parameters: {
-      signedOffDaysAgo: { kind: 'int', min: 1, max: 365, default: 20, summary: 'days since the sign-off' }
+      signedOffDaysAgo: { kind: 'int', min: 2, max: 365, default: 20, summary: 'days since the sign-off' }
     }
   },
   'budget-burn': {
