@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { bulkProcessorOf } from './rest/bulk.js';
 import { createLocalOrgServer } from './server.js';
 import { Store } from './store.js';
 
@@ -67,6 +68,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  // Jobs a previous run left half done continue from their last committed chunk.
+  bulkProcessorOf(store).kick();
   const org: LocalOrg = {
     instanceUrl: `http://127.0.0.1:${port}`,
     port,
@@ -94,6 +97,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
 
 /** Stops answering, waits for open requests, closes the database and removes `server.json`. */
 export async function stopLocalOrg(org: LocalOrg): Promise<void> {
+  bulkProcessorOf(org.store).stop();
   await new Promise<void>((resolve) => {
     org.server.close(() => resolve());
     org.server.closeIdleConnections();

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { bearerToken, tokenMatches } from './auth.js';
 import { SfApiError, SfRecordErrors } from './errors.js';
 import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
+import { bulkRoutes } from './rest/bulk.js';
 import { collectionRoutes } from './rest/collections.js';
 import { identityRoutes } from './rest/identity.js';
 import { queryRoutes } from './rest/query.js';
@@ -24,7 +25,14 @@ export interface ServerOptions {
   onError?: (error: unknown) => void;
 }
 
-const ROUTES: Route[] = [...identityRoutes, ...sobjectRoutes, ...collectionRoutes, ...queryRoutes, ...soapRoutes];
+const ROUTES: Route[] = [
+  ...identityRoutes,
+  ...sobjectRoutes,
+  ...collectionRoutes,
+  ...queryRoutes,
+  ...bulkRoutes,
+  ...soapRoutes
+];
 
 function errorBody(errors: SfApiError[]): unknown[] {
   return errors.map((error) => error.toJSON());

@@ -1,0 +1,447 @@
+/**
+ * Bulk API 2.0 ingest jobs: create, upload CSV, UploadComplete, asynchronous processing, counts, and the
+ * successful / failed / unprocessed result files. Jobs, uploaded data and per-row results live in SQLite (`lo_bulk_*`
+ * tables); rows are processed in chunks, each chunk one transaction that also records its results and the job's
+ * progress, so a killed org resumes a job where the last committed chunk ended and never applies a row twice.
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { SfApiError, recordErrorsOf } from '../errors.js';
+import { makeId, normalizeId } from '../ids.js';
+import type { ObjectDef } from '../schema.js';
+import type { Store } from '../store.js';
+import { apiDateTime } from '../values.js';
+
+export type IngestOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'hardDelete';
+export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+
+/** Rows applied per transaction while a job runs (small enough to keep the server answering between chunks). */
+const CHUNK_ROWS = 1000;
+
+const DELIMITERS: Record<string, string> = {
+  COMMA: ',',
+  TAB: '\t',
+  SEMICOLON: ';',
+  PIPE: '|',
+  CARET: '^',
+  BACKQUOTE: '`'
+};
+
+interface JobRow {
+  id: string;
+  object: string;
+  operation: IngestOperation;
+  external_id_field: string | null;
+  state: JobState;
+  line_ending: string;
+  column_delimiter: string;
+  api_version: string;
+  created_date: string;
+  system_modstamp: string;
+  error_message: string | null;
+  rows_done: number;
+  rows_total: number;
+  records_failed: number;
+  processing_ms: number;
+}
+
+function ensureTables(store: Store): void {
+  store.db.exec(`
+    CREATE TABLE IF NOT EXISTS lo_bulk_job (
+      id TEXT PRIMARY KEY, object TEXT NOT NULL, operation TEXT NOT NULL, external_id_field TEXT,
+      state TEXT NOT NULL, line_ending TEXT NOT NULL, column_delimiter TEXT NOT NULL, api_version TEXT NOT NULL,
+      created_date TEXT NOT NULL, system_modstamp TEXT NOT NULL, error_message TEXT,
+      rows_done INTEGER NOT NULL DEFAULT 0, rows_total INTEGER NOT NULL DEFAULT 0,
+      records_failed INTEGER NOT NULL DEFAULT 0, processing_ms INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS lo_bulk_upload (job_id TEXT NOT NULL, seq INTEGER NOT NULL, csv TEXT NOT NULL,
+      PRIMARY KEY (job_id, seq));
+    CREATE TABLE IF NOT EXISTS lo_bulk_result (job_id TEXT NOT NULL, row_index INTEGER NOT NULL, success INTEGER NOT NULL,
+      record_id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job_id, row_index));
+  `);
+}
+
+const prepared = new WeakSet<Store>();
+
+function tables(store: Store): Store {
+  if (!prepared.has(store)) {
+    ensureTables(store);
+    prepared.add(store);
+  }
+  return store;
+}
+
+function jobRow(store: Store, id: string): JobRow {
+  const canonical = normalizeId(id);
+  const row = canonical
+    ? (tables(store).statement('SELECT * FROM lo_bulk_job WHERE id = ?').get(canonical) as JobRow | undefined)
+    : undefined;
+  if (!row) throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
+  return row;
+}
+
+/** Job info as the REST API answers it. */
+export function jobInfo(store: Store, row: JobRow, detailed: boolean): Record<string, unknown> {
+  const info: Record<string, unknown> = {
+    id: row.id,
+    operation: row.operation,
+    object: row.object,
+    createdById: store.identity.userId,
+    createdDate: apiDateTime(row.created_date),
+    systemModstamp: apiDateTime(row.system_modstamp),
+    state: row.state,
+    externalIdFieldName: row.external_id_field ?? undefined,
+    concurrencyMode: 'Parallel',
+    contentType: 'CSV',
+    apiVersion: Number(row.api_version),
+    jobType: 'V2Ingest',
+    lineEnding: row.line_ending,
+    columnDelimiter: row.column_delimiter
+  };
+  if (row.state === 'Open') info.contentUrl = `services/data/v${row.api_version}/jobs/ingest/${row.id}/batches`;
+  if (detailed) {
+    Object.assign(info, {
+      numberRecordsProcessed: row.rows_done,
+      numberRecordsFailed: row.records_failed,
+      retries: 0,
+      totalProcessingTime: row.processing_ms,
+      apiActiveProcessingTime: row.processing_ms,
+      apexProcessingTime: 0
+    });
+    if (row.error_message) info.errorMessage = row.error_message;
+  }
+  return info;
+}
+
+/** Creates an Open job from the request body of `POST /jobs/ingest`. */
+export function createJob(store: Store, body: Record<string, unknown>, apiVersion: string): Record<string, unknown> {
+  tables(store);
+  const objectName = typeof body.object === 'string' ? body.object : '';
+  const def = store.getObject(objectName);
+  if (!def) throw new SfApiError('INVALIDENTITY', `Entity '${objectName}' is not supported by the Bulk API.`, 400);
+  const operation = String(body.operation ?? '') as IngestOperation;
+  if (!['insert', 'update', 'upsert', 'delete', 'hardDelete'].includes(operation)) {
+    throw new SfApiError('INVALIDJOB', `InvalidJob : Invalid operation: ${operation}`, 400);
+  }
+  let externalIdField: string | null = null;
+  if (operation === 'upsert') {
+    const field =
+      typeof body.externalIdFieldName === 'string' ? store.getField(def, body.externalIdFieldName) : undefined;
+    if (!field || !(field.externalId || field.name === 'Id' || field.unique)) {
+      throw new SfApiError(
+        'INVALIDJOB',
+        `InvalidJob : Field name provided, ${String(body.externalIdFieldName ?? '')} is not an External ID or ` +
+          `indexed field for ${def.name}`,
+        400
+      );
+    }
+    externalIdField = field.name;
+  }
+  if (body.contentType !== undefined && body.contentType !== 'CSV') {
+    throw new SfApiError('INVALIDJOB', `InvalidJob : Unsupported content type: ${String(body.contentType)}`, 400);
+  }
+  const lineEnding = body.lineEnding === 'CRLF' ? 'CRLF' : 'LF';
+  const columnDelimiter = typeof body.columnDelimiter === 'string' ? body.columnDelimiter : 'COMMA';
+  if (!DELIMITERS[columnDelimiter]) {
+    throw new SfApiError('INVALIDJOB', `InvalidJob : Unsupported column delimiter: ${columnDelimiter}`, 400);
+  }
+  const now = new Date().toISOString();
+  const id = makeId('750', store.nextSequence('id:750'));
+  store
+    .statement(
+      'INSERT INTO lo_bulk_job (id, object, operation, external_id_field, state, line_ending, column_delimiter, ' +
+        "api_version, created_date, system_modstamp) VALUES (?, ?, ?, ?, 'Open', ?, ?, ?, ?, ?)"
+    )
+    .run(id, def.name, operation, externalIdField, lineEnding, columnDelimiter, apiVersion, now, now);
+  return jobInfo(store, jobRow(store, id), false);
+}
+
+/** Stores one CSV upload of an Open job. */
+export function uploadData(store: Store, id: string, csv: string): void {
+  const job = jobRow(store, id);
+  if (job.state !== 'Open') {
+    throw new SfApiError('INVALIDJOBSTATE', `Can not upload data to job ${job.id} in state ${job.state}.`, 409);
+  }
+  const next = store
+    .statement('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM lo_bulk_upload WHERE job_id = ?')
+    .get(job.id) as {
+    seq: number;
+  };
+  store.statement('INSERT INTO lo_bulk_upload (job_id, seq, csv) VALUES (?, ?, ?)').run(job.id, next.seq, csv);
+}
+
+/** Moves a job to UploadComplete (processing starts) or Aborted. */
+export function changeState(store: Store, id: string, state: unknown): Record<string, unknown> {
+  const job = jobRow(store, id);
+  if (state !== 'UploadComplete' && state !== 'Aborted') {
+    throw new SfApiError('INVALIDJOBSTATE', `Invalid state: ${String(state)}`, 400);
+  }
+  const finished = job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted';
+  if (finished || (state === 'UploadComplete' && job.state !== 'Open')) {
+    throw new SfApiError(
+      'INVALIDJOBSTATE',
+      `Can not change state of job ${job.id} from ${job.state} to ${state}.`,
+      409
+    );
+  }
+  const now = new Date().toISOString();
+  store.statement('UPDATE lo_bulk_job SET state = ?, system_modstamp = ? WHERE id = ?').run(state, now, job.id);
+  return jobInfo(store, jobRow(store, job.id), false);
+}
+
+/** Job info of one job. */
+export function getJob(store: Store, id: string): Record<string, unknown> {
+  return jobInfo(store, jobRow(store, id), true);
+}
+
+/** All ingest jobs, newest first. */
+export function listJobs(store: Store): Record<string, unknown>[] {
+  const rows = tables(store)
+    .statement('SELECT * FROM lo_bulk_job ORDER BY created_date DESC, id DESC')
+    .all() as JobRow[];
+  return rows.map((row) => jobInfo(store, row, false));
+}
+
+/** Deletes a finished (or open) job and its data. */
+export function deleteJob(store: Store, id: string): void {
+  const job = jobRow(store, id);
+  if (job.state === 'UploadComplete' || job.state === 'InProgress') {
+    throw new SfApiError('INVALIDJOBSTATE', `Can not delete job ${job.id} in state ${job.state}.`, 409);
+  }
+  for (const table of ['lo_bulk_result', 'lo_bulk_upload']) {
+    store.statement(`DELETE FROM ${table} WHERE job_id = ?`).run(job.id);
+  }
+  store.statement('DELETE FROM lo_bulk_job WHERE id = ?').run(job.id);
+}
+
+// ------------------------------------------------------------------------------------------------ processing
+
+interface ParsedUpload {
+  columns: string[];
+  rows: string[][];
+}
+
+function parseUploads(store: Store, job: JobRow): ParsedUpload {
+  const uploads = store.statement('SELECT csv FROM lo_bulk_upload WHERE job_id = ? ORDER BY seq').all(job.id) as {
+    csv: string;
+  }[];
+  let columns: string[] | undefined;
+  const rows: string[][] = [];
+  for (const upload of uploads) {
+    const records = parse(upload.csv, {
+      delimiter: DELIMITERS[job.column_delimiter],
+      bom: true,
+      relax_column_count: false,
+      skip_empty_lines: true
+    }) as string[][];
+    if (records.length === 0) continue;
+    const [header, ...data] = records;
+    columns ??= header;
+    if (header.join('\u0000') !== columns.join('\u0000')) {
+      throw new Error('InvalidBatch : All uploads of a job must have the same header row');
+    }
+    rows.push(...data);
+  }
+  if (!columns) throw new Error('InvalidBatch : No data was uploaded for this job');
+  return { columns, rows };
+}
+
+/** Checks the header row against the object before any row is applied (Salesforce fails the whole job). */
+function checkColumns(store: Store, def: ObjectDef, job: JobRow, columns: string[]): void {
+  for (const column of columns) {
+    const [head, tail] = column.split('.');
+    if (tail !== undefined) {
+      const reference = def.fields.find((field) => field.relationshipName?.toLowerCase() === head.toLowerCase());
+      if (!reference) throw new Error(`InvalidBatch : Field name not found : ${column}`);
+      continue;
+    }
+    if (!store.getField(def, column)) throw new Error(`InvalidBatch : Field name not found : ${column}`);
+  }
+  const hasId = columns.some((column) => column.toLowerCase() === 'id');
+  if ((job.operation === 'update' || job.operation === 'delete' || job.operation === 'hardDelete') && !hasId) {
+    throw new Error('InvalidBatch : Field name not found : Id');
+  }
+}
+
+/** The values of one CSV row: blank cells are left out (Bulk semantics), `#N/A` clears a field. */
+function rowValues(columns: string[], cells: string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  columns.forEach((column, index) => {
+    const cell = cells[index] ?? '';
+    if (cell === '') return;
+    values[column] = cell === '#N/A' ? null : cell;
+  });
+  return values;
+}
+
+function errorText(error: unknown): string {
+  return recordErrorsOf(error)
+    .map((entry) => `${entry.errorCode}:${entry.message}:${entry.fields.join(',')} --`)
+    .join(';');
+}
+
+function applyRow(store: Store, job: JobRow, values: Record<string, unknown>): { id: string; created: boolean } {
+  const idEntry = Object.entries(values).find(([name]) => name.toLowerCase() === 'id');
+  const rawId = idEntry ? String(idEntry[1] ?? '') : '';
+  const withoutId = { ...values };
+  if (idEntry) delete withoutId[idEntry[0]];
+  switch (job.operation) {
+    case 'insert':
+      return { id: store.insert(job.object, withoutId, { source: 'text' }), created: true };
+    case 'update': {
+      if (!rawId) throw new SfApiError('MISSING_ARGUMENT', 'Id not specified in an update call', 400, ['Id']);
+      store.update(job.object, rawId, withoutId, { source: 'text' });
+      return { id: normalizeId(rawId) ?? rawId, created: false };
+    }
+    case 'upsert':
+      return store.upsert(job.object, job.external_id_field as string, values, { source: 'text' });
+    default: {
+      if (!rawId) throw new SfApiError('MISSING_ARGUMENT', 'Id not specified in a delete call', 400, ['Id']);
+      store.delete(job.object, rawId);
+      return { id: normalizeId(rawId) ?? rawId, created: false };
+    }
+  }
+}
+
+/** Applies the next chunk of a job in one transaction; false when the job is finished. */
+function processChunk(store: Store, jobId: string, parsedCache: Map<string, ParsedUpload>): boolean {
+  return store.transaction(() => {
+    const job = jobRow(store, jobId);
+    if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return false;
+    const started = Date.now();
+    const now = new Date().toISOString();
+    let parsed = parsedCache.get(job.id);
+    try {
+      const def = store.getObject(job.object);
+      if (!def) throw new Error(`InvalidBatch : Unknown object ${job.object}`);
+      if (!parsed) {
+        parsed = parseUploads(store, job);
+        checkColumns(store, def, job, parsed.columns);
+        parsedCache.set(job.id, parsed);
+      }
+    } catch (error) {
+      store
+        .statement("UPDATE lo_bulk_job SET state = 'Failed', error_message = ?, system_modstamp = ? WHERE id = ?")
+        .run((error as Error).message, now, job.id);
+      return false;
+    }
+    const end = Math.min(parsed.rows.length, job.rows_done + CHUNK_ROWS);
+    const insertResult = store.statement(
+      'INSERT OR REPLACE INTO lo_bulk_result (job_id, row_index, success, record_id, created, error) VALUES (?, ?, ?, ?, ?, ?)'
+    );
+    let failed = 0;
+    for (let index = job.rows_done; index < end; index++) {
+      const values = rowValues(parsed.columns, parsed.rows[index]);
+      try {
+        const result = store.transaction(() => applyRow(store, job, values));
+        insertResult.run(job.id, index, 1, result.id, result.created ? 1 : 0, null);
+      } catch (error) {
+        failed++;
+        const idCell = Object.entries(values).find(([name]) => name.toLowerCase() === 'id')?.[1];
+        insertResult.run(job.id, index, 0, typeof idCell === 'string' ? idCell : null, null, errorText(error));
+      }
+    }
+    const done = end >= parsed.rows.length;
+    store
+      .statement(
+        'UPDATE lo_bulk_job SET state = ?, rows_done = ?, rows_total = ?, records_failed = records_failed + ?, ' +
+          'processing_ms = processing_ms + ?, system_modstamp = ? WHERE id = ?'
+      )
+      .run(done ? 'JobComplete' : 'InProgress', end, parsed.rows.length, failed, Date.now() - started, now, job.id);
+    if (done) parsedCache.delete(job.id);
+    return !done;
+  });
+}
+
+/**
+ * Runs queued jobs in the background of the server process, one chunk per turn of the event loop so that requests
+ * are answered between chunks. One processor per store.
+ */
+export class BulkProcessor {
+  private running = false;
+  private stopped = false;
+  private timer?: NodeJS.Immediate;
+  private readonly parsed = new Map<string, ParsedUpload>();
+
+  public constructor(private readonly store: Store) {
+    tables(store);
+  }
+
+  /** Starts processing queued jobs if it is not already running (call after UploadComplete and at start-up). */
+  public kick(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    this.timer = setImmediate(() => this.step());
+  }
+
+  /** Stops after the current chunk; committed chunks stay, the rest resumes at the next start. */
+  public stop(): void {
+    this.stopped = true;
+    if (this.timer) clearImmediate(this.timer);
+    this.running = false;
+  }
+
+  private step(): void {
+    if (this.stopped || !this.store.db.open) return;
+    const next = this.store
+      .statement(
+        "SELECT id FROM lo_bulk_job WHERE state IN ('UploadComplete', 'InProgress') ORDER BY created_date, id LIMIT 1"
+      )
+      .get() as { id: string } | undefined;
+    if (!next) {
+      this.running = false;
+      return;
+    }
+    processChunk(this.store, next.id, this.parsed);
+    this.timer = setImmediate(() => this.step());
+  }
+}
+
+/** Processes every queued job to the end, synchronously (tests and benchmarks that do not run a server). */
+export function processAllJobs(store: Store): void {
+  const parsed = new Map<string, ParsedUpload>();
+  for (;;) {
+    const next = tables(store)
+      .statement(
+        "SELECT id FROM lo_bulk_job WHERE state IN ('UploadComplete', 'InProgress') ORDER BY created_date, id LIMIT 1"
+      )
+      .get() as { id: string } | undefined;
+    if (!next) return;
+    while (processChunk(store, next.id, parsed)) {
+      // one chunk per transaction until the job is done
+    }
+  }
+}
+
+/** The result file `kind` of a job, as CSV (header only when empty). */
+export function resultsCsv(store: Store, id: string, kind: 'successful' | 'failed' | 'unprocessed'): string {
+  const job = jobRow(store, id);
+  let parsed: ParsedUpload;
+  try {
+    parsed = parseUploads(store, job);
+  } catch {
+    return '';
+  }
+  const lines: unknown[][] = [];
+  if (kind === 'unprocessed') {
+    // Rows a finished job never reached (it failed or was aborted), or every row not yet applied.
+    const from = job.state === 'JobComplete' ? parsed.rows.length : job.rows_done;
+    return stringify([parsed.columns, ...parsed.rows.slice(from)], { quoted: true });
+  }
+  const success = kind === 'successful' ? 1 : 0;
+  lines.push(['sf__Id', kind === 'successful' ? 'sf__Created' : 'sf__Error', ...parsed.columns]);
+  const results = store
+    .statement(
+      'SELECT row_index, record_id, created, error FROM lo_bulk_result WHERE job_id = ? AND success = ? ORDER BY row_index'
+    )
+    .all(job.id, success) as {
+    row_index: number;
+    record_id: string | null;
+    created: number | null;
+    error: string | null;
+  }[];
+  for (const result of results) {
+    const second = kind === 'successful' ? (result.created === 1 ? 'true' : 'false') : (result.error ?? '');
+    lines.push([result.record_id ?? '', second, ...(parsed.rows[result.row_index] ?? [])]);
+  }
+  return stringify(lines, { quoted: true });
+}
