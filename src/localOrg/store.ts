@@ -158,10 +158,28 @@ export class Store {
 
   /**
    * Runs `fn` in a transaction (a savepoint when already inside one): committed when it returns, rolled back when
-   * it throws.
+   * it throws. A rolled-back outermost transaction also reloads the schema and counters kept in memory, so that
+   * objects applied inside it (a deploy that fails half-way) do not outlive their tables.
    */
   public transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (error) {
+      this.reloadFromDatabase();
+      throw error;
+    }
+  }
+
+  /** Replaces the in-memory schema and counters with what the database holds. */
+  private reloadFromDatabase(): void {
+    this.objects.clear();
+    this.byKeyPrefix.clear();
+    this.counters.clear();
+    const counters = this.db.prepare('SELECT name, value FROM lo_counter').all() as { name: string; value: number }[];
+    for (const row of counters) this.counters.set(row.name, row.value);
+    const rows = this.db.prepare('SELECT def FROM lo_object ORDER BY position').all() as { def: string }[];
+    for (const row of rows) this.register(JSON.parse(row.def) as ObjectDef);
   }
 
   /** A prepared statement, cached by its SQL text (the SQL only ever holds schema identifiers and `?`). */
