@@ -123,6 +123,14 @@ describe('days that are 23 or 25 hours long', () => {
     const skipped: Calendar = { timeZone: 'Europe/Paris', weeklyHours: { sun: [['02:30', '05:00']] } };
     expect(add('2026-03-28T12:00:00Z', 1, skipped)).toBe('2026-03-29T01:31:00.000Z');
   });
+
+  it('opens at the first of two repeated wall times on the fall-back night', () => {
+    // 02:30 happens twice on 25 October 2026 in Paris: 00:30Z (CEST), then 01:30Z (CET). The interval opens at the
+    // first one and closes at 05:00 CET = 04:00Z: 3 h 30 of real time.
+    const repeated: Calendar = { timeZone: 'Europe/Paris', weeklyHours: { sun: [['02:30', '05:00']] } };
+    expect(add('2026-10-24T12:00:00Z', 1, repeated)).toBe('2026-10-25T00:31:00.000Z');
+    expect(businessMinutesBetween(at('2026-10-24T12:00:00Z'), at('2026-10-25T12:00:00Z'), repeated)).toBe(210);
+  });
 });
 
 describe('America/New_York, Mon-Fri 08:00-17:00', () => {
