@@ -1,0 +1,192 @@
+/**
+ * The local org as a background process: where its data lives, whether it runs, starting it detached (pid and log
+ * in the data directory) and stopping it. Used by the `sf maintenance org` commands and by every command that
+ * targets the local org by default.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { SERVER_FILE, type ServerFile } from './index.js';
+import type { OrgIdentity } from './store.js';
+
+/** The directory of the local org's data: `$SF_MAINTENANCE_LOCAL_ORG_DIR`, else `.localorg/` in the sfdx project. */
+export function defaultDataDir(cwd = process.cwd()): string {
+  const fromEnv = process.env.SF_MAINTENANCE_LOCAL_ORG_DIR;
+  if (fromEnv) return resolve(fromEnv);
+  let dir = resolve(cwd);
+  while (!existsSync(join(dir, 'sfdx-project.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return join(resolve(cwd), '.localorg');
+    dir = parent;
+  }
+  return join(dir, '.localorg');
+}
+
+export const LOG_FILE = 'server.log';
+export const DATABASE_FILE = 'org.sqlite';
+
+export interface RunningOrg extends ServerFile {
+  accessToken: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The org's identity (token included) from its database, or undefined when the data directory has no org yet. */
+export function readIdentity(dataDir: string): OrgIdentity | undefined {
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("SELECT value FROM lo_org WHERE key = 'identity'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as OrgIdentity) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether the org answers at `instanceUrl` (the version list needs no token). */
+async function answers(instanceUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${instanceUrl}/services/data`, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The running org of `dataDir`, or undefined (a stale server.json of a dead process is removed). */
+export async function findRunningOrg(dataDir: string): Promise<RunningOrg | undefined> {
+  const file = join(dataDir, SERVER_FILE);
+  if (!existsSync(file)) return undefined;
+  let server: ServerFile;
+  try {
+    server = JSON.parse(readFileSync(file, 'utf8')) as ServerFile;
+  } catch {
+    return undefined;
+  }
+  if (!isAlive(server.pid) || !(await answers(server.instanceUrl))) {
+    if (!isAlive(server.pid)) rmSync(file, { force: true });
+    return undefined;
+  }
+  const identity = readIdentity(dataDir);
+  if (!identity) return undefined;
+  return { ...server, accessToken: identity.accessToken };
+}
+
+/** The script the background process runs: the TypeScript source under tsx in development, else compiled JS. */
+function serveCommand(dataDir: string): { command: string; args: string[]; cwd: string } {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts'))
+    return { command: process.execPath, args: [join(dirname(here), 'serve.js')], cwd: dataDir };
+  // From the sources (development, tests): tsx resolves from the repository root, two levels above src/localOrg.
+  const root = resolve(dirname(here), '..', '..');
+  return { command: process.execPath, args: ['--import', 'tsx', join(dirname(here), 'serve.ts')], cwd: root };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function logTail(dataDir: string): string {
+  try {
+    return readFileSync(join(dataDir, LOG_FILE), 'utf8').trim().split('\n').slice(-5).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Starts the org of `dataDir` as a detached process and waits until it answers. Returns the running org, and
+ * whether this call started it (false when it was already running).
+ */
+export async function startBackground(options: {
+  dataDir: string;
+  port?: number;
+  timeoutMs?: number;
+}): Promise<{ org: RunningOrg; started: boolean }> {
+  const dataDir = resolve(options.dataDir);
+  const running = await findRunningOrg(dataDir);
+  if (running) return { org: running, started: false };
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  rmSync(join(dataDir, SERVER_FILE), { force: true });
+  const log = openSync(join(dataDir, LOG_FILE), 'a', 0o600);
+  const { command, args, cwd } = serveCommand(dataDir);
+  const child = spawn(command, [...args, '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    cwd
+  });
+  closeSync(log);
+  let exitCode: number | null = null;
+  child.on('exit', (code) => (exitCode = code ?? 1));
+  child.unref();
+  const deadline = Date.now() + (options.timeoutMs ?? 30000);
+  while (Date.now() < deadline) {
+    if (exitCode !== null) {
+      throw new Error(`the org process exited with code ${exitCode}: ${logTail(dataDir)}`);
+    }
+    const org = await findRunningOrg(dataDir);
+    if (org && org.pid === child.pid) return { org, started: true };
+    await sleep(100);
+  }
+  throw new Error(
+    `the org did not answer within ${Math.round((options.timeoutMs ?? 30000) / 1000)} s: ${logTail(dataDir)}`
+  );
+}
+
+/** Stops the org of `dataDir` (SIGTERM, then SIGKILL after `timeoutMs`); false when it was not running. */
+export async function stopBackground(dataDir: string, timeoutMs = 10000): Promise<boolean> {
+  const file = join(resolve(dataDir), SERVER_FILE);
+  if (!existsSync(file)) return false;
+  let server: ServerFile;
+  try {
+    server = JSON.parse(readFileSync(file, 'utf8')) as ServerFile;
+  } catch {
+    rmSync(file, { force: true });
+    return false;
+  }
+  if (!isAlive(server.pid)) {
+    rmSync(file, { force: true });
+    return false;
+  }
+  process.kill(server.pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(server.pid) && Date.now() < deadline) await sleep(100);
+  if (isAlive(server.pid)) process.kill(server.pid, 'SIGKILL');
+  rmSync(file, { force: true });
+  return true;
+}
+
+/** Live record counts per object (standard business objects and every custom one), read from the database. */
+export function recordCounts(dataDir: string): Record<string, number> {
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) return {};
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const counts: Record<string, number> = {};
+    const defs = db.prepare('SELECT def FROM lo_object ORDER BY position').all() as { def: string }[];
+    for (const { def } of defs) {
+      const { name, custom } = JSON.parse(def) as { name: string; custom: boolean };
+      if (!custom && name !== 'Account' && name !== 'Contact' && name !== 'User') continue;
+      const table = `o_${name.toLowerCase()}`;
+      if (!/^o_[a-z0-9_]+$/.test(table)) continue;
+      counts[name] = (
+        db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE "IsDeleted" = 0`).get() as { n: number }
+      ).n;
+    }
+    return counts;
+  } finally {
+    db.close();
+  }
+}
