@@ -137,8 +137,7 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
       if (root && root.name !== group.type.name && !group.type.isBundle) {
         problems.push({
           problem: `Expected a ${group.type.name} root element but found <${root.name}>`,
-          line: root.line,
-          column: root.column
+          line: root.line
         });
       }
     }
@@ -182,8 +181,7 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
           problems: [
             {
               problem: `A ${childType.name} has no <${childType.idElement}>`,
-              line: element.line,
-              column: element.column
+              line: element.line
             }
           ]
         });

@@ -101,8 +101,9 @@ const METADATA_TYPE_FIELDS = new Set([
   'Url'
 ]);
 
+/** Problems about content carry the line only: SDR would show a column against the source file, which differs. */
 function at(element: XmlElement | undefined, problem: string): ComponentProblem {
-  return { problem, line: element?.line, column: element?.column };
+  return { problem, line: element?.line };
 }
 
 function integer(element: XmlElement, name: string, problems: ComponentProblem[]): number | undefined {
