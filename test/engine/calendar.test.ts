@@ -10,6 +10,7 @@ import {
   contractCalendar,
   dayOf,
   daysBetween,
+  DEFAULT_WEEKLY_HOURS,
   isOpenAt,
   type Calendar
 } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
@@ -306,6 +307,9 @@ describe('contractCalendar', () => {
   it('falls back to Mon-Fri 09:00-18:00 in the contract time zone when no calendar is named', () => {
     const calendar = contractCalendar(standardContract({ timeZone: 'Europe/Paris' }), calendars);
     expect(add('2026-03-06T16:00:00Z', 120, calendar)).toBe('2026-03-09T09:00:00.000Z');
+    // Those shared default hours cannot be changed by a caller.
+    expect(Object.isFrozen(DEFAULT_WEEKLY_HOURS.mon)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_WEEKLY_HOURS.mon?.[0])).toBe(true);
   });
 
   it('rejects an unknown calendar name', () => {

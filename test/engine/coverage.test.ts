@@ -196,6 +196,20 @@ describe('coverageTimeline', () => {
     });
   });
 
+  it('counts from the go-live of a checklist without warranty: live and uncovered is a gap', () => {
+    const result = coverageTimeline({
+      contracts: [contract('a01F', '2026-07-01', '2027-06-30')],
+      checklists: [{ id: 'a03N', goLiveDate: '2026-05-15', warrantyEndDate: null }],
+      today,
+      horizonDays
+    });
+    expect(result.segments).toEqual([
+      { start: '2026-06-01', end: '2026-06-30', kind: 'gap', sourceIds: [] },
+      { start: '2026-07-01', end: '2026-08-30', kind: 'covered', sourceIds: ['a01F'] }
+    ]);
+    expect(result.coveredToday).toBe(false);
+  });
+
   it('raises notice alerts at 90, 60, 30 and 0 days before the notice deadline', () => {
     // End 2026-12-31, 90 days' notice: deadline 2026-10-02.
     const yearly = contract('a01Y', '2026-01-01', '2026-12-31', 'Active', { noticePeriodDays: 90 });

@@ -94,6 +94,23 @@ describe('incidentTransition: create', () => {
     expect(fields).toMatchObject({ Contract__c: null, Out_Of_Coverage__c: true });
   });
 
+  it('reads the reported day in the zone of each contract calendar when given calendars', () => {
+    // 31 Dec 23:30 UTC: still 2026 for a contract without calendar (UTC), already 2027 for one on Paris hours.
+    const create = (candidate: Contract) =>
+      incidentTransition({
+        incident: { impact: 'Medium', urgency: 'Medium', reportedAt: at('2026-12-31T23:30:00Z') },
+        action: 'create',
+        now: at('2026-12-31T23:31:00Z'),
+        contracts: [candidate],
+        calendars: { Paris_Business_Hours: PARIS }
+      });
+    expect(create(active)).toMatchObject({ Contract__c: 'a01A', Out_Of_Coverage__c: false });
+    expect(create({ ...active, calendarName: 'Paris_Business_Hours' })).toMatchObject({
+      Contract__c: null,
+      Out_Of_Coverage__c: true
+    });
+  });
+
   it('keeps a priority set by hand, runs P1 on 24x7, and reports now when no report time is given', () => {
     const fields = incidentTransition({
       incident: { priority: 'P1', priorityOverridden: true, impact: 'Low', urgency: 'Low' },

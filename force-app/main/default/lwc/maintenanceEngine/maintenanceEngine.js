@@ -256,16 +256,17 @@ export const DEFAULT_ALERT_THRESHOLD_PERCENT = 80;
 /** Default notice period, in days. */
 export const DEFAULT_NOTICE_PERIOD_DAYS = 90;
 
-/** Mon-Fri 09:00-18:00: the hours of a contract that names no calendar. @type {WeeklyHours} */
-export const DEFAULT_WEEKLY_HOURS = Object.freeze({
-  mon: [['09:00', '18:00']],
-  tue: [['09:00', '18:00']],
-  wed: [['09:00', '18:00']],
-  thu: [['09:00', '18:00']],
-  fri: [['09:00', '18:00']],
-  sat: [],
-  sun: []
-});
+/** Mon-Fri 09:00-18:00: the hours of a contract that names no calendar (frozen: it is shared). @type {WeeklyHours} */
+export const DEFAULT_WEEKLY_HOURS = Object.freeze(
+  Object.fromEntries(
+    WEEKDAYS.map((key) => [
+      key,
+      Object.freeze(
+        key === 'sat' || key === 'sun' ? [] : [Object.freeze(/** @type {HoursInterval} */ (['09:00', '18:00']))]
+      )
+    ])
+  )
+);
 
 /** @type {Record<Level, Record<Level, Priority>>} impact -> urgency -> priority (DESIGN.md "Domain reference figures") */
 const PRIORITY_MATRIX = {
@@ -1599,19 +1600,22 @@ export function incidentTransition(input) {
   const fields = {};
 
   if (action === 'create') {
-    const calendarZone = args.calendar && typeof args.calendar === 'object' ? args.calendar.timeZone : undefined;
+    // The reported day is read in the zone of the contract's clock: its own zone, else its calendar's, else UTC.
+    /** @param {Contract} candidate */
+    const zoneOf = (candidate) => {
+      if (candidate.timeZone) return candidate.timeZone;
+      if (args.calendar && typeof args.calendar === 'object' && args.calendar.timeZone) return args.calendar.timeZone;
+      const named = args.calendars && candidate.calendarName ? args.calendars[candidate.calendarName] : undefined;
+      return named?.timeZone || 'UTC';
+    };
     if (contract === null && args.contracts !== undefined) {
-      contract = coveringContract({
-        contracts: args.contracts,
-        at: new Date(reportedMs),
-        timeZone: calendarZone ?? 'UTC'
-      });
+      contract = pickCoveringContract(args.contracts, new Date(reportedMs), zoneOf, fn);
     }
     const covered =
       contract !== null &&
       contractCovers(
         contract,
-        localDayOfZone(zoneFor(contract.timeZone || calendarZone || 'UTC', fn, 'contract.timeZone'), reportedMs),
+        localDayOfZone(zoneFor(zoneOf(contract), fn, 'contract.timeZone'), reportedMs),
         fn,
         'contract'
       );
@@ -1832,20 +1836,27 @@ function contractDays(contract, fn, name) {
 export function coveringContract(input) {
   const fn = 'coveringContract';
   const args = objectArg(input, fn, 'input');
-  const contracts = arrayArg(args.contracts, fn, 'contracts');
-  const atMs = args.at instanceof Date ? instantMs(args.at, fn, 'at') : null;
-  const atDay = atMs === null ? dayNumber(args.at, fn, 'at') : null;
   const fallbackZone = args.timeZone ?? 'UTC';
+  return pickCoveringContract(args.contracts, args.at, (contract) => contract.timeZone || fallbackZone, fn);
+}
+
+/**
+ * @param {unknown} list
+ * @param {unknown} at Date or day string
+ * @param {(contract: Contract) => string} zoneOf the zone in which an instant's day is read for this contract
+ * @param {string} fn
+ * @returns {Contract|null}
+ */
+function pickCoveringContract(list, at, zoneOf, fn) {
+  const contracts = arrayArg(list, fn, 'contracts');
+  const atMs = at instanceof Date ? instantMs(at, fn, 'at') : null;
+  const atDay = atMs === null ? dayNumber(at, fn, 'at') : null;
   /** @type {Contract|null} */
   let best = null;
   contracts.forEach((candidate, i) => {
     const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
     const day =
-      atDay ??
-      localDayOfZone(
-        zoneFor(contract.timeZone || fallbackZone, fn, `contracts[${i}].timeZone`),
-        /** @type {number} */ (atMs)
-      );
+      atDay ?? localDayOfZone(zoneFor(zoneOf(contract), fn, `contracts[${i}].timeZone`), /** @type {number} */ (atMs));
     if (contractCovers(contract, day, fn, `contracts[${i}]`) && (best === null || preferContract(contract, best))) {
       best = contract;
     }
@@ -1869,7 +1880,8 @@ function preferContract(a, b) {
  *
  * Sources: Active contracts (startDate..endDate inclusive) and handover checklists' warranty (goLiveDate, or the
  * warranty end alone when go-live is blank, .. warrantyEndDate inclusive). Other contracts never cover; non-Draft
- * ones still mark when maintenance began (an expired contract leaves a gap behind it). A gap is a day no source
+ * ones still mark when maintenance began (an expired contract leaves a gap behind it), and so does the go-live of
+ * a checklist without warranty end. A gap is a day no source
  * covers, counted from the earliest day any source (or non-Draft contract) starts; earlier days are `pre-coverage`.
  * The segments partition the horizon: consecutive days with the same kind and the same sources.
  *
@@ -1920,10 +1932,15 @@ export function coverageTimeline(input) {
   checklists.forEach((candidate, i) => {
     const checklist = objectArg(candidate, fn, `checklists[${i}]`);
     const end = optionalDayNumber(checklist.warrantyEndDate, fn, `checklists[${i}].warrantyEndDate`);
+    const goLive = optionalDayNumber(checklist.goLiveDate, fn, `checklists[${i}].goLiveDate`);
     if (end === null) {
+      // Live without a warranty: maintenance is due from go-live, and nothing covers it yet.
+      if (goLive !== null) {
+        anchor = Math.min(anchor, goLive);
+      }
       return;
     }
-    const start = optionalDayNumber(checklist.goLiveDate, fn, `checklists[${i}].goLiveDate`) ?? end;
+    const start = goLive ?? end;
     if (end < start) {
       throw new RangeError(`${fn}: checklists[${i}].warrantyEndDate is before its goLiveDate`);
     }
