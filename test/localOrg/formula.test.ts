@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, it, expect } from '@jest/globals';
 import {
   checkFormula,
   evaluateFormula,
@@ -9,7 +9,21 @@ import {
   type FormulaContext
 } from '../../src/localOrg/formula.js';
 import type { ObjectDef } from '../../src/localOrg/schema.js';
-import { allObjects, checklist, contract, incident, item } from './formulaFixtures.js';
+import { deployDataModel, type DataModel } from './formulaFixtures.js';
+
+let model: DataModel;
+let contract: ObjectDef;
+let incident: ObjectDef;
+let checklist: ObjectDef;
+let item: ObjectDef;
+beforeAll(async () => {
+  model = await deployDataModel();
+  contract = model.object('Maintenance_Contract__c');
+  incident = model.object('Maintenance_Incident__c');
+  checklist = model.object('Handover_Checklist__c');
+  item = model.object('Handover_Item__c');
+}, 60_000);
+afterAll(() => model.dispose());
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const records: Record<string, Record<string, unknown>> = {
@@ -25,7 +39,7 @@ function ctx(
   return {
     record,
     objectDef,
-    getObject: (name) => allObjects.find((o) => o.name.toLowerCase() === name.toLowerCase()),
+    getObject: (name) => model.store.getObject(name),
     getRecord: (_objectName, id) => records[id],
     now: NOW,
     isNew: false,
@@ -40,10 +54,40 @@ function fieldValue(objectDef: ObjectDef, name: string, record: Record<string, u
 }
 
 function failing(objectDef: ObjectDef, record: Record<string, unknown>, extra: Partial<FormulaContext> = {}): string[] {
-  return failingValidationRules(objectDef, ctx(objectDef, record, extra)).map((r) => r.fullName);
+  return failingValidationRules(objectDef, ctx(objectDef, record, extra))
+    .map((r) => r.fullName)
+    .sort();
 }
 
 describe('data model formula fields', () => {
+  it('covers every formula field and validation rule of force-app', () => {
+    const inventory = [contract, incident, checklist, item].flatMap((o) => [
+      ...o.fields.filter((f) => f.formula).map((f) => `${o.name}.${f.name}`),
+      ...o.validationRules.map((r) => `${o.name}.${r.fullName}`)
+    ]);
+    // Each of these has hand-computed cases below; a new formula or rule must get its own.
+    expect(inventory.sort()).toEqual([
+      'Handover_Checklist__c.Readiness_Percent__c',
+      'Handover_Checklist__c.Sign_Off_Needs_Mandatory_Items_Done',
+      'Handover_Checklist__c.Sign_Off_Needs_Signer',
+      'Handover_Checklist__c.Warranty_End_Not_Before_Go_Live',
+      'Handover_Item__c.Done_Needs_Date',
+      'Maintenance_Contract__c.Activation_Requires_Signed_Off_Handover',
+      'Maintenance_Contract__c.Budget_Amount__c',
+      'Maintenance_Contract__c.Budget_Consumed_Percent__c',
+      'Maintenance_Contract__c.Budget_Not_Negative',
+      'Maintenance_Contract__c.End_Not_Before_Start',
+      'Maintenance_Contract__c.Notice_Deadline__c',
+      'Maintenance_Incident__c.Closed_Needs_Timestamp',
+      'Maintenance_Incident__c.Effort_Not_Negative',
+      'Maintenance_Incident__c.Resolution_Breached__c',
+      'Maintenance_Incident__c.Resolution_Not_Before_Report',
+      'Maintenance_Incident__c.Resolved_Needs_Timestamp',
+      'Maintenance_Incident__c.Response_Breached__c',
+      'Maintenance_Incident__c.SLA_State__c'
+    ]);
+  });
+
   it('Notice_Deadline__c is the end date minus the notice period in days', () => {
     expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: '2026-12-31', Notice_Period_Days__c: 90 })).toBe(
       '2026-10-02'
@@ -59,8 +103,8 @@ describe('data model formula fields', () => {
 
   it('Budget_Consumed_Percent__c is consumed over budget, as a percent number', () => {
     expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 40, Consumed_Days__c: 10 })).toBe(25);
-    // 7 / 30 = 0.2333... -> 23.33 % at scale 2.
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 30, Consumed_Days__c: 7 })).toBe(23.33);
+    // 7 / 30 = 0.2333... -> 23.3 % at the field's scale of 1.
+    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 30, Consumed_Days__c: 7 })).toBe(23.3);
     expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 0, Consumed_Days__c: 5 })).toBe(0);
     expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: null, Consumed_Days__c: 5 })).toBe(0);
     expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 10, Consumed_Days__c: 12.5 })).toBe(
@@ -161,8 +205,8 @@ describe('data model validation rules', () => {
     expect(failing(incident, base)).toEqual([]);
     expect(failing(incident, { ...base, Status__c: 'Resolved' })).toEqual(['Resolved_Needs_Timestamp']);
     expect(failing(incident, { ...base, Status__c: 'Closed' })).toEqual([
-      'Resolved_Needs_Timestamp',
-      'Closed_Needs_Timestamp'
+      'Closed_Needs_Timestamp',
+      'Resolved_Needs_Timestamp'
     ]);
     expect(
       failing(incident, {
@@ -260,7 +304,7 @@ describe('context functions', () => {
 });
 
 describe('deploy-time check', () => {
-  const getObject = (name: string): ObjectDef | undefined => allObjects.find((o) => o.name === name);
+  const getObject = (name: string): ObjectDef | undefined => model.store.getObject(name);
   const check = (formula: string, returnType: Parameters<typeof checkFormula>[1] = 'boolean', objectDef = contract) => {
     try {
       checkFormula(formula, returnType, objectDef, getObject);
@@ -317,7 +361,8 @@ describe('deploy-time check', () => {
   });
 
   it('lists the references of a formula', () => {
-    expect(formulaReferences(contract.validationRules[1].errorConditionFormula)).toEqual([
+    const rule = contract.validationRules.find((r) => r.fullName === 'Activation_Requires_Signed_Off_Handover')!;
+    expect(formulaReferences(rule.errorConditionFormula)).toEqual([
       'Status__c',
       'Handover_Checklist__c',
       'Handover_Checklist__r.Phase__c'
