@@ -4,11 +4,12 @@
  * connection refused, expired session) into errors that say what to do.
  */
 import { Connection, Messages, Org, SfError, StateAggregator } from '@salesforce/core';
+import { DEFAULT_LOCAL_ORG_ALIAS, ensureLocalOrg } from '../localOrg/registration.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.common');
 
-export const LOCAL_ORG_ALIAS = 'maintenance-local';
+export const LOCAL_ORG_ALIAS = DEFAULT_LOCAL_ORG_ALIAS;
 
 export interface TargetOrg {
   conn: Connection;
@@ -38,17 +39,18 @@ async function connect(aliasOrUsername: string, apiVersion: string | undefined):
 /**
  * Resolves the target org of a command.
  * @param flag the -o value, or undefined for the local org
- * @param startLocalOrg how to start the local org; called only when flag is undefined
+ * @param startLocalOrg how to start the local org (default: the local org's ensureLocalOrg); called only when flag is
+ *   undefined
  */
 export async function resolveTargetOrg(
   flag: string | undefined,
-  options: { apiVersion?: string; startLocalOrg: LocalOrgStarter }
+  options: { apiVersion?: string; startLocalOrg?: LocalOrgStarter } = {}
 ): Promise<TargetOrg> {
   const label = flag ?? LOCAL_ORG_ALIAS;
   let startedLocalOrg = false;
   if (flag === undefined) {
     try {
-      startedLocalOrg = (await options.startLocalOrg()).started;
+      startedLocalOrg = (await (options.startLocalOrg ?? ensureLocalOrg)()).started;
     } catch (error) {
       throw messages.createError('error.LocalOrgStartFailed', [(error as Error).message], [], error as Error);
     }

@@ -303,6 +303,56 @@ class ObjectWriter {
   }
 }
 
+function apiFor(count: number, bulkThreshold: number): LoadApi {
+  return count >= bulkThreshold ? 'bulk2' : 'collections';
+}
+
+const UNWRITABLE_FIELDS = /INVALID_FIELD_FOR_INSERT_UPDATE:\s*Unable to create\/update fields: ([^.]+)\./;
+
+/**
+ * The reference fields an update refused to write (a master-detail field that cannot be reparented), when that is
+ * all that went wrong with the record; undefined for any other error.
+ */
+export function refusedReferenceFields(error: string, record: SeedRecord): string[] | undefined {
+  const match = UNWRITABLE_FIELDS.exec(error);
+  if (!match) return undefined;
+  const fields = match[1].split(',').map((field) => field.trim());
+  return fields.every((field) => field in record.refs) ? fields : undefined;
+}
+
+/**
+ * Upserts by external id. A record that already exists may refuse its master-detail field (an org where the
+ * relationship is not reparentable rejects it on update even unchanged): those records are upserted once more
+ * without it, which updates them with the parent they already have. A first load never needs the second pass.
+ */
+async function upsertRecords(
+  conn: Connection,
+  settings: Required<Pick<LoadOptions, 'bulkTimeoutMs'>> & LoadOptions,
+  sobject: SeedObjectName,
+  records: SeedRecord[],
+  ids: IdResolver,
+  bulkThreshold: number
+): Promise<WriteOutcome[]> {
+  const upsert = (batch: SeedRecord[]): Promise<WriteOutcome[]> => {
+    const api = apiFor(batch.length, bulkThreshold);
+    const writer = new ObjectWriter(conn, settings, sobject, batch.length, api);
+    return api === 'bulk2' ? writer.writeBulk('upsert', batch, ids) : writer.upsertCollections(batch, ids);
+  };
+  const outcomes = await upsert(records);
+  const byKey = new Map(records.map((record) => [record.key, record]));
+  const retries: SeedRecord[] = [];
+  for (const outcome of outcomes) {
+    const record = byKey.get(outcome.key);
+    const refused = outcome.error && record ? refusedReferenceFields(outcome.error, record) : undefined;
+    if (!record || !refused) continue;
+    const refs = Object.fromEntries(Object.entries(record.refs).filter(([field]) => !refused.includes(field)));
+    retries.push({ ...record, refs });
+  }
+  if (retries.length === 0) return outcomes;
+  const retried = new Set(retries.map((record) => record.key));
+  return [...outcomes.filter((outcome) => !retried.has(outcome.key)), ...(await upsert(retries))];
+}
+
 /** Loads accounts: the key is AccountNumber, not an external id, so the upsert is a look-up then insert/update. */
 async function loadAccounts(
   writer: ObjectWriter,
@@ -369,14 +419,11 @@ export async function loadDataset(conn: Connection, dataset: Dataset, options: L
       for (const [key, id] of await findAccounts(conn, unknownAccounts)) ids.accounts.set(key, id);
     }
 
-    const api: LoadApi = records.length >= bulkThreshold ? 'bulk2' : 'collections';
-    const writer = new ObjectWriter(conn, settings, sobject, records.length, api);
+    const api = apiFor(records.length, bulkThreshold);
     const outcomes =
       sobject === 'Account'
-        ? await loadAccounts(writer, conn, records, ids, api)
-        : api === 'bulk2'
-          ? await writer.writeBulk('upsert', records, ids)
-          : await writer.upsertCollections(records, ids);
+        ? await loadAccounts(new ObjectWriter(conn, settings, sobject, records.length, api), conn, records, ids, api)
+        : await upsertRecords(conn, settings, sobject, records, ids, bulkThreshold);
 
     const summary: ObjectLoadResult = {
       sobject,

@@ -1,0 +1,129 @@
+/**
+ * The deploy as the commands run it (deploy, setup): deploy force-app, assign the permission sets where missing,
+ * check what the running user can see. Expected failures become SfErrors that say what to do.
+ */
+import { readFileSync } from 'node:fs';
+import { Messages, type Connection } from '@salesforce/core';
+import { accessMatrixFile } from '../projectPaths.js';
+import { deploySource, DeployTimeoutError, type DeployOutcome, type DeployProgress } from './deploySource.js';
+import {
+  assignPermissionSets,
+  DEFAULT_PERMISSION_SETS,
+  PermissionSetNotFoundError,
+  type AssignmentOutcome
+} from './permissionSets.js';
+import { checkVisibility, type VisibilityReport } from './visibility.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.deploy');
+
+/** The permission sets the package ships, from the access matrix. */
+export function packagePermissionSets(matrixFile: string = accessMatrixFile): string[] {
+  return Object.keys(
+    (JSON.parse(readFileSync(matrixFile, 'utf8')) as { permissionSets: Record<string, unknown> }).permissionSets
+  );
+}
+
+/** Parses and checks --permsets and --wait before anything is sent. */
+export function checkDeployInput(input: { permsets?: string[]; wait?: number }): {
+  permissionSets: string[];
+  waitMinutes: number;
+} {
+  const known = packagePermissionSets();
+  const permissionSets = (input.permsets ?? DEFAULT_PERMISSION_SETS)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
+  for (const name of permissionSets) {
+    if (!known.some((candidate) => candidate.toLowerCase() === name.toLowerCase())) {
+      throw messages.createError('error.UnknownPermissionSet', [name], [known.join(', ')]);
+    }
+  }
+  const waitMinutes = input.wait ?? 33;
+  if (!Number.isInteger(waitMinutes) || waitMinutes < 1 || waitMinutes > 600) {
+    throw messages.createError('error.InvalidWait', [waitMinutes]);
+  }
+  return {
+    permissionSets: permissionSets.map(
+      (name) => known.find((candidate) => candidate.toLowerCase() === name.toLowerCase()) as string
+    ),
+    waitMinutes
+  };
+}
+
+/** Deploys (or validates) force-app; throws DeployFailed / DeployTimeout. */
+export async function runDeploy(
+  conn: Connection,
+  options: {
+    checkOnly: boolean;
+    waitMinutes: number;
+    orgLabel: string;
+    onProgress?: (progress: DeployProgress) => void;
+  }
+): Promise<DeployOutcome> {
+  let outcome: DeployOutcome;
+  try {
+    outcome = await deploySource(conn, options);
+  } catch (error) {
+    if (error instanceof DeployTimeoutError) {
+      throw messages.createError('error.DeployTimeout', [error.deployId ?? '', error.minutes], [error.minutes * 2]);
+    }
+    throw error;
+  }
+  if (!outcome.success) {
+    const lines = outcome.failures
+      .map(
+        (failure) =>
+          `  - ${failure.type} ${failure.fullName}${failure.filePath ? ` (${failure.filePath}${failure.line ? `:${failure.line}` : ''})` : ''}: ${failure.problem}`
+      )
+      .join('\n');
+    const error = messages.createError('error.DeployFailed', [options.orgLabel, outcome.failures.length, lines]);
+    error.setData({ deployId: outcome.id, failures: outcome.failures.map((failure) => ({ ...failure })) });
+    throw error;
+  }
+  return outcome;
+}
+
+/** Assigns the permission sets; throws PermissionSetNotFound when the org lacks one. */
+export async function runAssignments(
+  conn: Connection,
+  permissionSets: string[],
+  orgLabel: string
+): Promise<AssignmentOutcome> {
+  try {
+    return await assignPermissionSets(conn, permissionSets);
+  } catch (error) {
+    if (error instanceof PermissionSetNotFoundError) {
+      throw messages.createError(
+        'error.PermissionSetNotFound',
+        [orgLabel, error.missing.join(', ')],
+        [packagePermissionSets().join(', ')]
+      );
+    }
+    throw error;
+  }
+}
+
+/** Checks visibility; throws NotVisible naming every object and field the user cannot see or edit. */
+export async function runVisibilityCheck(
+  conn: Connection,
+  permissionSets: string[],
+  orgLabel: string
+): Promise<VisibilityReport> {
+  const report = await checkVisibility(conn, permissionSets);
+  if (!report.ok) {
+    const lines: string[] = [];
+    for (const object of report.objects) {
+      if (!object.visible) lines.push(`  - ${object.object} (the whole object)`);
+      else {
+        for (const field of object.missingFields) lines.push(`  - ${object.object}.${field} (not visible)`);
+        for (const field of object.readOnlyFields)
+          lines.push(`  - ${object.object}.${field} (read only, the permission set grants edit)`);
+      }
+    }
+    const error = messages.createError('error.NotVisible', [orgLabel, lines.length, lines.join('\n')]);
+    error.setData({ objects: report.objects.map((object) => ({ ...object })) });
+    throw error;
+  }
+  return report;
+}
