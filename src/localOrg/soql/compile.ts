@@ -295,14 +295,21 @@ class Scope {
 
   // ------------------------------------------------------------------------------------------------ conditions
 
-  public condition(node: ConditionNode): string {
+  /**
+   * SQL of a condition tree. SOQL compares blanks as values (a blank Industry is simply not 'Banking'), while SQL
+   * answers NULL, which NOT would keep NULL: under a NOT, each comparison is made two-valued with COALESCE (only
+   * there, so that plain filters keep using indexes).
+   */
+  public condition(node: ConditionNode, negated = false): string {
     switch (node.kind) {
       case 'leaf':
-        return this.leaf(node.condition);
+        return negated ? `COALESCE(${this.leaf(node.condition)}, 0)` : this.leaf(node.condition);
       case 'not':
-        return `NOT (${this.condition(node.operand)})`;
+        return `NOT (${this.condition(node.operand, true)})`;
       default:
-        return `(${node.operands.map((operand) => this.condition(operand)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
+        return `(${node.operands
+          .map((operand) => this.condition(operand, negated))
+          .join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
     }
   }
 
