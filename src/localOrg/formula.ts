@@ -14,21 +14,19 @@
  * inside a formula a percent field is the fraction 0.5, as in Salesforce), multi-select picklists `a;b`.
  */
 import { createRequire } from 'node:module';
-import type { FieldDef, FieldType, ObjectDef, ValidationRuleDef } from './schema.js';
+import type {
+  FieldDef,
+  FieldType,
+  FormulaContext as SchemaFormulaContext,
+  ObjectDef,
+  ValidationRuleDef
+} from './schema.js';
 
-/** Everything a formula can see while it is evaluated for one record. */
-export interface FormulaContext {
-  /** The record as it will be saved (API names; canonical or REST values). */
-  record: Record<string, unknown>;
-  /** The record before this update (absent on insert): ISCHANGED and PRIORVALUE read it. */
-  priorRecord?: Record<string, unknown>;
-  objectDef: ObjectDef;
-  getObject(name: string): ObjectDef | undefined;
-  getRecord(objectName: string, id: string): Record<string, unknown> | undefined;
-  /** The clock NOW() and TODAY() read (TODAY() is the UTC date of it). */
-  now: Date;
-  isNew: boolean;
-  /** Optional global merge fields, e.g. `{ '$User.Id': '005...' }` (matched case-insensitively). */
+/**
+ * Everything a formula can see while it is evaluated for one record: the contract of schema.ts, plus optional
+ * global merge fields, e.g. `{ '$User.Id': '005...' }` (matched case-insensitively; absent globals read blank).
+ */
+export interface FormulaContext extends SchemaFormulaContext {
   globals?: Record<string, unknown>;
 }
 

@@ -16,7 +16,9 @@ import {
 
 let store: Store;
 let dispose: () => void;
-beforeEach(() => ({ store, dispose } = tempStore()));
+beforeEach(() => {
+  ({ store, dispose } = tempStore());
+});
 afterEach(() => dispose());
 
 /** 1-based line of the first occurrence of `needle` in `text` (after `from`, when given). */

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { Connection } from 'jsforce';
 import { handleMetadataSoap } from '../../src/localOrg/metadata/index.js';
 import { child, children, childText, parseXml, type XmlElement } from '../../src/localOrg/metadata/xml.js';
@@ -32,7 +33,9 @@ const teamZip = zipOf({
 describe('SOAP handler', () => {
   let store: Store;
   let dispose: () => void;
-  beforeEach(() => ({ store, dispose } = tempStore()));
+  beforeEach(() => {
+    ({ store, dispose } = tempStore());
+  });
   afterEach(() => dispose());
 
   async function call(
@@ -268,4 +271,58 @@ describe('jsforce Metadata client against the running org', () => {
     const bad = new Connection({ instanceUrl: org.instanceUrl, accessToken: '00D000000000000!bad', version: '62.0' });
     await expect(bad.metadata.list([{ type: 'CustomObject' }])).rejects.toThrow(/INVALID_SESSION_ID/);
   });
+});
+
+describe('hostile input', () => {
+  let store: Store;
+  let dispose: () => void;
+  beforeEach(() => {
+    ({ store, dispose } = tempStore());
+  });
+  afterEach(() => dispose());
+
+  it('never answers 5xx and never leaves a deploy pending, whatever the envelope or zip', async () => {
+    const valid = envelope(
+      'deploy',
+      `<ZipFile>${teamZip}</ZipFile><DeployOptions><checkOnly>true</checkOnly></DeployOptions>`
+    );
+    const zipBytes = Buffer.from(teamZip, 'base64');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc
+            .tuple(fc.nat(valid.length), fc.nat(200), fc.string({ maxLength: 20 }))
+            .map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut)),
+          // A deploy whose zip bytes are damaged somewhere.
+          fc.tuple(fc.nat(zipBytes.length - 1), fc.integer({ min: 1, max: 255 })).map(([at, xor]) => {
+            const copy = Buffer.from(zipBytes);
+            copy[at] ^= xor;
+            return envelope('deploy', `<ZipFile>${copy.toString('base64')}</ZipFile>`);
+          }),
+          fc.constantFrom(
+            envelope('checkDeployStatus', '<asyncProcessId>&lt;script&gt;</asyncProcessId>'),
+            envelope('listMetadata', '<queries><type>Nope</type></queries>'),
+            envelope('readMetadata', "<type>CustomObject</type><fullNames>' OR 1=1 --</fullNames>"),
+            envelope('deploy', `<ZipFile>${'<'.repeat(5000)}</ZipFile>`),
+            `<a>${'<b>'.repeat(500)}${'</b>'.repeat(500)}</a>`
+          )
+        ),
+        async (body) => {
+          const response = await handleMetadataSoap(body, { store, baseUrl: '' });
+          expect([200, 400]).toContain(response.status);
+        }
+      ),
+      { numRuns: 300 }
+    );
+    // Every deploy the run queued finishes (Succeeded, Failed), none stays queued.
+    const unfinished = (): number =>
+      (
+        store.db.prepare("SELECT COUNT(*) AS n FROM md_deploy WHERE status IN ('Pending', 'InProgress')").get() as {
+          n: number;
+        }
+      ).n;
+    for (let i = 0; i < 100 && unfinished() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unfinished()).toBe(0);
+  }, 60_000);
 });

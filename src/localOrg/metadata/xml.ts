@@ -105,7 +105,13 @@ export function parseXml(source: string): XmlElement {
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new XmlSyntaxError(valid.err.msg, valid.err.line, valid.err.col);
   const locate = positionFinder(source);
-  const nodes = parser.parse(source) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(source) as OrderedNode[];
+  } catch (error) {
+    // The validator passes a few documents the parser refuses (nesting deeper than its limit).
+    throw new XmlSyntaxError((error as Error).message);
+  }
   const roots = nodes.map((node) => convert(node, locate)).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw new XmlSyntaxError('The document must have exactly one root element', 1, 1);
   return roots[0];
