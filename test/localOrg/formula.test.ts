@@ -298,6 +298,25 @@ describe('context functions', () => {
     expect(evaluateFormula('/* comment with a " quote */ 1 + 1', 'double', c)).toBe(2);
   });
 
+  it('walks several relationships, standard ones included, and reads globals', () => {
+    const chain: Record<string, Record<string, unknown>> = {
+      a03000000000009AAA: { Id: 'a03000000000009AAA', Account__c: '001000000000001AAA', Phase__c: 'Shadowing' },
+      '001000000000001AAA': { Id: '001000000000001AAA', Name: 'Acme', OwnerId: '005000000000001AAA' },
+      '005000000000001AAA': { Id: '005000000000001AAA', Name: 'Ada Admin' }
+    };
+    const c = ctx(item, { Checklist__c: 'a03000000000009AAA' }, { getRecord: (_o, id) => chain[id] });
+    expect(
+      evaluateFormula('Checklist__r.Account__r.Name & " / " & Checklist__r.Account__r.Owner.Name', 'string', c)
+    ).toBe('Acme / Ada Admin');
+    expect(evaluateFormula('ISBLANK(Checklist__r.Account__r.Name)', 'boolean', ctx(item, { Checklist__c: null }))).toBe(
+      true
+    );
+    expect(evaluateFormula('$User.Id', 'string', { ...c, globals: { '$user.id': '005000000000001AAA' } })).toBe(
+      '005000000000001AAA'
+    );
+    expect(evaluateFormula('ISBLANK($User.Id)', 'boolean', c)).toBe(true);
+  });
+
   it('division by zero answers blank instead of failing the record', () => {
     expect(evaluateFormula('1 / 0', 'double', ctx(incident, {}))).toBeNull();
   });
