@@ -6,9 +6,17 @@
  * and reports the failures with the org's own error and the ids written so far.
  */
 import type { Connection } from '@salesforce/core';
-import { KEY_FIELD, RUNNING_USER, type Dataset, type SeedObjectName, type SeedRecord } from './dataset.js';
+import {
+  KEY_FIELD,
+  RUNNING_USER,
+  type Dataset,
+  type FieldValue,
+  type SeedObjectName,
+  type SeedRecord
+} from './dataset.js';
 import { runningUser, soqlString } from './orgHelpers.js';
-import { toCsv, toRestRecord, UnresolvedReferenceError, type IdResolver } from './records.js';
+import { stringify } from 'csv-stringify/sync';
+import { csvCell, toCsv, toRestRecord, UnresolvedReferenceError, type IdResolver } from './records.js';
 
 /** Records per object at or above which Bulk API 2.0 is used instead of sObject Collections. */
 export const DEFAULT_BULK_THRESHOLD = 2000;
@@ -231,7 +239,45 @@ class ObjectWriter {
         pending.unshift(batch.slice(0, half), batch.slice(half));
         continue;
       }
-      outcomes.push(...(await this.runBulkJob(operation, keyField, batch, csv)));
+      outcomes.push(
+        ...(await this.runBulkJob(
+          operation,
+          keyField,
+          batch.map((record) => record.key),
+          csv
+        ))
+      );
+    }
+    return outcomes;
+  }
+
+  /** Updates records by id (no key needed): collections, or one Bulk API 2.0 job. */
+  public async updateById(rows: { id: string; fields: Record<string, FieldValue> }[]): Promise<WriteOutcome[]> {
+    if (this.api === 'bulk2') {
+      const columns = ['Id', ...new Set(rows.flatMap((row) => Object.keys(row.fields)))];
+      const csv = stringify(
+        [
+          columns,
+          ...rows.map((row) => columns.map((column) => (column === 'Id' ? row.id : csvCell(row.fields[column]))))
+        ],
+        { record_delimiter: '\n' }
+      );
+      return this.runBulkJob(
+        'update',
+        'Id',
+        rows.map((row) => row.id),
+        csv
+      );
+    }
+    const outcomes: WriteOutcome[] = [];
+    for (const batch of chunks(rows, COLLECTION_SIZE)) {
+      const results = (await this.conn.update(
+        this.sobject,
+        batch.map((row) => ({ Id: row.id, ...row.fields })) as never,
+        { allOrNone: false }
+      )) as unknown as SaveResult[];
+      results.forEach((result, index) => outcomes.push(this.outcome(batch[index].id, { ...result, created: false })));
+      this.progress(batch.length);
     }
     return outcomes;
   }
@@ -239,7 +285,7 @@ class ObjectWriter {
   private async runBulkJob(
     operation: 'upsert' | 'insert' | 'update',
     keyField: string,
-    batch: SeedRecord[],
+    keys: string[],
     csv: string
   ): Promise<WriteOutcome[]> {
     const job = this.conn.bulk2.createJob({
@@ -251,7 +297,7 @@ class ObjectWriter {
     await job.open();
     await job.uploadData(csv);
     await job.close();
-    const info = await this.waitForJob(job, batch.length);
+    const info = await this.waitForJob(job, keys.length);
     const outcomes: WriteOutcome[] = [];
     const successful = (await job.getSuccessfulResults()) as unknown as Record<string, string>[];
     for (const row of successful) {
@@ -261,13 +307,12 @@ class ObjectWriter {
       const failedRows = (await job.getFailedResults()) as unknown as Record<string, string>[];
       for (const row of failedRows) outcomes.push({ key: row[keyField], error: row.sf__Error.replace(/:/, ': ') });
     }
-    if (outcomes.length < batch.length) {
+    if (outcomes.length < keys.length) {
       // Rows the job never reached (it failed or was aborted): the rerun will write them.
       const seen = new Set(outcomes.map((outcome) => outcome.key));
       const reason = info.errorMessage ? `: ${info.errorMessage}` : '';
-      for (const record of batch) {
-        if (!seen.has(record.key))
-          outcomes.push({ key: record.key, error: `NOT_PROCESSED: the bulk job ended ${info.state}${reason}` });
+      for (const key of keys) {
+        if (!seen.has(key)) outcomes.push({ key, error: `NOT_PROCESSED: the bulk job ended ${info.state}${reason}` });
       }
     }
     return outcomes;
@@ -451,4 +496,29 @@ export async function loadDataset(conn: Connection, dataset: Dataset, options: L
     result.failed += summary.failed;
   }
   return result;
+}
+
+/**
+ * Updates existing records by id: sObject Collections below the bulk threshold, one Bulk API 2.0 job at or above it.
+ * Used where the records are the org's own (the SLA re-stamp), which may have no external id.
+ */
+export async function updateById(
+  conn: Connection,
+  sobject: SeedObjectName,
+  rows: { id: string; fields: Record<string, FieldValue> }[],
+  options: LoadOptions = {}
+): Promise<{ api: LoadApi; updated: number; failures: FailedRecord[] }> {
+  const api = apiFor(rows.length, options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
+  const writer = new ObjectWriter(
+    conn,
+    { ...options, bulkTimeoutMs: options.bulkTimeoutMs ?? 30 * 60_000 },
+    sobject,
+    rows.length,
+    api
+  );
+  const outcomes = rows.length > 0 ? await writer.updateById(rows) : [];
+  const failures = outcomes
+    .filter((outcome) => outcome.error !== undefined)
+    .map((outcome) => ({ sobject, key: outcome.key, error: outcome.error as string }));
+  return { api, updated: outcomes.length - failures.length, failures };
 }

@@ -97,7 +97,8 @@ export function csvColumns(sobject: SeedObjectName, records: SeedRecord[], keyCo
 /** How Bulk API 2.0 is told "set this field to null"; an empty cell means "leave it as it is". */
 export const BULK_NULL = '#N/A';
 
-function csvCell(value: FieldValue | undefined): string {
+/** A value as a Bulk API 2.0 CSV cell: null becomes #N/A, undefined stays empty ("leave it as it is"). */
+export function csvCell(value: FieldValue | undefined): string {
   if (value === undefined) return '';
   if (value === null) return BULK_NULL;
   return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);

@@ -1,0 +1,90 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { todayIn } from '../../seed/dates.js';
+import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
+import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
+import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
+import { accountRows, monthlyRows, REPORT_FORMATS, toCsv, toMarkdown, type ReportFormat } from '../../report/format.js';
+import { findAccount, readMonthIncidents, readReportData } from '../../report/reportData.js';
+import { zonedInstant } from '../../seed/dates.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.report');
+
+export type ReportResult = MaintenanceReport & { targetOrg: string };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export default class Report extends SfCommand<ReportResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': targetOrgFlag,
+    'api-version': apiVersionFlag,
+    account: Flags.string({ char: 'a', summary: messages.getMessage('flags.account.summary') }),
+    month: Flags.string({ char: 'm', summary: messages.getMessage('flags.month.summary') }),
+    format: Flags.option({
+      char: 'f',
+      summary: messages.getMessage('flags.format.summary'),
+      options: REPORT_FORMATS,
+      default: 'table' as ReportFormat
+    })(),
+    // Reproducible reports (tests, a report "as of" a past day): the day coverage and forecasts are computed for.
+    today: Flags.string({ hidden: true })
+  };
+
+  public async run(): Promise<ReportResult> {
+    const { flags } = await this.parse(Report);
+    const month = flags.month;
+    if (month !== undefined && !MONTH.test(month)) throw messages.createError('error.InvalidMonth', [month]);
+    const today = flags.today ?? todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
+    let report: MaintenanceReport;
+    try {
+      let accountId: string | undefined;
+      if (flags.account !== undefined) {
+        const account = await findAccount(target.conn, flags.account);
+        if (!account) throw messages.createError('error.AccountNotFound', [flags.account, target.label]);
+        accountId = account.Id;
+      }
+      const data = await readReportData(target.conn, accountId);
+      let monthIncidents;
+      if (month) {
+        const [year, monthNumber] = month.split('-').map(Number);
+        const nextMonth = new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 10);
+        // Incidents reported before the end of the month, wherever the contract's zone puts midnight: a day of margin.
+        const before = zonedInstant(nextMonth, 24 * 60, 'UTC').toISOString();
+        monthIncidents = await readMonthIncidents(
+          target.conn,
+          data.contracts.map((row) => String(row.Id)),
+          before
+        );
+      }
+      report = buildReport(data, { today, month, monthIncidents });
+    } catch (error) {
+      throw orgAccessError(error, target) ?? error;
+    }
+    this.print(report, flags.format);
+    return { ...report, targetOrg: target.username };
+  }
+
+  private print(report: MaintenanceReport, format: ReportFormat): void {
+    if (format === 'md') {
+      this.log(toMarkdown(report));
+      return;
+    }
+    if (format === 'csv') {
+      this.log(toCsv(report).trimEnd());
+      return;
+    }
+    const { totals } = report;
+    this.table({ title: `Maintenance report, ${report.today}`, data: accountRows(report) });
+    this.log(
+      `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
+        `${totals.gapWithinHorizon} with a gap within 90 days; ${totals.open.total} open incident(s), ${totals.breached.total} breached.`
+    );
+    if (report.month) this.table({ title: `Monthly review ${report.month}`, data: monthlyRows(report) });
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The report's three outputs: rows for the terminal table, a Markdown document (for a wiki or a steering-committee
+ * pack) and CSV (for a spreadsheet: one value per cell, no decoration).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { AccountReport, MaintenanceReport, PriorityCounts } from './buildReport.js';
+
+export type ReportFormat = 'table' | 'md' | 'csv';
+export const REPORT_FORMATS: ReportFormat[] = ['table', 'md', 'csv'];
+
+type Row = Record<string, string>;
+
+function days(count: number): string {
+  if (count === 0) return 'today';
+  return count > 0 ? `in ${count} d` : `${-count} d ago`;
+}
+
+function byPriority(counts: PriorityCounts): string {
+  return counts.total === 0 ? '0' : `${counts.total} (${counts.P1}/${counts.P2}/${counts.P3}/${counts.P4})`;
+}
+
+function gap(account: AccountReport): string {
+  if (account.firstGapStart === null) return '-';
+  return account.daysToGap === 0 ? 'in a gap today' : `${account.firstGapStart} (${days(account.daysToGap ?? 0)})`;
+}
+
+function notice(account: AccountReport): string {
+  const next = account.notices.find((line) => line.daysLeft >= 0) ?? account.notices[account.notices.length - 1];
+  if (!next) return '-';
+  return `${next.deadline} (${next.daysLeft < 0 ? `passed ${-next.daysLeft} d ago` : days(next.daysLeft)})`;
+}
+
+function budget(account: AccountReport): string {
+  return (
+    account.budgets
+      .map(
+        (line) =>
+          `${line.consumedDays}/${line.budgetDays ?? '-'} d (${line.percentConsumed} %)${line.alert ? ' !' : ''}`
+      )
+      .join('; ') || '-'
+  );
+}
+
+function forecast(account: AccountReport): string {
+  return account.budgets.map((line) => line.forecastExhaustionDate ?? '-').join('; ') || '-';
+}
+
+function handover(account: AccountReport): string {
+  return (
+    account.handovers
+      .map(
+        (line) =>
+          `${line.readinessPercent} % ${line.phase}${line.mandatoryOpen > 0 ? `, ${line.mandatoryOpen} mandatory open` : ''}`
+      )
+      .join('; ') || '-'
+  );
+}
+
+/** One display row per account: what the table and the Markdown show. */
+export function accountRows(report: MaintenanceReport): Row[] {
+  return report.accounts.map((account) => ({
+    Account: account.accountName,
+    Covered: account.coveredToday ? 'yes' : 'NO',
+    'Next gap': gap(account),
+    'Notice deadline': notice(account),
+    'Open (P1/P2/P3/P4)': byPriority(account.open),
+    Breached: byPriority(account.breached),
+    'Out of coverage': String(account.openOutOfCoverage),
+    Budget: budget(account),
+    'Budget runs out': forecast(account),
+    Handover: handover(account)
+  }));
+}
+
+function percent(value: number | null): string {
+  return value === null ? '-' : `${Math.round(value * 10) / 10} %`;
+}
+
+/** One display row per contract and month (--month). */
+export function monthlyRows(report: MaintenanceReport): Row[] {
+  return report.accounts.flatMap((account) =>
+    (account.monthly ?? []).map((line) => ({
+      Account: account.accountName,
+      Contract: line.contract,
+      Opened: String(line.opened),
+      Resolved: String(line.resolved),
+      Closed: String(line.closed),
+      'Open at end': String(line.openAtEnd),
+      'SLA met': percent(line.compliancePercent),
+      'P1/P2/P3/P4 met': ['P1', 'P2', 'P3', 'P4']
+        .map((priority) => percent(line.complianceByPriority[priority]))
+        .join(' / '),
+      'Effort (d)': String(line.effortInMonthDays),
+      'Service credits': line.serviceCredits.toFixed(2)
+    }))
+  );
+}
+
+function markdownTable(rows: Row[]): string {
+  if (rows.length === 0) return '_No data._\n';
+  const headers = Object.keys(rows[0]);
+  const escape = (text: string): string => text.replace(/\|/g, '\\|');
+  return (
+    [
+      `| ${headers.map(escape).join(' | ')} |`,
+      `| ${headers.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${headers.map((header) => escape(row[header])).join(' | ')} |`)
+    ].join('\n') + '\n'
+  );
+}
+
+/** The whole report as Markdown. */
+export function toMarkdown(report: MaintenanceReport): string {
+  const { totals } = report;
+  const parts = [
+    `# Maintenance report, ${report.today}`,
+    '',
+    `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
+      `${totals.gapWithinHorizon} with a gap within 90 days. Open incidents: ${byPriority(totals.open)}, breached: ${byPriority(totals.breached)}.`,
+    '',
+    markdownTable(accountRows(report))
+  ];
+  if (report.month) parts.push(`## Monthly review ${report.month}`, '', markdownTable(monthlyRows(report)));
+  return parts.join('\n');
+}
+
+/** The report as CSV: one line per account (and, with --month, per contract), one value per column. */
+export function toCsv(report: MaintenanceReport): string {
+  const rows = report.accounts.flatMap((account) => {
+    const base = {
+      account_id: account.accountId,
+      account: account.accountName,
+      account_number: account.accountNumber ?? '',
+      covered_today: account.coveredToday,
+      covering_contract: account.coveringContract ?? '',
+      first_gap_start: account.firstGapStart ?? '',
+      days_to_gap: account.daysToGap ?? '',
+      next_notice_deadline: account.notices[0]?.deadline ?? '',
+      open_p1: account.open.P1,
+      open_p2: account.open.P2,
+      open_p3: account.open.P3,
+      open_p4: account.open.P4,
+      open_total: account.open.total,
+      breached_total: account.breached.total,
+      open_out_of_coverage: account.openOutOfCoverage,
+      budget_days: account.budgets.reduce((sum, line) => sum + (line.budgetDays ?? 0), 0),
+      consumed_days: account.budgets.reduce((sum, line) => sum + line.consumedDays, 0),
+      budget_alert: account.budgets.some((line) => line.alert !== null),
+      forecast_exhaustion: account.budgets[0]?.forecastExhaustionDate ?? '',
+      handover_readiness_percent: account.handovers[0]?.readinessPercent ?? '',
+      mandatory_open: account.handovers.reduce((sum, line) => sum + line.mandatoryOpen, 0)
+    };
+    const lines = account.monthly ?? [];
+    if (!report.month || lines.length === 0) return [base];
+    return lines.map((line) => ({
+      ...base,
+      month: line.month,
+      contract: line.contract,
+      opened: line.opened,
+      resolved: line.resolved,
+      closed: line.closed,
+      open_at_end: line.openAtEnd,
+      compliance_percent: line.compliancePercent ?? '',
+      effort_in_month_days: line.effortInMonthDays,
+      service_credits: line.serviceCredits
+    }));
+  });
+  return stringify(rows, { header: true, record_delimiter: '\n' });
+}

@@ -1,0 +1,237 @@
+/**
+ * What the report reads from the org. Counting is left to the org (SOQL aggregates: open and breached incidents per
+ * priority, effort per contract and category); only the few contracts and checklists are read as records, because
+ * coverage and forecasts are the engine's to compute. No query downloads the incidents, except for --month, which
+ * needs the incidents of the month for the steering-committee figures.
+ */
+import type { Connection } from '@salesforce/core';
+import { soqlString } from '../seed/orgHelpers.js';
+
+export const OPEN_STATUSES = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
+
+const CONTRACT_FIELDS = [
+  'Id',
+  'Name',
+  'Account__c',
+  'Status__c',
+  'Contract_Type__c',
+  'Provider__c',
+  'Start_Date__c',
+  'End_Date__c',
+  'Notice_Period_Days__c',
+  'Notice_Deadline__c',
+  'Tacit_Renewal__c',
+  'Calendar__c',
+  'Time_Zone__c',
+  'SLA_Template__c',
+  'P1_Response_Minutes__c',
+  'P2_Response_Minutes__c',
+  'P3_Response_Minutes__c',
+  'P4_Response_Minutes__c',
+  'P1_Resolution_Hours__c',
+  'P2_Resolution_Hours__c',
+  'P3_Resolution_Hours__c',
+  'P4_Resolution_Hours__c',
+  'P1_24x7__c',
+  'Budget_Days__c',
+  'Consumed_Days__c',
+  'Budget_Consumed_Percent__c',
+  'Alert_Threshold_Percent__c',
+  'Daily_Rate__c',
+  'Monthly_Fee__c',
+  'Penalty_Rate_Percent__c',
+  'Penalty_Cap_Percent__c',
+  'Handover_Checklist__c',
+  'External_Id__c'
+];
+
+const CHECKLIST_FIELDS = [
+  'Id',
+  'Name',
+  'Account__c',
+  'Project_Name__c',
+  'Go_Live_Date__c',
+  'Warranty_End_Date__c',
+  'Phase__c',
+  'Signed_Off_On__c',
+  'Items_Total__c',
+  'Items_Done__c',
+  'Mandatory_Open__c',
+  'Readiness_Percent__c',
+  'External_Id__c'
+];
+
+export const INCIDENT_FIELDS = [
+  'Id',
+  'Name',
+  'Account__c',
+  'Contract__c',
+  'Subject__c',
+  'Category__c',
+  'Impact__c',
+  'Urgency__c',
+  'Priority__c',
+  'Priority_Overridden__c',
+  'Status__c',
+  'Reported_At__c',
+  'Responded_At__c',
+  'Resolved_At__c',
+  'Closed_At__c',
+  'Response_Due__c',
+  'Resolution_Due__c',
+  'Original_Resolution_Due__c',
+  'Paused_Minutes__c',
+  'Paused_Since__c',
+  'Effort_Days__c',
+  'Out_Of_Coverage__c',
+  'External_Id__c'
+];
+
+export type FieldMap = Record<string, unknown>;
+
+export interface AccountRow {
+  Id: string;
+  Name: string;
+  AccountNumber: string | null;
+}
+
+export interface PriorityCount {
+  accountId: string;
+  priority: string;
+  count: number;
+}
+
+export interface EffortSum {
+  contractId: string;
+  category: string;
+  effortDays: number;
+}
+
+export interface ReportData {
+  accounts: AccountRow[];
+  contracts: FieldMap[];
+  checklists: FieldMap[];
+  open: PriorityCount[];
+  breached: PriorityCount[];
+  /** Open incidents no contract covered when they were reported. */
+  openOutOfCoverage: { accountId: string; count: number }[];
+  efforts: EffortSum[];
+  /** Calendars deployed in the org (Maintenance_Calendar__mdt), for --month's SLA rules. */
+  calendars: FieldMap[];
+}
+
+function accountFilter(accountId: string | undefined, field = 'Account__c'): string {
+  return accountId ? ` WHERE ${field} = ${soqlString(accountId)}` : '';
+}
+
+function andFilter(accountId: string | undefined): string {
+  return accountId ? ` AND Account__c = ${soqlString(accountId)}` : '';
+}
+
+async function all(conn: Connection, soql: string): Promise<FieldMap[]> {
+  const result = await conn.query<FieldMap>(soql, { autoFetch: true, maxFetch: 1_000_000 });
+  return result.records;
+}
+
+/** Finds one account by id, AccountNumber or exact name; undefined when none matches. */
+export async function findAccount(conn: Connection, text: string): Promise<AccountRow | undefined> {
+  const looksLikeId = /^001[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(text);
+  const where = looksLikeId
+    ? `Id = ${soqlString(text)}`
+    : `AccountNumber = ${soqlString(text)} OR Name = ${soqlString(text)}`;
+  const rows = (await all(
+    conn,
+    `SELECT Id, Name, AccountNumber FROM Account WHERE ${where} LIMIT 2`
+  )) as unknown as AccountRow[];
+  return rows[0];
+}
+
+const OPEN_LIST = OPEN_STATUSES.map(soqlString).join(',');
+
+function priorityCounts(rows: FieldMap[]): PriorityCount[] {
+  return rows.map((row) => ({
+    accountId: String(row.Account__c),
+    priority: String(row.Priority__c),
+    count: Number(row.n)
+  }));
+}
+
+/** Reads everything the report needs, for one account or all of them. */
+export async function readReportData(conn: Connection, accountId?: string): Promise<ReportData> {
+  const contracts = await all(
+    conn,
+    `SELECT ${CONTRACT_FIELDS.join(', ')} FROM Maintenance_Contract__c${accountFilter(accountId)}`
+  );
+  const checklists = await all(
+    conn,
+    `SELECT ${CHECKLIST_FIELDS.join(', ')} FROM Handover_Checklist__c${accountFilter(accountId)}`
+  );
+  const incidentsFrom = `FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_LIST})${andFilter(accountId)}`;
+  const open = priorityCounts(
+    await all(conn, `SELECT Account__c, Priority__c, COUNT(Id) n ${incidentsFrom} GROUP BY Account__c, Priority__c`)
+  );
+  const breached = priorityCounts(
+    await all(
+      conn,
+      `SELECT Account__c, Priority__c, COUNT(Id) n ${incidentsFrom} AND (Response_Breached__c = true OR Resolution_Breached__c = true) GROUP BY Account__c, Priority__c`
+    )
+  );
+  const openOutOfCoverage = (
+    await all(conn, `SELECT Account__c, COUNT(Id) n ${incidentsFrom} AND Out_Of_Coverage__c = true GROUP BY Account__c`)
+  ).map((row) => ({ accountId: String(row.Account__c), count: Number(row.n) }));
+  const efforts = (
+    await all(
+      conn,
+      `SELECT Contract__c, Category__c, SUM(Effort_Days__c) effort FROM Maintenance_Incident__c WHERE Contract__c != null${andFilter(accountId)} GROUP BY Contract__c, Category__c`
+    )
+  ).map((row) => ({
+    contractId: String(row.Contract__c),
+    category: String(row.Category__c ?? 'Corrective'),
+    effortDays: Number(row.effort ?? 0)
+  }));
+
+  const accountIds = new Set<string>([
+    ...contracts.map((row) => String(row.Account__c)),
+    ...checklists.map((row) => String(row.Account__c)),
+    ...open.map((row) => row.accountId)
+  ]);
+  if (accountId) accountIds.add(accountId);
+  const accounts: AccountRow[] = [];
+  const idList = [...accountIds];
+  for (let index = 0; index < idList.length; index += 300) {
+    const batch = idList
+      .slice(index, index + 300)
+      .map(soqlString)
+      .join(',');
+    accounts.push(
+      ...((await all(
+        conn,
+        `SELECT Id, Name, AccountNumber FROM Account WHERE Id IN (${batch})`
+      )) as unknown as AccountRow[])
+    );
+  }
+  accounts.sort((a, b) => a.Name.localeCompare(b.Name));
+  const calendars = await all(
+    conn,
+    'SELECT DeveloperName, Time_Zone__c, Always_Open__c, Monday_Hours__c, Tuesday_Hours__c, Wednesday_Hours__c, Thursday_Hours__c, Friday_Hours__c, Saturday_Hours__c, Sunday_Hours__c, Holidays__c FROM Maintenance_Calendar__mdt'
+  );
+  return { accounts, contracts, checklists, open, breached, openOutOfCoverage, efforts, calendars };
+}
+
+/** The incidents of these contracts reported before `before` (an ISO instant): what a monthly review looks at. */
+export async function readMonthIncidents(conn: Connection, contractIds: string[], before: string): Promise<FieldMap[]> {
+  const rows: FieldMap[] = [];
+  for (let index = 0; index < contractIds.length; index += 300) {
+    const batch = contractIds
+      .slice(index, index + 300)
+      .map(soqlString)
+      .join(',');
+    rows.push(
+      ...(await all(
+        conn,
+        `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Contract__c IN (${batch}) AND Reported_At__c < ${before}`
+      ))
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,141 @@
+/**
+ * Re-stamps the SLA due times of open incidents after a calendar, SLA template or contract change, with the engine's
+ * 'recompute' transition: from the time each incident was reported, for its current priority and contract, with the
+ * paused time kept. The original resolution target is never moved (only filled in where blank). Only incidents whose
+ * stamps change are written, so a second run writes nothing.
+ */
+import type { Connection } from '@salesforce/core';
+import {
+  calendarFromMetadata,
+  contractCalendar,
+  contractFromRecord,
+  incidentFromRecord,
+  incidentTransition,
+  type Calendar,
+  type Contract
+} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import type { FieldValue } from './dataset.js';
+import { updateById, type FailedRecord, type LoadApi } from './loader.js';
+import { soqlString } from './orgHelpers.js';
+import { INCIDENT_FIELDS, OPEN_STATUSES, type FieldMap } from '../report/reportData.js';
+
+export interface IncidentChange {
+  id: string;
+  name: string;
+  fields: Record<string, FieldValue>;
+}
+
+export interface RecomputePlan {
+  /** Open incidents looked at. */
+  examined: number;
+  changes: IncidentChange[];
+  /** Calendars named by contracts but not deployed, with how many open incidents need them. */
+  missingCalendars: { calendar: string; incidents: number }[];
+}
+
+export interface RecomputeOutcome extends RecomputePlan {
+  api?: LoadApi;
+  updated: number;
+  failures: FailedRecord[];
+}
+
+const STAMPED_FIELDS = ['Response_Due__c', 'Resolution_Due__c', 'Original_Resolution_Due__c'] as const;
+
+function sameInstant(a: unknown, b: unknown): boolean {
+  if ((a ?? null) === null || (b ?? null) === null) return (a ?? null) === (b ?? null);
+  return Date.parse(String(a).replace(/\+0000$/, 'Z')) === Date.parse(String(b));
+}
+
+async function all(conn: Connection, soql: string): Promise<FieldMap[]> {
+  return (await conn.query<FieldMap>(soql, { autoFetch: true, maxFetch: 10_000_000 })).records;
+}
+
+/** Reads the open incidents (of one account, or all), their contracts and the org's calendars. */
+async function readInputs(
+  conn: Connection,
+  accountId?: string
+): Promise<{ incidents: FieldMap[]; contracts: Map<string, Contract>; calendars: Record<string, Calendar> }> {
+  const accountFilter = accountId ? ` AND Account__c = ${soqlString(accountId)}` : '';
+  const incidents = await all(
+    conn,
+    `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUSES.map(soqlString).join(',')})${accountFilter}`
+  );
+  const contractIds = [
+    ...new Set(incidents.map((row) => row.Contract__c).filter((id): id is string => typeof id === 'string'))
+  ];
+  const contracts = new Map<string, Contract>();
+  for (let index = 0; index < contractIds.length; index += 300) {
+    const batch = contractIds
+      .slice(index, index + 300)
+      .map(soqlString)
+      .join(',');
+    const rows = await all(
+      conn,
+      'SELECT Id, Name, Status__c, Start_Date__c, End_Date__c, Notice_Period_Days__c, Calendar__c, Time_Zone__c, SLA_Template__c, ' +
+        'P1_Response_Minutes__c, P2_Response_Minutes__c, P3_Response_Minutes__c, P4_Response_Minutes__c, P1_Resolution_Hours__c, ' +
+        `P2_Resolution_Hours__c, P3_Resolution_Hours__c, P4_Resolution_Hours__c, P1_24x7__c FROM Maintenance_Contract__c WHERE Id IN (${batch})`
+    );
+    for (const row of rows) contracts.set(String(row.Id), contractFromRecord(row));
+  }
+  const calendars: Record<string, Calendar> = {};
+  for (const record of await all(
+    conn,
+    'SELECT DeveloperName, Time_Zone__c, Always_Open__c, Monday_Hours__c, Tuesday_Hours__c, Wednesday_Hours__c, Thursday_Hours__c, Friday_Hours__c, Saturday_Hours__c, Sunday_Hours__c, Holidays__c FROM Maintenance_Calendar__mdt'
+  )) {
+    calendars[String(record.DeveloperName)] = calendarFromMetadata(record);
+  }
+  return { incidents, contracts, calendars };
+}
+
+/** Works out the new stamps without writing anything. */
+export async function planRecompute(
+  conn: Connection,
+  options: { accountId?: string; now?: Date } = {}
+): Promise<RecomputePlan> {
+  const now = options.now ?? new Date();
+  const { incidents, contracts, calendars } = await readInputs(conn, options.accountId);
+  const changes: IncidentChange[] = [];
+  const missing = new Map<string, number>();
+  for (const row of incidents) {
+    // A contract the user cannot see (or deleted since) recomputes like no contract: the incident has no SLA.
+    const contract = typeof row.Contract__c === 'string' ? (contracts.get(row.Contract__c) ?? null) : null;
+    if (contract?.calendarName && !(contract.calendarName in calendars)) {
+      missing.set(contract.calendarName, (missing.get(contract.calendarName) ?? 0) + 1);
+      continue;
+    }
+    const calendar = contract ? contractCalendar(contract, calendars) : null;
+    const incident = incidentFromRecord(row);
+    // While waiting on the customer the stamped due stays where it was when the pause began (the workflow pushes it
+    // on resume), so the recompute is judged at the start of the open pause: a rerun then changes nothing.
+    const at = incident.pausedSince && incident.pausedSince.getTime() < now.getTime() ? incident.pausedSince : now;
+    const stamped = incidentTransition({ incident, action: 'recompute', now: at, contract, calendar });
+    const fields: Record<string, FieldValue> = {};
+    for (const field of STAMPED_FIELDS) {
+      if (!(field in stamped)) continue;
+      const value = (stamped as Record<string, FieldValue>)[field] ?? null;
+      if (!sameInstant(row[field], value)) fields[field] = value;
+    }
+    if (Object.keys(fields).length > 0) changes.push({ id: String(row.Id), name: String(row.Name ?? row.Id), fields });
+  }
+  return {
+    examined: incidents.length,
+    changes,
+    missingCalendars: [...missing].map(([calendar, count]) => ({ calendar, incidents: count }))
+  };
+}
+
+/** Writes a plan's changes in bulk. */
+export async function applyRecompute(
+  conn: Connection,
+  plan: RecomputePlan,
+  options: { bulkThreshold?: number } = {}
+): Promise<RecomputeOutcome> {
+  if (plan.changes.length === 0) return { ...plan, updated: 0, failures: [] };
+  const result = await updateById(
+    conn,
+    'Maintenance_Incident__c',
+    plan.changes.map((change) => ({ id: change.id, fields: change.fields })),
+    { bulkThreshold: options.bulkThreshold }
+  );
+  return { ...plan, api: result.api, updated: result.updated, failures: result.failures };
+}
