@@ -446,6 +446,33 @@ describe('check-only and failing deploys change nothing', () => {
   });
 });
 
+describe('standard objects', () => {
+  it('take custom fields; an unknown standard object fails', () => {
+    const accountXml = objectXml('Account', { fields: [picklistField('Tier__c', ['Gold', 'Silver'], 'Silver')] });
+    const zip = zipOf({
+      'package.xml': packageXml({ CustomObject: ['Account', 'Opportunity'], CustomField: ['Account.Tier__c'] }),
+      'objects/Account.object': accountXml,
+      'objects/Opportunity.object': objectXml('Opportunity')
+    });
+    expect(problemsOf(runDeploy(store, zip, { checkOnly: false }))).toEqual([
+      'CustomObject Opportunity: The local org has no standard object named Opportunity'
+    ]);
+    const fieldOnly = zipOf({
+      'package.xml': packageXml({ CustomField: ['Account.Tier__c'] }),
+      'objects/Account.object': accountXml
+    });
+    expect(failures(runDeploy(store, fieldOnly, { checkOnly: false }))).toEqual([]);
+    const account = store.getObject('Account')!;
+    expect(account.custom).toBe(false);
+    expect(account.fields.find((f) => f.name === 'Tier__c')).toMatchObject({
+      type: 'picklist',
+      defaultValue: 'Silver'
+    });
+    const id = store.insert('Account', { Name: 'Acme' });
+    expect(store.getRecord('Account', id)).toMatchObject({ Name: 'Acme', Tier__c: 'Silver' });
+  });
+});
+
 describe('custom metadata', () => {
   const typeXml = objectXml('Tier__mdt', {
     fields: [

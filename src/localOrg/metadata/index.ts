@@ -17,6 +17,7 @@ import {
   insertDeploy,
   listComponents,
   pendingDeployIds,
+  pruneDeploys,
   updateDeploy,
   type DeployRow
 } from './repository.js';
@@ -177,7 +178,10 @@ function processDeploy(store: Store, id: string): void {
     completedDate: new Date().toISOString(),
     outcome
   };
-  store.transaction(() => updateDeploy(store, id, data.status, JSON.stringify(data)));
+  store.transaction(() => {
+    updateDeploy(store, id, data.status, JSON.stringify(data));
+    pruneDeploys(store);
+  });
 }
 
 function baseResult(row: DeployRow): DeployResultData {

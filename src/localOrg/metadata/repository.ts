@@ -200,6 +200,17 @@ export function getDeploy(store: Store, id: string): DeployRow | undefined {
   };
 }
 
+/** Keeps the `keep` most recent deploys (results of a full deploy weigh about 100 KB each) and forgets older ones. */
+export function pruneDeploys(store: Store, keep = 50): void {
+  ensureTables(store);
+  store
+    .statement(
+      `DELETE FROM md_deploy WHERE status NOT IN ('Pending', 'InProgress') AND id NOT IN
+         (SELECT id FROM md_deploy ORDER BY created_date DESC, id DESC LIMIT ?)`
+    )
+    .run(keep);
+}
+
 /** Ids of deploys still waiting (after a restart they are picked up again). */
 export function pendingDeployIds(store: Store): string[] {
   ensureTables(store);
