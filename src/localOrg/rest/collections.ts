@@ -189,12 +189,17 @@ function retrieveMany(request: ApiRequest, ids: string[], fieldList: string | nu
   if (ids.length > 2000) throw new SfApiError('EXCEEDED_ID_LIMIT', 'Cannot retrieve more than 2000 records');
   if (!fieldList) throw new SfApiError('MISSING_ARGUMENT', 'The fields parameter is required');
   const fields = selectFields(request.store, def, fieldList);
+  if (fields.length === 0) throw new SfApiError('MISSING_ARGUMENT', 'The fields parameter is required');
+  const canonical = ids.map((rawId) => {
+    const id = normalizeId(rawId.trim());
+    if (!id) throw new SfApiError('MALFORMED_ID', `malformed id ${rawId}`);
+    return id;
+  });
   const base = dataPath(request);
   return json(
     200,
-    ids.map((rawId) => {
-      const id = normalizeId(rawId);
-      const record = id && id.startsWith(def.keyPrefix) ? request.store.getRecord(def.name, id) : undefined;
+    canonical.map((id) => {
+      const record = id.startsWith(def.keyPrefix) ? request.store.getRecord(def.name, id) : undefined;
       return record ? apiRecord(def, record, base, fields) : null;
     })
   );
