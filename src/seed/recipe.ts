@@ -484,7 +484,7 @@ function checkStory(
  */
 export function parseRecipe(source: string, file: string, context: RecipeContext): Recipe {
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new RecipeError(
       file,
