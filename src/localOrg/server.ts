@@ -15,6 +15,9 @@ import { queryRoutes } from './rest/query.js';
 import { soapRoutes } from './rest/soap.js';
 import { sobjectRoutes } from './rest/sobjects.js';
 import type { Store } from './store.js';
+// ---- UI API hook (src/localOrg/uiApi, owned by the preview work): its routes are mounted with the others. ----
+import { uiApiRoutes } from './uiApi/routes.js';
+// ---- end of UI API hook ----
 
 /** Past this, an oversized body is no longer drained but the connection is cut. */
 const MAX_DRAIN_BYTES = 1024 * 1024 * 1024;
@@ -31,7 +34,8 @@ const ROUTES: Route[] = [
   ...collectionRoutes,
   ...queryRoutes,
   ...bulkRoutes,
-  ...soapRoutes
+  ...soapRoutes,
+  ...uiApiRoutes // UI API hook (see the import above)
 ];
 
 function errorBody(errors: SfApiError[]): unknown[] {

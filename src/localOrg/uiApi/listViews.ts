@@ -1,0 +1,216 @@
+/**
+ * The UI API list view resources: records (`/ui-api/list-records/{objectApiName}/{listViewApiName}`, GET with
+ * query parameters or POST with a body) and metadata (`/ui-api/list-info/{objectApiName}/{listViewApiName}`).
+ * List views are the ListView components the org received through the Metadata API; their filter scope (Everything,
+ * Mine) and filters (with `booleanFilter` logic) select the records. The Maintenance components read custom
+ * metadata records this way (each type ships an `All` list view).
+ */
+import { createHash } from 'node:crypto';
+import { XMLParser } from 'fast-xml-parser';
+import { SfApiError } from '../errors.js';
+import { dataPath, json, readJsonObject, type ApiRequest, type ApiResponse } from '../http.js';
+import { getComponent, type StoredComponent } from '../metadata/repository.js';
+import type { ObjectDef } from '../schema.js';
+import type { Store } from '../store.js';
+import { pageQuery, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
+import { orderTerms, readRecordPage, soqlLiteral, soqlString } from './readRecords.js';
+import { LIST_RECORD_STANDARD_FIELDS, addFieldPath, addFieldsIfPresent, fieldTree } from './recordShape.js';
+import { userSettings } from './userSettings.js';
+
+interface ListViewFilter {
+  field: string;
+  operation: string;
+  value: string;
+}
+
+interface ListView {
+  component: StoredComponent;
+  def: ObjectDef;
+  apiName: string;
+  label: string;
+  filterScope: string;
+  filters: ListViewFilter[];
+  booleanFilter?: string;
+  columns: string[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => name === 'filters' || name === 'columns'
+});
+
+/** The deployed list view, or Salesforce's 404 for an unknown object or list view. */
+function listViewOf(store: Store, objectApiName: string, listViewApiName: string): ListView {
+  const def = store.getObject(objectApiName);
+  const component = def && getComponent(store, 'ListView', `${def.name}.${listViewApiName}`);
+  if (!def || !component) {
+    throw new SfApiError('NOT_FOUND', `The list view ${objectApiName}.${listViewApiName} doesn't exist`, 404);
+  }
+  const view = (parser.parse(component.content) as { ListView?: Record<string, unknown> }).ListView ?? {};
+  const filters = ((view.filters as Record<string, unknown>[] | undefined) ?? []).map((filter) => ({
+    field: String(filter.field ?? ''),
+    operation: String(filter.operation ?? 'equals'),
+    value: filter.value === undefined ? '' : String(filter.value)
+  }));
+  return {
+    component,
+    def,
+    apiName: component.fullName.slice(component.fullName.indexOf('.') + 1),
+    label: String(view.label ?? listViewApiName),
+    filterScope: String(view.filterScope ?? 'Everything'),
+    filters,
+    booleanFilter: typeof view.booleanFilter === 'string' ? view.booleanFilter : undefined,
+    columns: ((view.columns as unknown[] | undefined) ?? []).map(String)
+  };
+}
+
+/** One list view filter as a SOQL condition; undefined for a field the object does not have. */
+function filterCondition(store: Store, def: ObjectDef, filter: ListViewFilter): string | undefined {
+  const field = store.getField(def, filter.field);
+  if (!field) return undefined;
+  const values = filter.value.split(',').map((value) => soqlLiteral(field, value));
+  const name = field.name;
+  switch (filter.operation) {
+    case 'equals':
+      return values.length > 1 ? `${name} IN (${values.join(', ')})` : `${name} = ${values[0]}`;
+    case 'notEqual':
+      return values.length > 1 ? `${name} NOT IN (${values.join(', ')})` : `${name} != ${values[0]}`;
+    case 'lessThan':
+      return `${name} < ${values[0]}`;
+    case 'greaterThan':
+      return `${name} > ${values[0]}`;
+    case 'lessOrEqual':
+      return `${name} <= ${values[0]}`;
+    case 'greaterOrEqual':
+      return `${name} >= ${values[0]}`;
+    case 'contains':
+      return `(${filter.value
+        .split(',')
+        .map((value) => `${name} LIKE ${soqlString(`%${value.trim()}%`)}`)
+        .join(' OR ')})`;
+    case 'notContain':
+      return `(NOT ${name} LIKE ${soqlString(`%${filter.value.trim()}%`)})`;
+    case 'startsWith':
+      return `${name} LIKE ${soqlString(`${filter.value.trim()}%`)}`;
+    case 'includes':
+      return `${name} INCLUDES (${values.join(', ')})`;
+    case 'excludes':
+      return `${name} EXCLUDES (${values.join(', ')})`;
+    default:
+      throw new SfApiError('INVALID_INPUT', `Unsupported list view filter operation ${filter.operation}`, 400);
+  }
+}
+
+/** The list view's record condition: its scope and its filters, combined by `booleanFilter` (default AND). */
+function listViewCondition(store: Store, view: ListView): string | undefined {
+  const conditions = view.filters.map((filter) => filterCondition(store, view.def, filter));
+  let combined: string | undefined;
+  if (view.booleanFilter && /^[\d\s()ANDORNT]+$/i.test(view.booleanFilter)) {
+    combined = view.booleanFilter.replace(/\d+/g, (index) => conditions[Number(index) - 1] ?? '(Id != null)');
+  } else {
+    const present = conditions.filter(Boolean);
+    combined = present.length > 0 ? present.join(' AND ') : undefined;
+  }
+  const scope =
+    view.filterScope === 'Mine' && store.getField(view.def, 'OwnerId')
+      ? `OwnerId = ${soqlString(store.identity.userId)}`
+      : undefined;
+  return [scope, combined && `(${combined})`].filter(Boolean).join(' AND ') || undefined;
+}
+
+function listReference(view: ListView): Record<string, unknown> {
+  return { id: view.component.id, listViewApiName: view.apiName, objectApiName: view.def.name, type: 'listView' };
+}
+
+function eTagOf(view: ListView): string {
+  return createHash('md5').update(view.component.hash).digest('hex');
+}
+
+function listRecords(request: ApiRequest, view: ListView, parameters: ListParameters): Record<string, unknown> {
+  const { store } = request;
+  const tree = fieldTree(view.def);
+  addFieldsIfPresent(store, tree, LIST_RECORD_STANDARD_FIELDS);
+  for (const name of parameters.fields) addFieldPath(store, tree, name, true);
+  for (const name of parameters.optionalFields) addFieldPath(store, tree, name, false);
+  // Lists are ordered by name unless asked otherwise, as list views open in Lightning Experience.
+  const defaultOrder = store.getField(view.def, 'Name')
+    ? ['Name']
+    : store.getField(view.def, 'MasterLabel')
+      ? ['MasterLabel']
+      : [];
+  const page = readRecordPage(store, tree, userSettings(store), {
+    where: listViewCondition(store, view),
+    orderBy: orderTerms(store, tree, parameters.sortBy.length > 0 ? parameters.sortBy : defaultOrder),
+    offset: parameters.offset,
+    pageSize: parameters.pageSize
+  });
+  const url = `${dataPath(request)}/ui-api/list-records/${view.def.name}/${view.apiName}`;
+  const previous = parameters.offset > 0 ? Math.max(parameters.offset - parameters.pageSize, 0) : null;
+  const next = page.hasMore ? parameters.offset + parameters.pageSize : null;
+  return {
+    count: page.records.length,
+    currentPageToken: String(parameters.offset),
+    currentPageUrl: `${url}?${pageQuery(parameters, parameters.offset)}`,
+    fields: parameters.fields,
+    listInfoETag: eTagOf(view),
+    listReference: listReference(view),
+    nextPageToken: next === null ? null : String(next),
+    nextPageUrl: next === null ? null : `${url}?${pageQuery(parameters, next)}`,
+    optionalFields: parameters.optionalFields,
+    pageSize: parameters.pageSize,
+    previousPageToken: previous === null ? null : String(previous),
+    previousPageUrl: previous === null ? null : `${url}?${pageQuery(parameters, previous)}`,
+    records: page.records,
+    sortBy: parameters.sortBy.length > 0 ? parameters.sortBy.join(',') : null,
+    where: null
+  };
+}
+
+/** GET and POST /ui-api/list-records/{objectApiName}/{listViewApiName}. */
+export function getListRecords(request: ApiRequest): ApiResponse {
+  const view = listViewOf(request.store, request.params.objectApiName, request.params.listViewApiName);
+  const parameters =
+    request.method === 'POST' ? parametersFromBody(readJsonObject(request)) : parametersFromQuery(request.query);
+  return json(200, listRecords(request, view, parameters));
+}
+
+/** GET /ui-api/list-info/{objectApiName}/{listViewApiName}: the list view's columns, filters and sharing. */
+export function getListInfo(request: ApiRequest): ApiResponse {
+  const { store } = request;
+  const view = listViewOf(store, request.params.objectApiName, request.params.listViewApiName);
+  const displayColumns = view.columns.flatMap((column) => {
+    const field = store.getField(view.def, column === 'NAME' ? 'Name' : column);
+    return field
+      ? [
+          {
+            fieldApiName: field.name,
+            label: field.label,
+            lookupId: field.name === 'Name' ? 'Id' : null,
+            sortable: true
+          }
+        ]
+      : [];
+  });
+  return json(200, {
+    cloneable: true,
+    createable: view.def.createable,
+    deletable: view.def.deletable,
+    displayColumns,
+    eTag: eTagOf(view),
+    filterLogicString: view.booleanFilter ?? null,
+    filteredByInfo: view.filters.map((filter) => ({
+      fieldApiName: filter.field,
+      label: store.getField(view.def, filter.field)?.label ?? filter.field,
+      operandLabels: filter.value.split(','),
+      operator: filter.operation.charAt(0).toUpperCase() + filter.operation.slice(1)
+    })),
+    label: view.label,
+    listReference: listReference(view),
+    orderedByInfo: [],
+    updateable: view.def.updateable,
+    userPreferences: { columnWidths: {}, columnWrap: {} },
+    visibility: 'Public',
+    visibilityEditable: false
+  });
+}

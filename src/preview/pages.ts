@@ -1,0 +1,169 @@
+/**
+ * What each preview page needs from the org before the browser takes over, read by the server so that the page
+ * arrives with it (the Maintenance tab's own data is then the components' business, through the UI API):
+ * - the user's context (id, locale, language, time zone, currency) that `@salesforce/i18n|user` answer;
+ * - the account list: accounts with the contract and checklist fields the engine computes coverage from;
+ * - an account's header and details: its record through the UI API, labelled from its object info.
+ */
+import { OrgRequestError, type OrgClient } from './orgClient.js';
+
+export interface UserContext {
+  apiVersion: string;
+  userId: string;
+  locale: string;
+  language: string;
+  timeZone: string;
+  currency: string;
+  direction: 'ltr';
+  isGuest: false;
+  orgLabel: string;
+}
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  contracts: Record<string, unknown>[];
+  checklists: Record<string, unknown>[];
+  incidentCount: number;
+}
+
+export interface AccountDetail {
+  id: string;
+  name: string;
+  fields: { apiName: string; label: string; value: string | null }[];
+}
+
+/** The contract and checklist fields the engine's contractFromRecord / checklistFromRecord read for coverage. */
+const CONTRACT_FIELDS = [
+  'Id',
+  'Name',
+  'Status__c',
+  'Start_Date__c',
+  'End_Date__c',
+  'Notice_Period_Days__c',
+  'Notice_Deadline__c',
+  'Time_Zone__c'
+];
+const CHECKLIST_FIELDS = ['Id', 'Name', 'Go_Live_Date__c', 'Warranty_End_Date__c', 'Phase__c'];
+
+/** Fields of the Details tab, when the org has them. */
+const DETAIL_FIELDS = ['Name', 'Type', 'Industry', 'Phone', 'Website', 'BillingCity', 'BillingCountry', 'Description'];
+
+/** Most accounts the list shows (a preview, not a report). */
+export const MAX_LISTED_ACCOUNTS = 500;
+
+/** Salesforce locale keys are `ll_CC`; Intl wants `ll-CC`. */
+function bcp47(localeSidKey: string): string {
+  const [language, country] = localeSidKey.split('_');
+  try {
+    return Intl.getCanonicalLocales(country ? `${language}-${country}` : language)[0];
+  } catch {
+    return 'en-US';
+  }
+}
+
+/**
+ * The signed-in user's settings, from the OpenID userinfo resource, and the org's currency.
+ * @param client the org
+ */
+export async function userContext(client: OrgClient): Promise<UserContext> {
+  const info = await client.getJson<{ user_id: string; locale?: string; language?: string; zoneinfo?: string }>(
+    '/services/oauth2/userinfo'
+  );
+  let currency = 'EUR';
+  try {
+    const [organization] = await client.query<{ DefaultCurrencyIsoCode?: string }>(
+      'SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1'
+    );
+    currency = organization?.DefaultCurrencyIsoCode ?? currency;
+  } catch (error) {
+    // Orgs without the field (the local org) keep the euro, the currency of the package's first users.
+    if (!(error instanceof OrgRequestError)) throw error;
+  }
+  return {
+    apiVersion: client.session.apiVersion,
+    userId: info.user_id,
+    locale: bcp47(info.locale ?? 'en_US'),
+    language: info.language ?? 'en_US',
+    timeZone: info.zoneinfo ?? 'UTC',
+    currency,
+    direction: 'ltr',
+    isGuest: false,
+    orgLabel: client.session.label
+  };
+}
+
+type Row = Record<string, unknown> & { attributes?: unknown };
+
+function withoutAttributes(record: Row): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...record };
+  delete copy.attributes;
+  return copy;
+}
+
+function childRecords(value: unknown): Row[] {
+  return ((value as { records?: Row[] } | null)?.records ?? []) as Row[];
+}
+
+/**
+ * The accounts with what their coverage badge needs, by name.
+ * @param client the org
+ */
+export async function accountSummaries(client: OrgClient): Promise<AccountSummary[]> {
+  const soql =
+    `SELECT Id, Name, ` +
+    `(SELECT ${CONTRACT_FIELDS.join(', ')} FROM Maintenance_Contracts__r), ` +
+    `(SELECT ${CHECKLIST_FIELDS.join(', ')} FROM Handover_Checklists__r), ` +
+    `(SELECT Id FROM Maintenance_Incidents__r) ` +
+    `FROM Account ORDER BY Name LIMIT ${MAX_LISTED_ACCOUNTS}`;
+  const rows = await client.query<Row>(soql);
+  return rows.map((row) => ({
+    id: String(row.Id),
+    name: String(row.Name ?? ''),
+    contracts: childRecords(row.Maintenance_Contracts__r).map(withoutAttributes),
+    checklists: childRecords(row.Handover_Checklists__r).map(withoutAttributes),
+    incidentCount: childRecords(row.Maintenance_Incidents__r).length
+  }));
+}
+
+interface UiRecord {
+  id: string;
+  fields: Record<string, { value: unknown; displayValue: string | null }>;
+}
+
+interface UiObjectInfo {
+  fields: Record<string, { label: string }>;
+}
+
+/**
+ * An account's header and Details fields, or undefined when there is no such account.
+ * @param client the org
+ * @param accountId the id in the URL
+ */
+export async function accountDetail(client: OrgClient, accountId: string): Promise<AccountDetail | undefined> {
+  if (!/^001[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$/.test(accountId)) return undefined;
+  const info = await client.getJson<UiObjectInfo>(`${client.dataPath}/ui-api/object-info/Account`);
+  const present = DETAIL_FIELDS.filter((name) => info.fields[name]);
+  let record: UiRecord;
+  try {
+    record = await client.getJson<UiRecord>(
+      `${client.dataPath}/ui-api/records/${accountId}?optionalFields=${present.map((name) => `Account.${name}`).join(',')}`
+    );
+  } catch (error) {
+    if (error instanceof OrgRequestError && (error.status === 404 || error.status === 400)) return undefined;
+    throw error;
+  }
+  return {
+    id: record.id,
+    name: String(record.fields.Name?.value ?? ''),
+    fields: present.map((name) => {
+      const entry = record.fields[name];
+      const value = entry?.displayValue ?? entry?.value;
+      return {
+        apiName: name,
+        label: info.fields[name].label,
+        value: value === null || value === undefined ? null : String(value)
+      };
+    })
+  };
+}
