@@ -28,7 +28,7 @@ export async function registerLocalOrg(
 /** Removes the auth of `username` and every alias pointing to it (after the data directory is deleted). */
 export async function unregisterLocalOrg(username: string): Promise<void> {
   const state = await StateAggregator.getInstance();
-  if (!(await state.orgs.exists(username))) return;
+  if (!(await state.orgs.hasFile(username))) return;
   const remover = await AuthRemover.create();
   await remover.removeAuth(username);
 }
