@@ -7,7 +7,8 @@ import { SfApiError, malformedQuery } from '../errors.js';
 import { json, type ApiRequest, type ApiResponse, type Route } from '../http.js';
 import { randomBase62 } from '../ids.js';
 import type { Store } from '../store.js';
-import { executeQuery, shapePage, type ExecutedQuery } from '../soql/execute.js';
+import { columnMetadata } from '../soql/columns.js';
+import { executeQuery, planQuery, shapePage, type ExecutedQuery } from '../soql/execute.js';
 
 const V = String.raw`^\/services\/data\/v(?<version>\d+\.\d)`;
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -65,6 +66,12 @@ function page(request: ApiRequest, cursorId: string | undefined, cursor: Cursor,
 function runQuery(request: ApiRequest, queryAll: boolean): ApiResponse {
   const text = request.query.get('q');
   if (text === null) throw malformedQuery('The q parameter is required');
+  if (request.query.get('columns') === 'true') {
+    // What `sf data query` asks first: the shape of the result, without running the query.
+    const plan = planQuery(request.store, text, { queryAll });
+    const root = plan.kind === 'records' ? plan.root : request.store.getObject(/\bFROM\s+(\w+)/i.exec(text)?.[1] ?? '');
+    return json(200, columnMetadata(plan, root?.name ?? '', root?.keyPrefix ?? ''));
+  }
   const executed = executeQuery(request.store, text, { queryAll });
   const cursor: Cursor = { executed, batchSize: batchSizeOf(request), lastUsed: Date.now(), queryAll };
   return page(request, undefined, cursor, 0);

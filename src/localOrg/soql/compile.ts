@@ -69,7 +69,8 @@ export interface AggregatePlan {
   kind: 'aggregate';
   sql: string;
   params: Record<string, unknown>;
-  outputs: { key: string; column: number; type: FieldType; field?: FieldDef }[];
+  /** `display` is the expression as written (COUNT(Id)); `aggregate` false for grouped fields. */
+  outputs: { key: string; column: number; type: FieldType; field?: FieldDef; display: string; aggregate: boolean }[];
 }
 
 export interface CountPlan {
@@ -684,7 +685,14 @@ function compileAggregate(shared: Shared, query: Query, def: ObjectDef): Aggrega
       );
     }
     columns.push(expression.sql);
-    outputs.push({ key, column: columns.length - 1, type: expression.type, field: expression.field });
+    outputs.push({
+      key,
+      column: columns.length - 1,
+      type: expression.type,
+      field: expression.field,
+      display: expression.name,
+      aggregate: item.type === 'FieldFunctionExpression'
+    });
   }
   // Every clause is compiled before FROM is written: each may add a join.
   const where = whereSql(scope, query);

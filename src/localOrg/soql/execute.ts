@@ -64,8 +64,8 @@ function timeZoneOf(store: Store): { timeZone: string; mondayFirst: boolean } {
   return { timeZone, mondayFirst: !/_US$|_CA$/.test(locale) };
 }
 
-/** Parses, compiles and runs `text`; Salesforce errors for anything malformed. */
-export function executeQuery(store: Store, text: string, options: QueryOptions = {}): ExecutedQuery {
+/** Parses and compiles `text` without running it; Salesforce errors for anything malformed. */
+export function planQuery(store: Store, text: string, options: QueryOptions = {}): QueryPlan {
   if (text.trim() === '') throw malformedQuery('The query string is empty');
   let parsed;
   try {
@@ -74,13 +74,18 @@ export function executeQuery(store: Store, text: string, options: QueryOptions =
     throw malformedQuery(`\n${text}\n^\nERROR at Row:1:Column:1\n${(error as Error).message.split('\n')[0]}`);
   }
   if (!parsed.sObject) throw malformedQuery('unexpected token: FROM');
-  const plan = compileQuery(parsed, {
+  return compileQuery(parsed, {
     store,
     text,
     queryAll: options.queryAll === true,
     now: options.now ?? new Date(),
     ...timeZoneOf(store)
   });
+}
+
+/** Parses, compiles and runs `text`; Salesforce errors for anything malformed. */
+export function executeQuery(store: Store, text: string, options: QueryOptions = {}): ExecutedQuery {
+  const plan = planQuery(store, text, options);
   registerFunctions(store);
   formulaCache = new Map();
   try {
