@@ -172,6 +172,25 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
     return { dir, hash, compiled: true, durationMs };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
+    throw new PreviewBuildError(error);
+  }
+}
+
+/** A compile error with the file and line it happened at, readable in a terminal (rollup's own is an object). */
+export class PreviewBuildError extends Error {
+  public constructor(cause: unknown) {
+    const details = cause as {
+      message?: string;
+      id?: string;
+      loc?: { line: number; column: number };
+      location?: { line: number; column: number };
+    };
+    const where = details.loc ?? details.location;
+    const file = details.id ? relative(projectRoot, details.id) : undefined;
+    super(
+      `The browser build of the components failed${file ? ` in ${file}${where ? `:${where.line}:${where.column}` : ''}` : ''}: ${details.message ?? String(cause)}`,
+      { cause }
+    );
+    this.name = 'PreviewBuildError';
   }
 }

@@ -1,0 +1,47 @@
+/**
+ * Chromium for the end-to-end tests: the browser scripts/ensure-browser.ts picks (CHROME_PATH, Debian's, or
+ * Playwright's), launched with the project's flags, and screenshots saved where CI keeps them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, INSTALL_HELP, findBrowser } from '../../../scripts/ensure-browser.js';
+import { projectRoot } from '../../../src/projectPaths.js';
+
+/** Where screenshots go (test-results/ is git-ignored and kept by CI). */
+export const SCREENSHOT_DIR = join(projectRoot, 'test-results', 'screenshots');
+
+/** Launches Chromium, or fails with what to install. */
+export async function launchBrowser(): Promise<Browser> {
+  const choice = findBrowser();
+  if (!choice) throw new Error(INSTALL_HELP);
+  return chromium.launch({ executablePath: choice.path, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Saves a full-page screenshot as `<name>.png` and prints its path (the issue asks for each step's picture).
+ * @param page the page
+ * @param name file name without extension, e.g. `incident-1-logged`
+ * @returns the file's path
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  process.stdout.write(`screenshot: ${relative(process.cwd(), path)}\n`);
+  return path;
+}
+
+/**
+ * Collects what goes wrong in a page (uncaught errors, console errors), so that a test can assert there was none.
+ * @param page the page
+ * @returns the list, filled as the page runs
+ */
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+}

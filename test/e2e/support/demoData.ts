@@ -1,0 +1,46 @@
+/**
+ * What the end-to-end tests need to know about the seeded demo org: which account tells which story, and how the
+ * components show a day or an instant to its user (the org's user is French: fr-FR, Europe/Paris).
+ */
+import { userSettings } from '../../../src/localOrg/uiApi/userSettings.js';
+import type { DemoOrg } from './demoOrg.js';
+
+/**
+ * The n-th account of a demo story.
+ * @param demo the seeded org
+ * @param story e.g. `gap-ahead`
+ * @param index 0 for the first account telling it
+ */
+export async function storyAccount(
+  demo: DemoOrg,
+  story: string,
+  index = 0
+): Promise<{ id: string; name: string; key: string }> {
+  const account = (demo.seed.accounts ?? []).filter((candidate) => candidate.story === story)[index];
+  if (!account) throw new Error(`The seed has no account #${index + 1} for the story ${story}`);
+  const escaped = account.name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  const result = await demo.conn.query<{ Id: string }>(`SELECT Id FROM Account WHERE Name = '${escaped}'`);
+  if (result.records.length !== 1) throw new Error(`Account ${account.name} is not in the org once`);
+  return { id: result.records[0].Id, name: account.name, key: account.key };
+}
+
+/** `YYYY-MM-DD` plus `days`. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A calendar day as c/maintenanceFormat shows it (medium date style, the user's locale). */
+export function formatDayLikeComponents(demo: DemoOrg, day: string): string {
+  const { locale } = userSettings(demo.org.store);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.parse(`${day}T00:00:00Z`)
+  );
+}
+
+/** An instant as c/maintenanceFormat shows it (medium date, short time, the user's locale and time zone). */
+export function formatInstantLikeComponents(demo: DemoOrg, instant: string): string {
+  const { locale, timeZone } = userSettings(demo.org.store);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    Date.parse(instant)
+  );
+}
