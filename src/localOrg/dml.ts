@@ -122,13 +122,16 @@ export class DmlEngine {
   /**
    * Turns client input into canonical values by field name: resolves names case-insensitively, parent references by
    * external id (`Account__r: {External_Id__c: 'X'}` in JSON, `Account__r.External_Id__c` in CSV), checks access
-   * and types. `Id` is left to the caller.
+   * and types. `Id` is left to the caller. On update, a field that is createable but not updateable (a master-detail
+   * that cannot be reparented) may be sent with its current value, as upserts of detail records do; only a change
+   * is refused.
    */
   private readInput(
     def: ObjectDef,
     input: Record<string, unknown>,
     operation: 'insert' | 'update',
-    source: ValueSource
+    source: ValueSource,
+    prior?: Record<string, unknown>
   ): Record<string, unknown> {
     const plan = this.plan(def);
     const values: Record<string, unknown> = {};
@@ -149,17 +152,27 @@ export class DmlEngine {
           dot > 0 ? key.slice(dot + 1) : undefined,
           raw
         );
+        if (operation === 'update' && !reference.updateable) {
+          if (prior?.[reference.name] !== target) readOnly.push(reference.name);
+          continue;
+        }
         values[reference.name] = target;
         continue;
       }
       const target = plan.byLowerName.get(lower);
       if (!target) throw noSuchFieldOnSobject(key, def.name);
-      const writable = operation === 'insert' ? target.createable : target.updateable;
-      if (!writable || target.calculated || target.formula !== undefined) {
+      const computed = target.calculated === true || target.formula !== undefined;
+      const writable = operation === 'insert' ? target.createable : target.updateable || target.createable;
+      if (computed || !writable) {
         readOnly.push(target.name);
         continue;
       }
-      values[target.name] = coerceValue(target, raw, source);
+      const value = coerceValue(target, raw, source);
+      if (operation === 'update' && !target.updateable) {
+        if (prior?.[target.name] !== value) readOnly.push(target.name);
+        continue;
+      }
+      values[target.name] = value;
     }
     if (readOnly.length > 0) {
       throw new SfApiError(
@@ -430,7 +443,7 @@ export class DmlEngine {
     const id = this.existingId(def, rawId);
     const prior = this.store.readRaw(def, id) as Record<string, unknown>;
     const now = (options.now ?? new Date()).toISOString();
-    const values = this.readInput(def, input, 'update', options.source ?? 'json');
+    const values = this.readInput(def, input, 'update', options.source ?? 'json', prior);
     const record = { ...prior, ...values };
     this.derive(def, record);
     this.checkValues(def, values, record, id);

@@ -290,3 +290,28 @@ describe('schema changes', () => {
     expect(insert.codes).toEqual(['INVALID_TYPE_FOR_OPERATION']);
   });
 });
+
+describe('fields that cannot be updated', () => {
+  it('accept their current value on update (upserts of detail records) and refuse a change', () => {
+    const accountId = account('Master');
+    const otherId = account('Other master');
+    const contract = {
+      Name: 'MD',
+      Account__c: accountId,
+      Start_Date__c: '2026-01-01',
+      End_Date__c: '2026-12-31',
+      External_Id__c: 'MD-1'
+    };
+    store.transaction(() => store.upsert('Maintenance_Contract__c', 'External_Id__c', contract));
+    const again = store.transaction(() =>
+      store.upsert('Maintenance_Contract__c', 'External_Id__c', { ...contract, Name: 'MD v2' })
+    );
+    expect(again.created).toBe(false);
+    expect(store.getRecord('Maintenance_Contract__c', again.id)?.Name).toBe('MD v2');
+    const reparent = failure(() =>
+      store.upsert('Maintenance_Contract__c', 'External_Id__c', { ...contract, Account__c: otherId })
+    );
+    expect(reparent.codes).toEqual(['INVALID_FIELD_FOR_INSERT_UPDATE']);
+    expect(reparent.fields).toEqual([['Account__c']]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The real `sf` CLI against the local org: `org login access-token`, `project deploy start` (this project's
+ * force-app), `data query`, `data import tree` and `data upsert bulk`, asserting on their JSON output. The CLI is
+ * @salesforce/cli 2.146.3 (the last release whose engines allow Node 20), kept in test/sfcli with its own lock file;
+ * CI only runs `npm ci` at the root, so this test installs it the first time it runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { readIdentity, startBackground, stopBackground, type RunningOrg } from '../../src/localOrg/daemon.js';
+import { removeDir, tempDir } from './orgFixtures.js';
+
+const root = resolve('.');
+const cliDir = join(root, 'test', 'sfcli');
+const sfBin = join(cliDir, 'node_modules', '.bin', 'sf');
+let home: string;
+let dataDir: string;
+let org: RunningOrg;
+
+interface SfResult {
+  status: number;
+  result: Record<string, unknown> & { records?: Record<string, unknown>[] };
+  name?: string;
+  message?: string;
+  data?: Record<string, unknown>;
+}
+
+function sf(args: string[], env: Record<string, string> = {}, cwd = home): SfResult {
+  const run = spawnSync(sfBin, [...args, '--json'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 180000,
+    env: {
+      PATH: `${join(cliDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+      HOME: home,
+      SF_DISABLE_TELEMETRY: 'true',
+      SF_AUTOUPDATE_DISABLE: 'true',
+      SF_SKIP_NEW_VERSION_CHECK: 'true',
+      SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+      ...env
+    }
+  });
+  try {
+    return JSON.parse(run.stdout) as SfResult;
+  } catch {
+    throw new Error(`sf ${args.join(' ')} printed no JSON (exit ${run.status}): ${run.stdout}\n${run.stderr}`);
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(sfBin)) {
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: cliDir,
+      encoding: 'utf8',
+      timeout: 600000
+    });
+    if (install.status !== 0) throw new Error(`Installing the pinned sf CLI failed: ${install.stderr}`);
+  }
+  home = tempDir('localorg-sf-');
+  dataDir = join(home, 'org');
+  ({ org } = await startBackground({ dataDir }));
+}, 660000);
+
+afterAll(async () => {
+  await stopBackground(dataDir);
+  removeDir(home);
+});
+
+describe('the real sf CLI', () => {
+  it('sf org login access-token registers the org (not a Dev Hub)', () => {
+    const token = readIdentity(dataDir)?.accessToken as string;
+    const login = sf(
+      ['org', 'login', 'access-token', '--instance-url', org.instanceUrl, '--alias', 'local', '--no-prompt'],
+      {
+        SF_ACCESS_TOKEN: token
+      }
+    );
+    expect(login.status).toBe(0);
+    expect(login.result).toMatchObject({
+      username: org.username,
+      orgId: org.orgId,
+      isDevHub: false,
+      orgEdition: 'Developer Edition',
+      instanceApiVersion: '64.0'
+    });
+  }, 180000);
+
+  it('sf project deploy start deploys this project’s force-app', () => {
+    const deploy = sf(
+      ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', 'local', '--wait', '10'],
+      {},
+      root
+    );
+    expect(deploy.status).toBe(0);
+    expect(deploy.result).toMatchObject({ status: 'Succeeded', success: true, checkOnly: false });
+    expect(Number(deploy.result.numberComponentsDeployed)).toBeGreaterThan(50);
+  }, 300000);
+
+  it('sf data import tree creates parents and children from a tree file', () => {
+    const file = join(home, 'accounts.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        records: [
+          {
+            attributes: { type: 'Account', referenceId: 'AccountRef1' },
+            Name: 'Tree Industries',
+            Maintenance_Contracts__r: {
+              records: [
+                {
+                  attributes: { type: 'Maintenance_Contract__c', referenceId: 'ContractRef1' },
+                  Name: 'TMA Tree',
+                  Start_Date__c: '2026-01-01',
+                  End_Date__c: '2026-12-31',
+                  External_Id__c: 'TREE-1'
+                }
+              ]
+            }
+          }
+        ]
+      })
+    );
+    const imported = sf(['data', 'import', 'tree', '--files', file, '--target-org', 'local']);
+    expect(imported.status).toBe(0);
+    expect(imported.result).toEqual([
+      { refId: 'AccountRef1', type: 'Account', id: expect.stringMatching(/^001/) },
+      { refId: 'ContractRef1', type: 'Maintenance_Contract__c', id: expect.stringMatching(/^a0/) }
+    ]);
+  }, 180000);
+
+  it('sf data query answers relationships, subqueries and formula fields', () => {
+    const query = sf([
+      'data',
+      'query',
+      '--query',
+      "SELECT Name, Owner.Name, (SELECT Name, Notice_Deadline__c FROM Maintenance_Contracts__r) FROM Account WHERE Name = 'Tree Industries'",
+      '--target-org',
+      'local'
+    ]);
+    expect(query.status).toBe(0);
+    expect(query.result).toMatchObject({
+      totalSize: 1,
+      done: true,
+      records: [
+        {
+          Name: 'Tree Industries',
+          Owner: { Name: 'Local Admin' },
+          Maintenance_Contracts__r: { totalSize: 1, records: [{ Name: 'TMA Tree', Notice_Deadline__c: '2026-10-02' }] }
+        }
+      ]
+    });
+  }, 180000);
+
+  it('sf data upsert bulk loads a CSV by external id, twice, and reports failing rows', () => {
+    const accounts = sf([
+      'data',
+      'query',
+      '--query',
+      "SELECT Id FROM Account WHERE Name = 'Tree Industries'",
+      '--target-org',
+      'local'
+    ]);
+    const accountId = String(accounts.result.records?.[0].Id);
+    const file = join(home, 'contracts.csv');
+    const rows = ['External_Id__c,Name,Account__c,Start_Date__c,End_Date__c'];
+    for (let index = 0; index < 500; index++)
+      rows.push(`BULK-${index},Contract ${index},${accountId},2026-01-01,2026-12-31`);
+    writeFileSync(file, rows.join('\n') + '\n');
+    const upsert = (): SfResult =>
+      sf([
+        'data',
+        'upsert',
+        'bulk',
+        '--sobject',
+        'Maintenance_Contract__c',
+        '--file',
+        file,
+        '--external-id',
+        'External_Id__c',
+        '--wait',
+        '5',
+        '--target-org',
+        'local'
+      ]);
+    const first = upsert();
+    expect(first.status).toBe(0);
+    expect(first.result).toMatchObject({
+      jobInfo: { state: 'JobComplete', numberRecordsProcessed: 500, numberRecordsFailed: 0 }
+    });
+    expect(upsert().status).toBe(0);
+    const count = sf([
+      'data',
+      'query',
+      '--query',
+      "SELECT COUNT() FROM Maintenance_Contract__c WHERE External_Id__c LIKE 'BULK-%'",
+      '--target-org',
+      'local'
+    ]);
+    expect(count.result.totalSize).toBe(500);
+
+    writeFileSync(
+      file,
+      `${rows[0]}\nBULK-BAD,Backwards,${accountId},2026-06-01,2026-01-01\nBULK-1,Renamed,${accountId},2026-01-01,2026-12-31\n`
+    );
+    const failing = upsert();
+    expect(failing.status).toBe(1);
+    expect(failing.name).toBe('FailedRecordDetailsError');
+    const results = sf(
+      ['data', 'bulk', 'results', '--job-id', String(failing.data?.jobId), '--target-org', 'local'],
+      {},
+      home
+    );
+    expect(results.result).toMatchObject({ processedRecords: 2, successfulRecords: 1, failedRecords: 1 });
+  }, 300000);
+});
