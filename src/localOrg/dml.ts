@@ -7,7 +7,7 @@
  */
 import { SfApiError, SfRecordErrors, invalidType, noSuchFieldOnSobject } from './errors.js';
 import { AUDIT_FIELD_NAMES } from './fieldFactory.js';
-import { computeFormulaFields, validationErrors } from './formulaHooks.js';
+import { validationErrors } from './formulaHooks.js';
 import { normalizeId } from './ids.js';
 import { recomputeRollups, rollupParentsOf } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
@@ -361,14 +361,8 @@ export class DmlEngine {
     isNew: boolean,
     prior?: Record<string, unknown>
   ): void {
-    const computed = computeFormulaFields(this.store, def, record);
-    const errors = validationErrors(
-      this.store,
-      def,
-      computed,
-      isNew,
-      prior && computeFormulaFields(this.store, def, prior)
-    );
+    // The formula engine evaluates the formula fields a rule reads on demand: no need to compute them all here.
+    const errors = validationErrors(this.store, def, record, isNew, prior);
     if (errors.length > 0) throw new SfRecordErrors(errors);
   }
 

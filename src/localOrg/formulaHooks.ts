@@ -3,6 +3,7 @@
  * and runs validation rules on write, building the FormulaContext both need.
  */
 import { SfApiError } from './errors.js';
+import { normalizeId } from './ids.js';
 import { evaluateFormulaField, failingValidationRules } from './formula.js';
 import type { FieldDef, FormulaContext, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
@@ -29,7 +30,10 @@ function context(
       if (depth >= MAX_DEPTH) return undefined;
       depth++;
       try {
-        return store.getRecord(objectName, id);
+        // Stored values only: the engine evaluates the parent's formula fields it reads, on demand.
+        const parent = store.getObject(objectName);
+        const canonical = normalizeId(id);
+        return parent && canonical ? store.readRaw(parent, canonical) : undefined;
       } finally {
         depth--;
       }

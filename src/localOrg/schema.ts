@@ -128,7 +128,10 @@ export interface FormulaContext {
   objectDef: ObjectDef;
   /** Case-insensitive object lookup. */
   getObject(name: string): ObjectDef | undefined;
-  /** A record by (15- or 18-character) id, with its formula fields computed; undefined when absent or deleted. */
+  /**
+   * A record's stored values by (15- or 18-character) id; formula fields are left to the engine, which evaluates
+   * the ones it reads on demand. Undefined when absent or deleted.
+   */
   getRecord(objectName: string, id: string): Record<string, unknown> | undefined;
   now: Date;
   isNew: boolean;
