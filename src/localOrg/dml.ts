@@ -330,22 +330,21 @@ export class DmlEngine {
         );
       }
     }
-    if (entry.type === 'reference' && typeof value === 'string') this.checkReference(def, entry, value);
+    if (entry.type === 'reference' && typeof value === 'string') this.checkReference(entry, value);
   }
 
-  private checkReference(def: ObjectDef, entry: FieldDef, id: string): void {
+  private checkReference(entry: FieldDef, id: string): void {
     const target = this.store.objectOfId(id);
     if (!target || !entry.referenceTo?.some((name) => name.toLowerCase() === target.name.toLowerCase())) {
       throw new SfApiError('FIELD_INTEGRITY_EXCEPTION', `${entry.label}: id value of incorrect type: ${id}`, 400, [
         entry.name
       ]);
     }
-    const parent = this.store.readRaw(target, id, true);
-    if (!parent) {
+    const state = this.store.recordState(target, id);
+    if (state === 'absent') {
       throw new SfApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, 400, [entry.name]);
     }
-    if (parent.IsDeleted === true) throw new SfApiError('ENTITY_IS_DELETED', 'entity is deleted', 400, [entry.name]);
-    void def;
+    if (state === 'deleted') throw new SfApiError('ENTITY_IS_DELETED', 'entity is deleted', 400, [entry.name]);
   }
 
   /** Fields Salesforce derives on save (compound names). */

@@ -12,7 +12,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SfApiError } from './errors.js';
-import { field as makeField, systemField, systemFields } from './fieldFactory.js';
+import { AUDIT_FIELD_NAMES, field as makeField, systemField, systemFields } from './fieldFactory.js';
 import { makeId, normalizeId, randomBase62 } from './ids.js';
 import { recomputeAllRollups } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
@@ -36,6 +36,14 @@ export interface MetadataRecordInput {
   DeveloperName: string;
   MasterLabel: string;
   [field: string]: unknown;
+}
+
+interface RowSql {
+  stored: FieldDef[];
+  insert: string;
+  select: string;
+  selectAny: string;
+  state: string;
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -75,6 +83,9 @@ export class Store {
   private readonly byKeyPrefix = new Map<string, ObjectDef>();
   private readonly counters = new Map<string, number>();
   private readonly statementCache = new Map<string, Database.Statement>();
+  private readonly rowSqlCache = new WeakMap<ObjectDef, RowSql>();
+  /** `SELECT "Id" ... WHERE <field> = ?` by field definition (each definition belongs to one object). */
+  private readonly lookupSqlCache = new WeakMap<FieldDef, string>();
   private schemaVersion = 0;
   private reader?: Database.Database;
   private readonly readerCache = new Map<string, Database.Statement>();
@@ -395,8 +406,16 @@ export class Store {
       const column = quoteIdentifier(entry.name);
       const indexName = quoteIdentifier(`${base}__${entry.name.toLowerCase()}`.slice(0, 79));
       const uniqueName = quoteIdentifier(`${base}__u_${entry.name.toLowerCase()}`.slice(0, 79));
-      if (entry.type === 'reference' || entry.externalId || entry.name === 'DeveloperName') {
+      // Lookups are joined and filtered on (children of a parent, cascades, roll-ups); the audit and owner
+      // references are not worth an index on every write.
+      const auditReference = AUDIT_FIELD_NAMES.has(entry.name.toLowerCase()) || entry.name === 'OwnerId';
+      const indexed =
+        (entry.type === 'reference' && !auditReference) || entry.externalId || entry.name === 'DeveloperName';
+      // A unique field already has its (partial, unique) index.
+      if (indexed && !(entry.unique && entry.name !== 'Id')) {
         this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${column})`);
+      } else {
+        this.db.exec(`DROP INDEX IF EXISTS ${indexName}`);
       }
       if (entry.unique && entry.name !== 'Id') {
         const collate = isTextType(entry.type) && !entry.caseSensitive ? ' COLLATE NOCASE' : '';
@@ -503,13 +522,35 @@ export class Store {
 
   // ---------------------------------------------------------------- raw rows (no checks: the DML layer checks)
 
-  /** Inserts a row as given (canonical values by field name); used by the DML layer and for seeded records. */
+  /** The stored fields of `def` and the SQL to insert and read its rows, built once per definition. */
+  private rowSql(def: ObjectDef): RowSql {
+    let cached = this.rowSqlCache.get(def);
+    if (!cached) {
+      const stored = def.fields.filter(isStoredField);
+      const columns = stored.map((entry) => quoteIdentifier(entry.name)).join(', ');
+      const table = tableName(def);
+      cached = {
+        stored,
+        insert: `INSERT INTO ${table} (${columns}) VALUES (${stored.map(() => '?').join(', ')})`,
+        select: `SELECT ${columns} FROM ${table} WHERE "Id" = ? AND "IsDeleted" = 0`,
+        selectAny: `SELECT ${columns} FROM ${table} WHERE "Id" = ?`,
+        state: `SELECT "IsDeleted" AS deleted FROM ${table} WHERE "Id" = ?`
+      };
+      this.rowSqlCache.set(def, cached);
+    }
+    return cached;
+  }
+
+  /** Inserts a row as given (canonical values by field name; missing ones blank); for the DML layer and seeds. */
   public insertRaw(def: ObjectDef, values: Record<string, unknown>): void {
-    const fields = def.fields.filter((entry) => isStoredField(entry) && values[entry.name] !== undefined);
-    const sql =
-      `INSERT INTO ${tableName(def)} (${fields.map((entry) => quoteIdentifier(entry.name)).join(', ')}) ` +
-      `VALUES (${fields.map(() => '?').join(', ')})`;
-    this.statement(sql).run(...fields.map((entry) => toDb(entry, values[entry.name])));
+    const { stored, insert } = this.rowSql(def);
+    this.statement(insert).run(
+      stored.map((entry) => {
+        const value = values[entry.name];
+        if (value === undefined) return entry.name === 'IsDeleted' ? 0 : null;
+        return toDb(entry, value);
+      })
+    );
   }
 
   /** Updates the given columns of a row. */
@@ -525,20 +566,21 @@ export class Store {
    * deleted, unless `includeDeleted`).
    */
   public readRaw(def: ObjectDef, id: string, includeDeleted = false): Record<string, unknown> | undefined {
-    const sql = `SELECT * FROM ${tableName(def)} WHERE "Id" = ?${includeDeleted ? '' : ' AND "IsDeleted" = 0'}`;
-    const row = this.statement(sql).get(id) as Record<string, unknown> | undefined;
-    return row && this.rowToRecord(def, row);
+    const { stored, select, selectAny } = this.rowSql(def);
+    const row = this.statement(includeDeleted ? selectAny : select)
+      .raw(true)
+      .get(id) as unknown[] | undefined;
+    if (!row) return undefined;
+    const record: Record<string, unknown> = {};
+    stored.forEach((entry, index) => (record[entry.name] = fromDb(entry, row[index])));
+    return record;
   }
 
-  /** Converts a `SELECT *` row to canonical values keyed by the fields' API names. */
-  public rowToRecord(def: ObjectDef, row: Record<string, unknown>): Record<string, unknown> {
-    const byLower = new Map(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value]));
-    const record: Record<string, unknown> = {};
-    for (const entry of def.fields) {
-      if (!isStoredField(entry)) continue;
-      record[entry.name] = fromDb(entry, byLower.get(entry.name.toLowerCase()));
-    }
-    return record;
+  /** Whether a record exists and is live, deleted (in the recycle bin) or absent; cheaper than reading it. */
+  public recordState(def: ObjectDef, id: string): 'live' | 'deleted' | 'absent' {
+    const row = this.statement(this.rowSql(def).state).get(id) as { deleted: number } | undefined;
+    if (!row) return 'absent';
+    return row.deleted === 1 ? 'deleted' : 'live';
   }
 
   /**
@@ -555,8 +597,12 @@ export class Store {
 
   /** Id of the live record of `def` whose `field` equals `value` (case-insensitive for text), or undefined. */
   public findIdsByField(def: ObjectDef, field: FieldDef, value: unknown): string[] {
-    const sql = `SELECT "Id" AS id FROM ${tableName(def)} WHERE ${quoteIdentifier(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`;
-    return (this.statement(sql).all(toDb(field, value)) as { id: string }[]).map((row) => row.id);
+    let sql = this.lookupSqlCache.get(field);
+    if (!sql) {
+      sql = `SELECT "Id" FROM ${tableName(def)} WHERE ${quoteIdentifier(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`;
+      this.lookupSqlCache.set(field, sql);
+    }
+    return this.statement(sql).pluck().all(toDb(field, value)) as string[];
   }
 
   /** Number of live records of `def`. */
