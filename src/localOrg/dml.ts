@@ -20,6 +20,8 @@ export interface DmlOptions {
   source?: ValueSource;
   /** Timestamp for the audit fields. */
   now?: Date;
+  /** The running user (audit fields, default owner); the org's administrator when absent. */
+  userId?: string;
 }
 
 export interface SaveResult {
@@ -403,7 +405,7 @@ export class DmlEngine {
       else if (entry.defaultValue !== undefined) record[entry.name] = entry.defaultValue;
       else record[entry.name] = entry.type === 'boolean' ? false : null;
     }
-    const userId = this.store.identity.userId;
+    const userId = options.userId ?? this.store.identity.userId;
     if (plan.hasOwner && (record.OwnerId === null || record.OwnerId === undefined)) record.OwnerId = userId;
     this.derive(def, record);
     this.checkValues(def, { ...values, ...(plan.hasOwner ? { OwnerId: record.OwnerId } : {}) }, record);
@@ -440,7 +442,8 @@ export class DmlEngine {
     const record = { ...prior, ...values };
     this.derive(def, record);
     this.checkValues(def, values, record, id);
-    Object.assign(record, { LastModifiedDate: now, LastModifiedById: this.store.identity.userId, SystemModstamp: now });
+    const userId = options.userId ?? this.store.identity.userId;
+    Object.assign(record, { LastModifiedDate: now, LastModifiedById: userId, SystemModstamp: now });
     this.validate(def, record, false, prior);
     const changed: Record<string, unknown> = {};
     for (const entry of this.plan(def).stored)
