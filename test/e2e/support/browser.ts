@@ -33,7 +33,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Collects what goes wrong in a page (uncaught errors, console errors), so that a test can assert there was none.
+ * Collects what goes wrong in a page (uncaught errors, console errors, server errors), so that a test can assert
+ * there was none. A 4xx answer is not a problem by itself (a validation rule answers 400), so Chromium's own
+ * "Failed to load resource" console lines are left out; 5xx answers are kept.
  * @param page the page
  * @returns the list, filled as the page runs
  */
@@ -41,7 +43,12 @@ export function pageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console.error: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} from ${response.url()}`);
   });
   return problems;
 }

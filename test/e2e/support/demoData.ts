@@ -2,7 +2,10 @@
  * What the end-to-end tests need to know about the seeded demo org: which account tells which story, and how the
  * components show a day or an instant to its user (the org's user is French: fr-FR, Europe/Paris).
  */
+import { join } from 'node:path';
 import { userSettings } from '../../../src/localOrg/uiApi/userSettings.js';
+import { readLabelCatalog } from '../../../src/preview/labels.js';
+import { forceAppDir } from '../../../src/projectPaths.js';
 import type { DemoOrg } from './demoOrg.js';
 
 /**
@@ -43,4 +46,18 @@ export function formatInstantLikeComponents(demo: DemoOrg, instant: string): str
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     Date.parse(instant)
   );
+}
+
+const labels = readLabelCatalog(join(forceAppDir, 'main', 'default'));
+
+/**
+ * A custom label's value in the org user's language (English for the demo org's user), so that tests find buttons
+ * and messages by the words the components show.
+ * @param name the label's API name, e.g. `Incident_Action_Wait`
+ * @param values replacements for `{0}`, `{1}`...
+ */
+export function label(name: string, ...values: unknown[]): string {
+  const value = labels.values[name];
+  if (value === undefined) throw new Error(`No custom label ${name}`);
+  return value.replace(/\{(\d+)\}/g, (match, index: string) => String(values[Number(index)] ?? match));
 }
