@@ -202,10 +202,8 @@ describe('collections and upsert', () => {
     await conn
       .sobject('Handover_Checklist__c')
       .upsert({ External_Id__c: 'HC-REF', Name: 'Ref', Account__c: accountId }, 'External_Id__c');
-    const result = await conn.sobject('Handover_Item__c').create({
-      Name: 'By reference',
-      Checklist__r: { External_Id__c: 'HC-REF' }
-    } as never);
+    const byReference: Record<string, unknown> = { Name: 'By reference', Checklist__r: { External_Id__c: 'HC-REF' } };
+    const result = await conn.sobject('Handover_Item__c').create(byReference);
     const item = await conn.query(`SELECT Checklist__r.Name FROM Handover_Item__c WHERE Id = '${result.id as string}'`);
     expect(item.records[0]).toMatchObject({ Checklist__r: { Name: 'Ref' } });
   });
