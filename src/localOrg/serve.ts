@@ -3,7 +3,9 @@
  * launches it detached (output to `<data dir>/server.log`); `--foreground` runs the same code in the terminal.
  * SIGTERM and SIGINT stop it cleanly; a kill -9 is safe too (every request is one SQLite transaction).
  */
-import { startLocalOrg, stopLocalOrg, type LocalOrg } from './index.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVER_FILE, startLocalOrg, stopLocalOrg, type LocalOrg } from './index.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,6 +29,8 @@ export async function serve(dataDir: string, port: number): Promise<LocalOrg> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping`);
+    // First, synchronously: other signal handlers (the CLI's) may end the process before the async stop finishes.
+    rmSync(join(dataDir, SERVER_FILE), { force: true });
     stopLocalOrg(org).then(
       () => process.exit(0),
       (error: unknown) => {
