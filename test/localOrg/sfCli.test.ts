@@ -97,6 +97,20 @@ describe('the real sf CLI', () => {
     expect(Number(deploy.result.numberComponentsDeployed)).toBeGreaterThan(50);
   }, 300000);
 
+  it('sf data query reads the deployed custom metadata records', () => {
+    const query = sf([
+      'data',
+      'query',
+      '--query',
+      "SELECT DeveloperName, Time_Zone__c FROM Maintenance_Calendar__mdt WHERE DeveloperName = 'Paris_Business_Hours'",
+      '--target-org',
+      'local'
+    ]);
+    expect(query.result.records).toEqual([
+      expect.objectContaining({ DeveloperName: 'Paris_Business_Hours', Time_Zone__c: 'Europe/Paris' })
+    ]);
+  }, 180000);
+
   it('sf data import tree creates parents and children from a tree file', () => {
     const file = join(home, 'accounts.json');
     writeFileSync(
