@@ -55,11 +55,6 @@ export function invalidType(name: string): SfApiError {
   );
 }
 
-/** `MALFORMED_ID` for a value that is not a well-formed id where one is expected. */
-export function malformedId(value: string, label = 'id'): SfApiError {
-  return new SfApiError('MALFORMED_ID', `${label}: id value of incorrect type: ${value}`, 400, []);
-}
-
 /** `MALFORMED_QUERY` with Salesforce's prefix-less message. */
 export function malformedQuery(message: string): SfApiError {
   return new SfApiError('MALFORMED_QUERY', message, 400);

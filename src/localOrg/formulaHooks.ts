@@ -63,11 +63,6 @@ function formulaFieldsInOrder(def: ObjectDef): FieldDef[] {
   return ordered;
 }
 
-/** True when `def` has formula fields to compute on read. */
-export function hasFormulaFields(def: ObjectDef): boolean {
-  return formulaFieldsInOrder(def).length > 0;
-}
-
 /**
  * `record` plus its formula fields, computed now (formulas may use NOW()). A formula that cannot be evaluated reads
  * as blank, as Salesforce's API answers a `#Error!` formula.

@@ -161,7 +161,7 @@ export function createLocalOrgServer(options: ServerOptions): Server {
     send(response, method === 'HEAD' ? { ...result, body: undefined } : result);
   }
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       let result: ApiResponse;
       if (error instanceof SfApiError) result = { status: error.status, body: errorBody([error]) };
@@ -179,4 +179,14 @@ export function createLocalOrgServer(options: ServerOptions): Server {
       else send(response, result);
     });
   });
+  // Requests too broken to parse as HTTP still get a Salesforce-shaped answer before the connection closes.
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return;
+    const body = JSON.stringify([{ message: 'The request could not be parsed as HTTP.', errorCode: 'BAD_REQUEST' }]);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: ` +
+        `${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+    );
+  });
+  return server;
 }

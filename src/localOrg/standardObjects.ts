@@ -332,6 +332,3 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   permissionSetAssignment,
   recordType
 ];
-
-/** Objects that exist on Salesforce but that this org deliberately answers as unknown (clients probe them). */
-export const DELIBERATELY_UNSUPPORTED = ['ScratchOrgInfo', 'ActiveScratchOrg', 'SandboxProcess'];

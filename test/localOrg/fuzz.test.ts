@@ -345,3 +345,21 @@ describe('hostile input', () => {
     expect(versions.status).toBe(200);
   });
 });
+
+describe('broken HTTP', () => {
+  it('answers requests that are not HTTP with a Salesforce-shaped 400', async () => {
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(test.org.port, '127.0.0.1', () =>
+        socket.write('GET /services/data HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')
+      );
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(isSalesforceError(answer.slice(answer.indexOf('\r\n\r\n') + 4), false)).toBe(true);
+    expect((await call(test.org, '/services/data', { token: null })).status).toBe(200);
+  });
+});

@@ -396,22 +396,6 @@ export class BulkProcessor {
   }
 }
 
-/** Processes every queued job to the end, synchronously (tests and benchmarks that do not run a server). */
-export function processAllJobs(store: Store): void {
-  const parsed = new Map<string, ParsedUpload>();
-  for (;;) {
-    const next = tables(store)
-      .statement(
-        "SELECT id FROM lo_bulk_job WHERE state IN ('UploadComplete', 'InProgress') ORDER BY created_date, id LIMIT 1"
-      )
-      .get() as { id: string } | undefined;
-    if (!next) return;
-    while (processChunk(store, next.id, parsed)) {
-      // one chunk per transaction until the job is done
-    }
-  }
-}
-
 /** The result file `kind` of a job, as CSV (header only when empty). */
 export function resultsCsv(store: Store, id: string, kind: 'successful' | 'failed' | 'unprocessed'): string {
   const job = jobRow(store, id);

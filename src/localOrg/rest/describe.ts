@@ -110,7 +110,7 @@ function describeField(def: ObjectDef, field: FieldDef): Record<string, unknown>
   const textual = isTextType(field.type) || field.type === 'reference' || field.type === 'id';
   const numeric = isNumberType(field.type);
   const longText = field.type === 'textarea' && (field.length ?? 255) > 255;
-  const isName = field.name === 'Name' || (def.name === 'Contact' && field.name === 'Name');
+  const isName = field.name === 'Name';
   const defaultedOnCreate =
     field.defaultValue !== undefined ||
     field.type === 'boolean' ||
