@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --import tsx --no-warnings=ExperimentalWarning
-// Runs the plugin's commands straight from the TypeScript sources in src/, without a build.
 import { execute } from '@oclif/core';
 
+// Development entry point: runs the commands straight from the TypeScript sources (no build needed).
 await execute({ development: true, dir: import.meta.url });
