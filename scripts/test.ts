@@ -56,6 +56,24 @@ const steps: Step[] = [
       ...passThrough
     ],
     report: 'jest-unit.json'
+  },
+  // The browser tests need a Chromium: find one or install it (apt as root on Debian), or stop saying what to run.
+  { name: 'browser', command: process.execPath, args: ['--import', 'tsx', join(root, 'scripts', 'ensure-browser.ts')] },
+  {
+    name: 'jest e2e',
+    command: process.execPath,
+    args: [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      jestBin,
+      '-c',
+      join(root, 'test', 'e2e', 'jest.config.js'),
+      '--runInBand',
+      '--json',
+      `--outputFile=${join(reports, 'jest-e2e.json')}`,
+      ...passThrough
+    ],
+    report: 'jest-e2e.json'
   }
 ];
 
