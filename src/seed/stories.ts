@@ -231,8 +231,11 @@ function buildIncidents(
     const back = recent
       ? faker.number.int({ min: 0, max: Math.min(9, span) })
       : faker.number.int({ min: 0, max: span });
-    const reportedAt = reportedInstant(ctx, addDays(window.to, -back));
-    if (reportedAt.getTime() >= ctx.cutoff.getTime()) continue; // cannot happen with window.to < today; kept safe
+    let reportedAt = reportedInstant(ctx, addDays(window.to, -back));
+    // A late evening in London is already today in Paris: keep every incident in the past, and the count exact.
+    if (reportedAt.getTime() >= ctx.cutoff.getTime()) {
+      reportedAt = new Date(ctx.cutoff.getTime() - faker.number.int({ min: 1, max: 120 }) * 60_000);
+    }
     const category = faker.helpers.weightedArrayElement(CATEGORIES);
     const impact = faker.helpers.weightedArrayElement(LEVEL_WEIGHTS);
     const urgency = faker.helpers.weightedArrayElement(LEVEL_WEIGHTS);

@@ -1,0 +1,335 @@
+/**
+ * The commands against a local org started by the test: deploy, seed (twice), sla recompute, report (figures
+ * checked against the demo data counted by hand from the generated records) and setup in one go on a fresh org.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import {
+  checklistFromRecord,
+  contractCalendar,
+  contractFromRecord,
+  coverageTimeline,
+  incidentFromRecord,
+  monthlyReview
+} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import Deploy, { type DeployResult } from '../../src/commands/maintenance/deploy.js';
+import Report, { type ReportResult } from '../../src/commands/maintenance/report.js';
+import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
+import Setup, { type SetupResult } from '../../src/commands/maintenance/setup.js';
+import SlaRecompute, { type SlaRecomputeResult } from '../../src/commands/maintenance/sla/recompute.js';
+import { accessMatrixFile } from '../../src/projectPaths.js';
+import { todayIn } from '../../src/seed/dates.js';
+import type { SeedRecord } from '../../src/seed/dataset.js';
+import { generateDataset } from '../../src/seed/generator.js';
+import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';
+import { locateRecipe, readRecipe } from '../../src/seed/recipe.js';
+import { isolateSfHome, recordCounts, runCommand, runScript, startTestOrg, type TestOrg } from './pluginFixtures.js';
+
+const sandbox = isolateSfHome();
+let org: TestOrg;
+const today = todayIn('Europe/Paris');
+const config = loadPackageConfig();
+const demo = generateDataset(readRecipe(locateRecipe('demo') as string, recipeContext(config)), config, { today });
+const DEMO_TOTAL = demo.objects.reduce((sum, group) => sum + group.records.length, 0);
+
+beforeAll(async () => {
+  org = await startTestOrg('plugin-commands');
+}, 60_000);
+
+afterAll(async () => {
+  await org?.stop();
+  sandbox.restore();
+});
+
+function demoRecords(sobject: string): SeedRecord[] {
+  return demo.objects.find((group) => group.sobject === sobject)?.records ?? [];
+}
+
+/** Fields the access matrix makes visible through a permission set (every level but "none"). */
+function grantedFieldCount(permissionSet: string): number {
+  const matrix = JSON.parse(readFileSync(accessMatrixFile, 'utf8')) as {
+    permissionSets: Record<string, { objects: Record<string, { fields: Record<string, string> }> }>;
+  };
+  return Object.values(matrix.permissionSets[permissionSet].objects).reduce(
+    (sum, object) => sum + Object.values(object.fields).filter((level) => level !== 'none').length,
+    0
+  );
+}
+
+const OPEN = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
+
+/** Resolution_Breached__c || Response_Breached__c, as the formulas of the data model state them. */
+function breachedByFormula(fields: SeedRecord['fields'], now: number): boolean {
+  const at = (name: string): number | null => (fields[name] ? Date.parse(String(fields[name])) : null);
+  const responseDue = at('Response_Due__c');
+  const resolutionDue = at('Resolution_Due__c');
+  const responded = at('Responded_At__c');
+  const resolved = at('Resolved_At__c');
+  const response = responseDue !== null && (responded === null ? now > responseDue : responded > responseDue);
+  const resolution =
+    resolutionDue !== null &&
+    (resolved === null ? !fields.Paused_Since__c && now > resolutionDue : resolved > resolutionDue);
+  return response || resolution;
+}
+
+describe('sf maintenance deploy', () => {
+  it('validates with --dry-run: nothing saved, nothing assigned', async () => {
+    const { result, error } = await runCommand<DeployResult>(Deploy, ['-o', 'plugin-commands', '--dry-run']);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ checkOnly: true, status: 'Succeeded', assigned: [], fieldsChecked: 0 });
+    expect(result?.componentsTotal).toBeGreaterThan(50);
+    expect(await recordCounts(await org.conn())).toMatchObject({ Maintenance_Contract__c: 0 });
+    const described = await (await org.conn()).describeGlobal();
+    expect(described.sobjects.some((object) => object.name === 'Maintenance_Contract__c')).toBe(false);
+  }, 120_000);
+
+  it('deploys, assigns Maintenance_Manager to the running user and sees every granted field', async () => {
+    const { result, error } = await runCommand<DeployResult>(Deploy, ['-o', 'plugin-commands']);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({
+      checkOnly: false,
+      status: 'Succeeded',
+      assigned: ['Maintenance_Manager'],
+      alreadyAssigned: []
+    });
+    expect(result?.fieldsChecked).toBe(grantedFieldCount('Maintenance_Manager'));
+  }, 120_000);
+
+  it('is idempotent: a second deploy assigns nothing new', async () => {
+    const { result } = await runCommand<DeployResult>(Deploy, [
+      '-o',
+      'plugin-commands',
+      '--permsets',
+      'Maintenance_Manager,Maintenance_Viewer'
+    ]);
+    expect(result).toMatchObject({ assigned: ['Maintenance_Viewer'], alreadyAssigned: ['Maintenance_Manager'] });
+    const conn = await org.conn();
+    const assignments = await conn.query(
+      "SELECT Id FROM PermissionSetAssignment WHERE PermissionSet.Name LIKE 'Maintenance%'"
+    );
+    expect(assignments.totalSize).toBe(2);
+  }, 120_000);
+});
+
+describe('sf maintenance seed', () => {
+  it('loads the demo: every record created', async () => {
+    const { result, error } = await runCommand<SeedResult>(Seed, ['-o', 'plugin-commands']);
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({
+      recipe: 'demo',
+      today,
+      total: DEMO_TOTAL,
+      created: DEMO_TOTAL,
+      updated: 0,
+      failed: 0
+    });
+    expect(await recordCounts(await org.conn())).toEqual({
+      Account: 20,
+      Handover_Checklist__c: demoRecords('Handover_Checklist__c').length,
+      Handover_Item__c: demoRecords('Handover_Item__c').length,
+      Maintenance_Contract__c: demoRecords('Maintenance_Contract__c').length,
+      Maintenance_Incident__c: demoRecords('Maintenance_Incident__c').length
+    });
+  }, 120_000);
+
+  it('creates nothing the second time: every record is updated in place', async () => {
+    const { result } = await runCommand<SeedResult>(Seed, ['-o', 'plugin-commands', '--bulk-threshold', '50']);
+    expect(result).toMatchObject({ created: 0, updated: DEMO_TOTAL, failed: 0 });
+    expect(result?.objects.find((object) => object.sobject === 'Handover_Item__c')?.api).toBe('bulk2');
+    expect((await recordCounts(await org.conn())).Maintenance_Incident__c).toBe(
+      demoRecords('Maintenance_Incident__c').length
+    );
+  }, 120_000);
+
+  it('seeded incidents need no SLA re-stamp: they carry what the engine computes', async () => {
+    const { result, error } = await runCommand<SlaRecomputeResult>(SlaRecompute, ['-o', 'plugin-commands']);
+    expect(error).toBeUndefined();
+    const open = demoRecords('Maintenance_Incident__c').filter((incident) =>
+      OPEN.includes(String(incident.fields.Status__c))
+    );
+    expect(result).toMatchObject({ examined: open.length, changed: 0, updated: 0 });
+  }, 60_000);
+});
+
+describe('sf maintenance sla recompute', () => {
+  it('re-stamps after a contract change, keeps the original target, and changes nothing when run again', async () => {
+    const conn = await org.conn();
+    const contractKey = demo.accounts.find((account) => account.story === 'budget-burn')?.key + '-C1';
+    const contract = (
+      await conn.query<{ Id: string }>(`SELECT Id FROM Maintenance_Contract__c WHERE External_Id__c = '${contractKey}'`)
+    ).records[0];
+    const before = await conn.query<Record<string, string>>(
+      `SELECT Id, Resolution_Due__c, Original_Resolution_Due__c FROM Maintenance_Incident__c WHERE Contract__c = '${contract.Id}' AND Status__c IN ('New','Acknowledged','In Progress')`
+    );
+    expect(before.totalSize).toBeGreaterThan(0);
+    // The customer moves to the 24x7 calendar: every open incident of the contract gets new due times.
+    await conn.sobject('Maintenance_Contract__c').update({ Id: contract.Id, Calendar__c: 'Always_Open_24x7' });
+    const dry = await runCommand<SlaRecomputeResult>(SlaRecompute, ['-o', 'plugin-commands', '--dry-run']);
+    expect(dry.result?.changed).toBeGreaterThanOrEqual(before.totalSize);
+    expect(dry.result?.updated).toBe(0);
+    const { result } = await runCommand<SlaRecomputeResult>(SlaRecompute, ['-o', 'plugin-commands']);
+    expect(result?.updated).toBe(dry.result?.changed);
+    const after = await conn.query<Record<string, string>>(
+      `SELECT Id, Resolution_Due__c, Original_Resolution_Due__c FROM Maintenance_Incident__c WHERE Id IN (${before.records.map((row) => `'${row.Id}'`).join(',')})`
+    );
+    const beforeById = new Map(before.records.map((row) => [row.Id, row]));
+    for (const row of after.records) {
+      expect(row.Original_Resolution_Due__c).toBe(beforeById.get(row.Id)?.Original_Resolution_Due__c);
+    }
+    expect(after.records.some((row) => row.Resolution_Due__c !== beforeById.get(row.Id)?.Resolution_Due__c)).toBe(true);
+    expect((await runCommand<SlaRecomputeResult>(SlaRecompute, ['-o', 'plugin-commands'])).result?.changed).toBe(0);
+    // Back to the demo as seeded, for the report figures below.
+    await conn.sobject('Maintenance_Contract__c').update({ Id: contract.Id, Calendar__c: 'Paris_Business_Hours' });
+    expect((await runCommand<SlaRecomputeResult>(SlaRecompute, ['-o', 'plugin-commands'])).result?.changed).toBe(
+      result?.updated
+    );
+  }, 120_000);
+});
+
+describe('sf maintenance report', () => {
+  it('gives, per account, the figures counted by hand from the demo records', async () => {
+    const { result, error } = await runCommand<ReportResult>(Report, ['-o', 'plugin-commands', '--today', today]);
+    expect(error).toBeUndefined();
+    const now = Date.now();
+    const report = result as ReportResult;
+    expect(report.accounts).toHaveLength(20);
+    const incidents = demoRecords('Maintenance_Incident__c');
+    for (const account of demo.accounts) {
+      const line = report.accounts.find((candidate) => candidate.accountNumber === account.key);
+      expect(line?.accountName).toBe(account.name);
+      const mine = incidents.filter((incident) => incident.refs.Account__c.key === account.key);
+      const open = mine.filter((incident) => OPEN.includes(String(incident.fields.Status__c)));
+      const countBy = (list: SeedRecord[]) => ({
+        P1: list.filter((incident) => incident.fields.Priority__c === 'P1').length,
+        P2: list.filter((incident) => incident.fields.Priority__c === 'P2').length,
+        P3: list.filter((incident) => incident.fields.Priority__c === 'P3').length,
+        P4: list.filter((incident) => incident.fields.Priority__c === 'P4').length,
+        total: list.length
+      });
+      expect({ account: account.key, open: line?.open }).toEqual({ account: account.key, open: countBy(open) });
+      expect({ account: account.key, breached: line?.breached }).toEqual({
+        account: account.key,
+        breached: countBy(open.filter((incident) => breachedByFormula(incident.fields, now)))
+      });
+      expect(line?.openOutOfCoverage).toBe(
+        open.filter((incident) => incident.fields.Out_Of_Coverage__c === true).length
+      );
+      const contracts = demoRecords('Maintenance_Contract__c').filter(
+        (record) => record.refs.Account__c.key === account.key
+      );
+      const checklists = demoRecords('Handover_Checklist__c').filter(
+        (record) => record.refs.Account__c.key === account.key
+      );
+      const coverage = coverageTimeline({
+        contracts: contracts.map((record) => contractFromRecord({ ...record.fields, Id: record.key })),
+        checklists: checklists.map((record) => checklistFromRecord(record.fields)),
+        today,
+        horizonDays: 90
+      });
+      expect(line).toMatchObject({ coveredToday: coverage.coveredToday, firstGapStart: coverage.firstGapStart });
+      const active = contracts.filter((record) => record.fields.Status__c === 'Active');
+      expect(line?.budgets.map((budget) => budget.consumedDays)).toEqual(
+        active.map((record) => record.fields.Consumed_Days__c)
+      );
+      const items = demoRecords('Handover_Item__c').filter((item) => item.key.startsWith(`${account.key}-`));
+      expect(line?.handovers.map((handover) => handover.mandatoryOpen)).toEqual(
+        checklists.map(
+          () => items.filter((item) => item.fields.Mandatory__c === true && item.fields.Done__c !== true).length
+        )
+      );
+    }
+    const story = (name: string) =>
+      report.accounts.filter((line) => demo.accounts.some((a) => a.story === name && a.key === line.accountNumber));
+    expect(story('gap-ahead').every((line) => line.daysToGap === 21)).toBe(true);
+    expect(story('gap-today').every((line) => !line.coveredToday && line.daysToGap === 0)).toBe(true);
+    expect(story('notice-passed').every((line) => line.notices[0].daysLeft === -45)).toBe(true);
+    expect(
+      story('budget-burn').every(
+        (line) => line.budgets[0].percentConsumed === 85 && line.budgets[0].alert === 'threshold'
+      )
+    ).toBe(true);
+    expect(story('handover-in-progress').every((line) => line.handovers[0].mandatoryOpen === 3)).toBe(true);
+    expect(report.totals).toMatchObject({ accounts: 20, inGapToday: 2, coveredToday: 15 });
+  }, 60_000);
+
+  it('adds the monthly review of one account, equal to the engine on the demo records', async () => {
+    const account = demo.accounts.find((candidate) => candidate.story === 'budget-burn');
+    const month = today.slice(0, 7);
+    const { result } = await runCommand<ReportResult>(Report, [
+      '-o',
+      'plugin-commands',
+      '--account',
+      account?.name ?? '',
+      '--month',
+      month,
+      '--format',
+      'md',
+      '--today',
+      today
+    ]);
+    expect(result?.accounts).toHaveLength(1);
+    const [line] = result?.accounts ?? [];
+    const contractRecord = demoRecords('Maintenance_Contract__c').find(
+      (record) => record.refs.Account__c.key === account?.key
+    );
+    const contract = contractFromRecord({ ...contractRecord?.fields, Id: contractRecord?.key });
+    const incidents = demoRecords('Maintenance_Incident__c')
+      .filter((incident) => incident.refs.Contract__c?.key === contractRecord?.key)
+      .map((incident) => incidentFromRecord(incident.fields));
+    const review = monthlyReview({
+      contract,
+      incidents,
+      month,
+      calendar: contractCalendar(contract, config.calendars)
+    });
+    expect(line.monthly).toEqual([
+      expect.objectContaining({
+        month,
+        opened: review.backlog.opened,
+        resolved: review.backlog.resolved,
+        closed: review.backlog.closed,
+        openAtEnd: review.backlog.openAtEnd,
+        compliancePercent: review.compliance.All.compliancePercent,
+        serviceCredits: review.penalties.total
+      })
+    ]);
+  }, 60_000);
+
+  it('prints JSON that parses, from a real process', async () => {
+    const run = await runScript('test/plugin/runPluginCommand.ts', [
+      'report',
+      '-o',
+      'plugin-commands',
+      '--format',
+      'csv',
+      '--json'
+    ]);
+    const output = JSON.parse(run.stdout) as { status: number; result: ReportResult };
+    expect(run.status).toBe(0);
+    expect(output.status).toBe(0);
+    expect(output.result.accounts).toHaveLength(20);
+  }, 60_000);
+});
+
+describe('sf maintenance setup', () => {
+  it('deploys, assigns, checks and seeds a fresh org in one command, and a rerun creates nothing', async () => {
+    const fresh = await startTestOrg('plugin-setup');
+    try {
+      const first = await runCommand<SetupResult>(Setup, ['-o', 'plugin-setup']);
+      expect(first.error).toBeUndefined();
+      expect(first.result).toMatchObject({
+        localOrg: false,
+        deploy: { status: 'Succeeded' },
+        permissionSets: { assigned: ['Maintenance_Manager'] },
+        seed: { recipe: 'demo', total: DEMO_TOTAL, created: DEMO_TOTAL, updated: 0 }
+      });
+      const second = await runCommand<SetupResult>(Setup, ['-o', 'plugin-setup']);
+      expect(second.result).toMatchObject({
+        permissionSets: { assigned: [], alreadyAssigned: ['Maintenance_Manager'] },
+        seed: { created: 0, updated: DEMO_TOTAL }
+      });
+    } finally {
+      await fresh.stop();
+    }
+  }, 180_000);
+});
