@@ -2,9 +2,10 @@
  * The deploy as the commands run it (deploy, setup): deploy force-app, assign the permission sets where missing,
  * check what the running user can see. Expected failures become SfErrors that say what to do.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Messages, type Connection } from '@salesforce/core';
-import { accessMatrixFile } from '../projectPaths.js';
+import { accessMatrixFile, forceAppDir } from '../projectPaths.js';
 import { deploySource, DeployTimeoutError, type DeployOutcome, type DeployProgress } from './deploySource.js';
 import {
   assignPermissionSets,
@@ -24,11 +25,16 @@ export function packagePermissionSets(matrixFile: string = accessMatrixFile): st
   );
 }
 
-/** Parses and checks --permsets and --wait before anything is sent. */
-export function checkDeployInput(input: { permsets?: string[]; wait?: number }): {
+/** Parses and checks --permsets, --wait and --source-dir before anything is sent. */
+export function checkDeployInput(input: { permsets?: string[]; wait?: number; sourceDir?: string }): {
   permissionSets: string[];
   waitMinutes: number;
+  sourceDir: string;
 } {
+  const sourceDir = resolve(input.sourceDir ?? forceAppDir);
+  if (!statSync(sourceDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw messages.createError('error.SourceDirNotFound', [sourceDir]);
+  }
   const known = packagePermissionSets();
   const permissionSets = (input.permsets ?? DEFAULT_PERMISSION_SETS)
     .flatMap((value) => value.split(','))
@@ -47,16 +53,18 @@ export function checkDeployInput(input: { permsets?: string[]; wait?: number }):
     permissionSets: permissionSets.map(
       (name) => known.find((candidate) => candidate.toLowerCase() === name.toLowerCase()) as string
     ),
-    waitMinutes
+    waitMinutes,
+    sourceDir
   };
 }
 
-/** Deploys (or validates) force-app; throws DeployFailed / DeployTimeout. */
+/** Deploys (or validates) force-app, or another source directory; throws DeployFailed / DeployTimeout. */
 export async function runDeploy(
   conn: Connection,
   options: {
     checkOnly: boolean;
     waitMinutes: number;
+    sourceDir?: string;
     orgLabel: string;
     onProgress?: (progress: DeployProgress) => void;
   }

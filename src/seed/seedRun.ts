@@ -77,7 +77,7 @@ export function prepareSeed(input: SeedInput, config: PackageConfig = loadPackag
       const lines = error.problems.map((p) => `${p.file} ${p.where}: ${p.message}`);
       throw new SfError(
         messages.getMessage('error.InvalidPlan', [input.plan, problemList(lines)]),
-        'InvalidPlan',
+        'InvalidPlanError',
         error.fixes,
         1,
         error
@@ -103,7 +103,7 @@ export function prepareSeed(input: SeedInput, config: PackageConfig = loadPackag
     const lines = error.problems.map((p) => `line ${p.line}, column ${p.column} (${p.path}): ${p.message}`);
     throw new SfError(
       messages.getMessage('error.InvalidRecipe', [file, problemList(lines)]),
-      'InvalidRecipe',
+      'InvalidRecipeError',
       error.fixes,
       1,
       error

@@ -85,20 +85,24 @@ export function runScript(
   });
 }
 
+/**
+ * Registers an org under `alias` in the auth store of the isolated home, from a child process (see registerOrg.ts),
+ * then makes this process read the aliases again. Returns the username.
+ */
+export async function registerAlias(instanceUrl: string, accessToken: string, alias: string): Promise<string> {
+  const registration = await runScript(join('test', 'plugin', 'registerOrg.ts'), [instanceUrl, accessToken, alias]);
+  if (registration.status !== 0) throw new Error(`registering ${alias} failed: ${registration.stderr}`);
+  // This process keeps the aliases it read at first use: forget them so that the new alias is read.
+  const { StateAggregator } = await import('@salesforce/core');
+  StateAggregator.clearInstance();
+  return registration.stdout.trim();
+}
+
 /** Starts a fresh local org in this process and registers it under `alias` in the (isolated) sf auth store. */
 export async function startTestOrg(alias: string): Promise<TestOrg> {
   const dataDir = tempDir(`plugin-org-${alias}-`);
   const org = await startLocalOrg({ dataDir, writeServerFile: false });
-  const registration = await runScript(join('test', 'plugin', 'registerOrg.ts'), [
-    org.instanceUrl,
-    org.accessToken,
-    alias
-  ]);
-  if (registration.status !== 0) throw new Error(`registering ${alias} failed: ${registration.stderr}`);
-  const username = registration.stdout.trim();
-  // This process keeps the aliases it read at first use: forget them so that the new alias is read.
-  const { StateAggregator } = await import('@salesforce/core');
-  StateAggregator.clearInstance();
+  const username = await registerAlias(org.instanceUrl, org.accessToken, alias);
   return {
     org,
     alias,

@@ -35,13 +35,18 @@ export default class Deploy extends SfCommand<DeployResult> {
     'api-version': apiVersionFlag,
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
     wait: Flags.integer({ char: 'w', summary: messages.getMessage('flags.wait.summary'), default: 33 }),
+    'source-dir': Flags.string({ char: 'd', summary: messages.getMessage('flags.source-dir.summary') }),
     permsets: Flags.string({ summary: messages.getMessage('flags.permsets.summary'), multiple: true, delimiter: ',' })
   };
 
   public async run(): Promise<DeployResult> {
     const started = Date.now();
     const { flags } = await this.parse(Deploy);
-    const { permissionSets, waitMinutes } = checkDeployInput({ permsets: flags.permsets, wait: flags.wait });
+    const { permissionSets, waitMinutes, sourceDir } = checkDeployInput({
+      permsets: flags.permsets,
+      wait: flags.wait,
+      sourceDir: flags['source-dir']
+    });
     const checkOnly = flags['dry-run'];
     const mso = new MultiStageOutput<StageData>({
       title: checkOnly ? 'Validate the deploy (check only)' : 'Deploy',
@@ -67,6 +72,7 @@ export default class Deploy extends SfCommand<DeployResult> {
         const outcome = await runDeploy(target.conn, {
           checkOnly,
           waitMinutes,
+          sourceDir,
           orgLabel: target.label,
           onProgress: (progress) =>
             mso.updateData({ components: `${progress.deployed}/${progress.total} (${progress.status})` })
