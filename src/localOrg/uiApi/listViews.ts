@@ -47,7 +47,12 @@ function listViewOf(store: Store, objectApiName: string, listViewApiName: string
   if (!def || !component) {
     throw new SfApiError('NOT_FOUND', `The list view ${objectApiName}.${listViewApiName} doesn't exist`, 404);
   }
-  const view = (parser.parse(component.content) as { ListView?: Record<string, unknown> }).ListView ?? {};
+  // Deployed inside a CustomObject the view is stored as its <listViews> element; alone, as a <ListView> file.
+  const parsed = parser.parse(component.content) as {
+    ListView?: Record<string, unknown>;
+    listViews?: Record<string, unknown>;
+  };
+  const view = parsed.ListView ?? parsed.listViews ?? {};
   const filters = ((view.filters as Record<string, unknown>[] | undefined) ?? []).map((filter) => ({
     field: String(filter.field ?? ''),
     operation: String(filter.operation ?? 'equals'),
