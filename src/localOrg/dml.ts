@@ -9,6 +9,7 @@ import { SfApiError, SfRecordErrors, invalidType, noSuchFieldOnSobject } from '.
 import { AUDIT_FIELD_NAMES } from './fieldFactory.js';
 import { validationErrors } from './formulaHooks.js';
 import { normalizeId } from './ids.js';
+import { insufficientAccess } from './permissions.js';
 import { recomputeRollups, rollupParentsOf } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
@@ -63,11 +64,15 @@ export class DmlEngine {
   private objectFor(objectName: string, operation: 'inserted' | 'updated' | 'deleted'): ObjectDef {
     const def = this.store.getObject(objectName);
     if (!def) throw invalidType(objectName);
+    const access = this.store.access;
+    if (access && !access.can(def, 'read')) throw invalidType(objectName);
     const allowed =
       operation === 'inserted' ? def.createable : operation === 'updated' ? def.updateable : def.deletable;
     if (!allowed) {
       throw new SfApiError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be ${operation}: ${def.label}`);
     }
+    const needed = operation === 'inserted' ? 'create' : operation === 'updated' ? 'edit' : 'delete';
+    if (access && !access.can(def, needed)) throw insufficientAccess();
     return def;
   }
 
@@ -136,6 +141,7 @@ export class DmlEngine {
     prior?: Record<string, unknown>
   ): Record<string, unknown> {
     const plan = this.plan(def);
+    const access = this.store.access;
     const values: Record<string, unknown> = {};
     const readOnly: string[] = [];
     for (const [key, raw] of Object.entries(input)) {
@@ -146,7 +152,11 @@ export class DmlEngine {
       if (dot > 0 || (raw !== null && typeof raw === 'object' && !Array.isArray(raw))) {
         const relationship = dot > 0 ? key.slice(0, dot) : key;
         const reference = plan.byRelationship.get(relationship.toLowerCase());
-        if (!reference) throw noSuchFieldOnSobject(key, def.name);
+        if (!reference || access?.fieldLevel(def, reference) === 'none') throw noSuchFieldOnSobject(key, def.name);
+        if (access && access.fieldLevel(def, reference) !== 'edit') {
+          readOnly.push(reference.name);
+          continue;
+        }
         const target = this.resolveExternalReference(
           def,
           reference,
@@ -162,7 +172,12 @@ export class DmlEngine {
         continue;
       }
       const target = plan.byLowerName.get(lower);
-      if (!target) throw noSuchFieldOnSobject(key, def.name);
+      const level = target && access ? access.fieldLevel(def, target) : 'edit';
+      if (!target || level === 'none') throw noSuchFieldOnSobject(key, def.name);
+      if (level === 'read') {
+        readOnly.push(target.name);
+        continue;
+      }
       const computed = target.calculated === true || target.formula !== undefined;
       const writable = operation === 'insert' ? target.createable : target.updateable || target.createable;
       if (computed || !writable) {
@@ -405,10 +420,11 @@ export class DmlEngine {
       else if (entry.defaultValue !== undefined) record[entry.name] = entry.defaultValue;
       else record[entry.name] = entry.type === 'boolean' ? false : null;
     }
-    const userId = options.userId ?? this.store.identity.userId;
+    const userId = options.userId ?? this.store.runningUserId;
     if (plan.hasOwner && (record.OwnerId === null || record.OwnerId === undefined)) record.OwnerId = userId;
     this.derive(def, record);
     this.checkValues(def, { ...values, ...(plan.hasOwner ? { OwnerId: record.OwnerId } : {}) }, record);
+    if (def.name === 'PermissionSetAssignment') this.checkAssignmentIsNew(def, record);
     const id = this.store.newId(def);
     Object.assign(record, {
       Id: id,
@@ -432,6 +448,24 @@ export class DmlEngine {
     return id;
   }
 
+  /** A user holds a permission set once: a second assignment fails with DUPLICATE_VALUE, as on Salesforce. */
+  private checkAssignmentIsNew(def: ObjectDef, record: Record<string, unknown>): void {
+    const existing = this.store
+      .statement(
+        `SELECT "Id" FROM ${tableName(def)} WHERE "AssigneeId" = ? AND "PermissionSetId" = ? AND "IsDeleted" = 0`
+      )
+      .pluck()
+      .get(record.AssigneeId, record.PermissionSetId) as string | undefined;
+    if (existing) {
+      throw new SfApiError(
+        'DUPLICATE_VALUE',
+        `duplicate value found: <unknown> duplicates value on record with id: <unknown>`,
+        400,
+        []
+      );
+    }
+  }
+
   /** Updates one record by id (15 or 18 characters). */
   public update(objectName: string, rawId: string, input: Record<string, unknown>, options: DmlOptions = {}): void {
     const def = this.objectFor(objectName, 'updated');
@@ -442,7 +476,7 @@ export class DmlEngine {
     const record = { ...prior, ...values };
     this.derive(def, record);
     this.checkValues(def, values, record, id);
-    const userId = options.userId ?? this.store.identity.userId;
+    const userId = options.userId ?? this.store.runningUserId;
     Object.assign(record, { LastModifiedDate: now, LastModifiedById: userId, SystemModstamp: now });
     this.validate(def, record, false, prior);
     const changed: Record<string, unknown> = {};

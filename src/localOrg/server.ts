@@ -5,15 +5,17 @@
  * responses.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { bearerToken, tokenMatches } from './auth.js';
+import { bearerToken } from './auth.js';
 import { SfApiError, SfRecordErrors } from './errors.js';
 import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
 import { bulkRoutes } from './rest/bulk.js';
 import { collectionRoutes } from './rest/collections.js';
 import { identityRoutes } from './rest/identity.js';
+import { oauthRoutes } from './rest/oauth.js';
 import { queryRoutes } from './rest/query.js';
 import { soapRoutes } from './rest/soap.js';
 import { sobjectRoutes } from './rest/sobjects.js';
+import { userOfToken } from './sessions.js';
 import type { Store } from './store.js';
 // ---- UI API hook (src/localOrg/uiApi, owned by the preview work): its routes are mounted with the others. ----
 import { uiApiRoutes } from './uiApi/routes.js';
@@ -29,6 +31,7 @@ export interface ServerOptions {
 }
 
 const ROUTES: Route[] = [
+  ...oauthRoutes,
   ...identityRoutes,
   ...sobjectRoutes,
   ...collectionRoutes,
@@ -115,7 +118,7 @@ function methodNotAllowed(method: string, allowed: string[]): SfApiError {
 /** Creates (does not start) the HTTP server of the org held by `store`. */
 export function createLocalOrgServer(options: ServerOptions): Server {
   const { store } = options;
-  const expectedToken = store.identity.accessToken;
+  const expectedUserId = store.identity.userId;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
@@ -135,7 +138,9 @@ export function createLocalOrgServer(options: ServerOptions): Server {
         );
       throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
     }
-    if (!route.public && !tokenMatches(bearerToken(request.headers), expectedToken)) {
+    // Each session runs as its user (the org's own token as the administrator); see sessions.ts.
+    const userId = route.public ? expectedUserId : userOfToken(store, bearerToken(request.headers));
+    if (userId === undefined) {
       request.resume();
       throw new SfApiError('INVALID_SESSION_ID', 'Session expired or invalid', 401);
     }
@@ -154,7 +159,7 @@ export function createLocalOrgServer(options: ServerOptions): Server {
       route.transactional === false
         ? await route.handler(apiRequest)
         : store.transaction(() => {
-            const outcome = route.handler(apiRequest);
+            const outcome = store.runAs(userId, () => route.handler(apiRequest));
             if (outcome instanceof Promise) throw new Error(`Route ${route.pattern.source} must be synchronous`);
             return outcome;
           });

@@ -20,6 +20,7 @@ import { STANDARD_OBJECTS } from './standardObjects.js';
 import { coerceValue, fromDb, isStoredField, isTextType, toDb } from './values.js';
 import { DmlEngine, type DmlOptions, type SaveResult } from './dml.js';
 import { computeFormulaFields } from './formulaHooks.js';
+import { policyForUser, type AccessPolicy } from './permissions.js';
 
 /** The org's identity, created with the data directory and stable across restarts. */
 export interface OrgIdentity {
@@ -90,6 +91,8 @@ export class Store {
   private reader?: Database.Database;
   private readonly readerCache = new Map<string, Database.Statement>();
   private readerDepth = 0;
+  /** The user the current request runs as; absent: the administrator. */
+  private running?: { userId: string; policy?: AccessPolicy };
 
   private constructor(dataDir: string) {
     this.dataDir = dataDir;
@@ -160,6 +163,30 @@ export class Store {
     } finally {
       this.readerDepth--;
     }
+  }
+
+  /**
+   * Runs `fn` (synchronous) as user `userId`: DML, SOQL and describe then apply that user's object and field access
+   * (none for a System Administrator) and stamp their id in the audit fields.
+   */
+  public runAs<T>(userId: string, fn: () => T): T {
+    const previous = this.running;
+    this.running = { userId, policy: policyForUser(this, userId) };
+    try {
+      return fn();
+    } finally {
+      this.running = previous;
+    }
+  }
+
+  /** The id of the user the current request runs as. */
+  public get runningUserId(): string {
+    return this.running?.userId ?? this.identity.userId;
+  }
+
+  /** The running user's access; undefined when unrestricted (the administrator, or outside any request). */
+  public get access(): AccessPolicy | undefined {
+    return this.running?.policy;
   }
 
   /** Bumped by every schema change; caches keyed on the schema (SOQL plans) compare it. */

@@ -39,6 +39,7 @@ interface JobRow {
   created_date: string;
   system_modstamp: string;
   error_message: string | null;
+  created_by_id: string | null;
   rows_done: number;
   rows_total: number;
   records_failed: number;
@@ -65,6 +66,11 @@ const prepared = new WeakSet<Store>();
 function tables(store: Store): Store {
   if (!prepared.has(store)) {
     ensureTables(store);
+    // Jobs run as the user who created them (older data directories lack the column).
+    const columns = store.db.prepare('PRAGMA table_info(lo_bulk_job)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'created_by_id')) {
+      store.db.exec('ALTER TABLE lo_bulk_job ADD COLUMN created_by_id TEXT');
+    }
     prepared.add(store);
   }
   return store;
@@ -85,7 +91,7 @@ export function jobInfo(store: Store, row: JobRow, detailed: boolean): Record<st
     id: row.id,
     operation: row.operation,
     object: row.object,
-    createdById: store.identity.userId,
+    createdById: row.created_by_id ?? store.identity.userId,
     createdDate: apiDateTime(row.created_date),
     systemModstamp: apiDateTime(row.system_modstamp),
     state: row.state,
@@ -117,7 +123,8 @@ export function createJob(store: Store, body: Record<string, unknown>, apiVersio
   tables(store);
   const objectName = typeof body.object === 'string' ? body.object : '';
   const def = store.getObject(objectName);
-  if (!def) throw new SfApiError('INVALIDENTITY', `Entity '${objectName}' is not supported by the Bulk API.`, 400);
+  if (!def || (store.access && !store.access.can(def, 'read')))
+    throw new SfApiError('INVALIDENTITY', `Entity '${objectName}' is not supported by the Bulk API.`, 400);
   const operation = String(body.operation ?? '') as IngestOperation;
   if (!['insert', 'update', 'upsert', 'delete', 'hardDelete'].includes(operation)) {
     throw new SfApiError('INVALIDJOB', `InvalidJob : Invalid operation: ${operation}`, 400);
@@ -149,9 +156,20 @@ export function createJob(store: Store, body: Record<string, unknown>, apiVersio
   store
     .statement(
       'INSERT INTO lo_bulk_job (id, object, operation, external_id_field, state, line_ending, column_delimiter, ' +
-        "api_version, created_date, system_modstamp) VALUES (?, ?, ?, ?, 'Open', ?, ?, ?, ?, ?)"
+        "api_version, created_date, system_modstamp, created_by_id) VALUES (?, ?, ?, ?, 'Open', ?, ?, ?, ?, ?, ?)"
     )
-    .run(id, def.name, operation, externalIdField, lineEnding, columnDelimiter, apiVersion, now, now);
+    .run(
+      id,
+      def.name,
+      operation,
+      externalIdField,
+      lineEnding,
+      columnDelimiter,
+      apiVersion,
+      now,
+      now,
+      store.runningUserId
+    );
   return jobInfo(store, jobRow(store, id), false);
 }
 
@@ -304,52 +322,57 @@ function applyRow(store: Store, job: JobRow, values: Record<string, unknown>): {
 
 /** Applies the next chunk of a job in one transaction; false when the job is finished. */
 function processChunk(store: Store, jobId: string, parsedCache: Map<string, ParsedUpload>): boolean {
-  return store.transaction(() => {
-    const job = jobRow(store, jobId);
-    if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return false;
-    const started = Date.now();
-    const now = new Date().toISOString();
-    let parsed = parsedCache.get(job.id);
-    try {
-      const def = store.getObject(job.object);
-      if (!def) throw new Error(`InvalidBatch : Unknown object ${job.object}`);
-      if (!parsed) {
-        parsed = parseUploads(store, job);
-        checkColumns(store, def, job, parsed.columns);
-        parsedCache.set(job.id, parsed);
-      }
-    } catch (error) {
-      store
-        .statement("UPDATE lo_bulk_job SET state = 'Failed', error_message = ?, system_modstamp = ? WHERE id = ?")
-        .run((error as Error).message, now, job.id);
-      return false;
+  const creator = (tables(store).statement('SELECT created_by_id FROM lo_bulk_job WHERE id = ?').pluck().get(jobId) ??
+    store.identity.userId) as string;
+  return store.transaction(() => store.runAs(creator, () => applyChunk(store, jobId, parsedCache)));
+}
+
+/** The body of processChunk, inside its transaction and running as the job's creator. */
+function applyChunk(store: Store, jobId: string, parsedCache: Map<string, ParsedUpload>): boolean {
+  const job = jobRow(store, jobId);
+  if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return false;
+  const started = Date.now();
+  const now = new Date().toISOString();
+  let parsed = parsedCache.get(job.id);
+  try {
+    const def = store.getObject(job.object);
+    if (!def) throw new Error(`InvalidBatch : Unknown object ${job.object}`);
+    if (!parsed) {
+      parsed = parseUploads(store, job);
+      checkColumns(store, def, job, parsed.columns);
+      parsedCache.set(job.id, parsed);
     }
-    const end = Math.min(parsed.rows.length, job.rows_done + CHUNK_ROWS);
-    const insertResult = store.statement(
-      'INSERT OR REPLACE INTO lo_bulk_result (job_id, row_index, success, record_id, created, error) VALUES (?, ?, ?, ?, ?, ?)'
-    );
-    let failed = 0;
-    for (let index = job.rows_done; index < end; index++) {
-      const values = rowValues(parsed.columns, parsed.rows[index]);
-      try {
-        const result = store.transaction(() => applyRow(store, job, values));
-        insertResult.run(job.id, index, 1, result.id, result.created ? 1 : 0, null);
-      } catch (error) {
-        failed++;
-        const idCell = Object.entries(values).find(([name]) => name.toLowerCase() === 'id')?.[1];
-        insertResult.run(job.id, index, 0, typeof idCell === 'string' ? idCell : null, null, errorText(error));
-      }
-    }
-    const done = end >= parsed.rows.length;
+  } catch (error) {
     store
-      .statement(
-        'UPDATE lo_bulk_job SET state = ?, rows_done = ?, rows_total = ?, records_failed = records_failed + ?, ' +
-          'processing_ms = processing_ms + ?, system_modstamp = ? WHERE id = ?'
-      )
-      .run(done ? 'JobComplete' : 'InProgress', end, parsed.rows.length, failed, Date.now() - started, now, job.id);
-    if (done) parsedCache.delete(job.id);
-    return !done;
-  });
+      .statement("UPDATE lo_bulk_job SET state = 'Failed', error_message = ?, system_modstamp = ? WHERE id = ?")
+      .run((error as Error).message, now, job.id);
+    return false;
+  }
+  const end = Math.min(parsed.rows.length, job.rows_done + CHUNK_ROWS);
+  const insertResult = store.statement(
+    'INSERT OR REPLACE INTO lo_bulk_result (job_id, row_index, success, record_id, created, error) VALUES (?, ?, ?, ?, ?, ?)'
+  );
+  let failed = 0;
+  for (let index = job.rows_done; index < end; index++) {
+    const values = rowValues(parsed.columns, parsed.rows[index]);
+    try {
+      const result = store.transaction(() => applyRow(store, job, values));
+      insertResult.run(job.id, index, 1, result.id, result.created ? 1 : 0, null);
+    } catch (error) {
+      failed++;
+      const idCell = Object.entries(values).find(([name]) => name.toLowerCase() === 'id')?.[1];
+      insertResult.run(job.id, index, 0, typeof idCell === 'string' ? idCell : null, null, errorText(error));
+    }
+  }
+  const done = end >= parsed.rows.length;
+  store
+    .statement(
+      'UPDATE lo_bulk_job SET state = ?, rows_done = ?, rows_total = ?, records_failed = records_failed + ?, ' +
+        'processing_ms = processing_ms + ?, system_modstamp = ? WHERE id = ?'
+    )
+    .run(done ? 'JobComplete' : 'InProgress', end, parsed.rows.length, failed, Date.now() - started, now, job.id);
+  if (done) parsedCache.delete(job.id);
+  return !done;
 }
 
 /**

@@ -2,6 +2,7 @@
  * describeGlobal and sObject describe, in the shapes the REST API documents (every property clients read:
  * field types, lengths, picklists, nillable, externalId, unique, references, relationships, child relationships).
  */
+import type { AccessPolicy } from '../permissions.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { isNumberType, isTextType } from '../values.js';
@@ -34,17 +35,18 @@ function objectUrls(base: string, def: ObjectDef): Record<string, string> {
   };
 }
 
-/** The flags shared by describeGlobal entries and full describes. */
-function objectFlags(def: ObjectDef): Record<string, unknown> {
+/** The flags shared by describeGlobal entries and full describes, as the running user sees them. */
+function objectFlags(def: ObjectDef, access?: AccessPolicy): Record<string, unknown> {
+  const allowed = access?.objectPermission(def) ?? { create: true, read: true, edit: true, delete: true };
   return {
     activateable: false,
     associateEntityType: null,
     associateParentEntity: null,
-    createable: def.createable,
+    createable: def.createable && allowed.create,
     custom: def.custom,
     customSetting: false,
     deepCloneable: false,
-    deletable: def.deletable,
+    deletable: def.deletable && allowed.delete,
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -62,9 +64,15 @@ function objectFlags(def: ObjectDef): Record<string, unknown> {
     retrieveable: true,
     searchable: !def.customMetadata,
     triggerable: !def.customMetadata,
-    undeletable: def.deletable,
-    updateable: def.updateable
+    undeletable: def.deletable && allowed.delete,
+    updateable: def.updateable && allowed.edit
   };
+}
+
+/** The objects the running user can read (all of them for an administrator). */
+export function visibleObjects(store: Store): ObjectDef[] {
+  const access = store.access;
+  return store.listObjects().filter((def) => !access || access.can(def, 'read'));
 }
 
 /** The body of `GET /sobjects` (describeGlobal). */
@@ -72,10 +80,10 @@ export function describeGlobal(store: Store, base: string): Record<string, unkno
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: store.listObjects().map((def) => {
+    sobjects: visibleObjects(store).map((def) => {
       const urls = objectUrls(base, def);
       return {
-        ...objectFlags(def),
+        ...objectFlags(def, store.access),
         urls: {
           rowTemplate: urls.rowTemplate,
           defaultValues: urls.defaultValues,
@@ -88,10 +96,10 @@ export function describeGlobal(store: Store, base: string): Record<string, unkno
 }
 
 /** The describeGlobal entry of one object (`GET /sobjects/{type}` answers it as `objectDescribe`). */
-export function describeBasic(def: ObjectDef, base: string): Record<string, unknown> {
+export function describeBasic(def: ObjectDef, base: string, access?: AccessPolicy): Record<string, unknown> {
   const urls = objectUrls(base, def);
   return {
-    ...objectFlags(def),
+    ...objectFlags(def, access),
     urls: {
       rowTemplate: urls.rowTemplate,
       defaultValues: urls.defaultValues,
@@ -106,7 +114,9 @@ function byteLength(field: FieldDef): number {
   return isTextType(field.type) ? (field.length ?? 255) * 3 : 0;
 }
 
-function describeField(def: ObjectDef, field: FieldDef): Record<string, unknown> {
+function describeField(def: ObjectDef, field: FieldDef, access?: AccessPolicy): Record<string, unknown> {
+  const writable = !access || access.fieldLevel(def, field) === 'edit';
+  const object = access?.objectPermission(def);
   const textual = isTextType(field.type) || field.type === 'reference' || field.type === 'id';
   const numeric = isNumberType(field.type);
   const longText = field.type === 'textarea' && (field.length ?? 255) > 255;
@@ -129,7 +139,7 @@ function describeField(def: ObjectDef, field: FieldDef): Record<string, unknown>
     caseSensitive: field.caseSensitive === true,
     compoundFieldName: null,
     controllerName: null,
-    createable: field.createable,
+    createable: field.createable && writable && (object?.create ?? true),
     custom: field.custom,
     defaultValue: field.defaultValue === undefined ? (field.type === 'boolean' ? false : null) : field.defaultValue,
     defaultValueFormula: null,
@@ -180,7 +190,7 @@ function describeField(def: ObjectDef, field: FieldDef): Record<string, unknown>
     sortable: !longText,
     type: field.type,
     unique: field.unique,
-    updateable: field.updateable,
+    updateable: field.updateable && writable && (object?.edit ?? true),
     writeRequiresMasterRead: false
   };
 }
@@ -188,9 +198,10 @@ function describeField(def: ObjectDef, field: FieldDef): Record<string, unknown>
 /** Child relationships of `def`: every reference field elsewhere that names a child relationship pointing here. */
 function childRelationships(store: Store, def: ObjectDef): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const child of store.listObjects()) {
+  for (const child of visibleObjects(store)) {
     for (const field of child.fields) {
       if (field.type !== 'reference' || !field.childRelationshipName) continue;
+      if (store.access && !store.access.canReadField(child, field)) continue;
       if (!field.referenceTo?.some((name) => name.toLowerCase() === def.name.toLowerCase())) continue;
       out.push({
         cascadeDelete: field.cascadeDelete === true || field.deleteConstraint === 'Cascade',
@@ -209,15 +220,18 @@ function childRelationships(store: Store, def: ObjectDef): Record<string, unknow
 
 /** The body of `GET /sobjects/{type}/describe`. */
 export function describeSObject(store: Store, def: ObjectDef, base: string): Record<string, unknown> {
+  const access = store.access;
   return {
-    ...objectFlags(def),
+    ...objectFlags(def, access),
     actionOverrides: [],
     childRelationships: childRelationships(store, def),
     compactLayoutable: !def.customMetadata,
     defaultImplementation: null,
     extendedBy: null,
     extendsInterfaces: null,
-    fields: def.fields.map((field) => describeField(def, field)),
+    fields: def.fields
+      .filter((field) => !access || access.canReadField(def, field))
+      .map((field) => describeField(def, field, access)),
     implementedBy: null,
     implementsInterfaces: null,
     listviewable: null,

@@ -74,14 +74,16 @@ function resources(request: ApiRequest): ApiResponse {
   ];
   const body: Record<string, string> = {};
   for (const name of names) body[name] = `${base}/${name}`;
-  body.identity = `${request.baseUrl}/id/${request.store.identity.orgId}/${request.store.identity.userId}`;
+  body.identity = `${request.baseUrl}/id/${request.store.identity.orgId}/${request.store.runningUserId}`;
   return json(200, body);
 }
 
 /** The identity document Salesforce serves at the identity URL and (in OpenID form) at userinfo. */
 export function identityDocument(store: Store, baseUrl: string, version: string): Record<string, unknown> {
-  const { orgId, userId, username } = store.identity;
+  const { orgId } = store.identity;
+  const userId = store.runningUserId;
   const user = store.getRecord('User', userId) ?? {};
+  const username = String(user.Username ?? store.identity.username);
   const urls: Record<string, string> = {};
   const data = `${baseUrl}/services/data/v{version}`;
   for (const [name, path] of Object.entries({
@@ -137,7 +139,9 @@ export function identityDocument(store: Store, baseUrl: string, version: string)
 
 function userinfo(request: ApiRequest): ApiResponse {
   const document = identityDocument(request.store, request.baseUrl, `${64}.0`);
-  const { orgId, userId, username } = request.store.identity;
+  const { orgId } = request.store.identity;
+  const userId = request.store.runningUserId;
+  const username = String(document.username);
   return json(200, {
     sub: `${request.baseUrl}/id/${orgId}/${userId}`,
     user_id: userId,
@@ -167,7 +171,8 @@ function userinfo(request: ApiRequest): ApiResponse {
 }
 
 function identity(request: ApiRequest): ApiResponse {
-  const { orgId, userId } = request.store.identity;
+  const { orgId } = request.store.identity;
+  const userId = request.store.runningUserId;
   const sameOrg = request.params.org.slice(0, 15) === orgId.slice(0, 15);
   const sameUser = request.params.user.slice(0, 15) === userId.slice(0, 15);
   if (!sameOrg || !sameUser) return json(403, 'Bad_Id');

@@ -14,14 +14,15 @@ export function attributesOf(def: ObjectDef, id: unknown, base: string): { type:
 
 /** The fields named in a `fields=a,b` parameter (all fields when absent). */
 export function selectFields(store: Store, def: ObjectDef, list: string | null | undefined): FieldDef[] {
-  if (!list) return def.fields;
+  const access = store.access;
+  if (!list) return access ? def.fields.filter((field) => access.canReadField(def, field)) : def.fields;
   const out: FieldDef[] = [];
   for (const name of list
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)) {
     const field = store.getField(def, name);
-    if (!field) throw noSuchFieldOnSobject(name, def.name);
+    if (!field || (access && !access.canReadField(def, field))) throw noSuchFieldOnSobject(name, def.name);
     if (!out.includes(field)) out.push(field);
   }
   return out;

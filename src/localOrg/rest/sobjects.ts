@@ -16,7 +16,8 @@ const SOBJECT = String.raw`\/sobjects\/(?<sobject>[^/]+)`;
 /** The object named in the path, or Salesforce's 404 for an unknown type. */
 export function objectOr404(request: ApiRequest, name: string): ObjectDef {
   const def = request.store.getObject(name);
-  if (!def) throw notFound();
+  // An object the running user cannot read does not exist for them.
+  if (!def || (request.store.access && !request.store.access.can(def, 'read'))) throw notFound();
   return def;
 }
 
@@ -26,7 +27,7 @@ function global(request: ApiRequest): ApiResponse {
 
 function basic(request: ApiRequest): ApiResponse {
   const def = objectOr404(request, request.params.sobject);
-  return json(200, { objectDescribe: describeBasic(def, dataPath(request)), recentItems: [] });
+  return json(200, { objectDescribe: describeBasic(def, dataPath(request), request.store.access), recentItems: [] });
 }
 
 function describe(request: ApiRequest): ApiResponse {

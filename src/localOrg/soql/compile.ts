@@ -14,6 +14,7 @@ import type {
   Subquery
 } from '@jetstreamapp/soql-parser-js';
 import { SfApiError, malformedQuery } from '../errors.js';
+import type { AccessPolicy } from '../permissions.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { quoteIdentifier, tableName } from '../store.js';
@@ -198,7 +199,11 @@ class Scope {
         (entry) => entry.type === 'reference' && entry.relationshipName?.toLowerCase() === segment.toLowerCase()
       );
       const target = reference?.referenceTo?.[0] ? store.getObject(reference.referenceTo[0]) : undefined;
-      if (!reference || !target) {
+      // A relationship the running user cannot see (its field or its target object) is not understood.
+      const hidden =
+        store.access !== undefined &&
+        (!reference || !target || !store.access.canReadField(def, reference) || !store.access.can(target, 'read'));
+      if (!reference || !target || hidden) {
         throw queryError(
           'INVALID_FIELD',
           this.env.text,
@@ -227,7 +232,8 @@ class Scope {
     }
     const name = segments[segments.length - 1];
     const field = store.getField(def, name);
-    if (!field) throw noSuchColumn(this.env, written, def);
+    // Salesforce answers a field without read access exactly as a field that does not exist.
+    if (!field || (store.access && !store.access.canReadField(def, field))) throw noSuchColumn(this.env, written, def);
     const formula = !isStoredField(field);
     const sql = formula
       ? `lo_formula(${this.params.add(def.name)}, ${this.params.add(field.name)}, ${alias}."Id")`
@@ -479,7 +485,7 @@ function limitSql(scope: Scope, query: QueryBase): string {
 
 function objectOf(env: CompileEnv, name: string | undefined): ObjectDef {
   const def = name ? env.store.getObject(name) : undefined;
-  if (!def || !def.queryable) {
+  if (!def || !def.queryable || (env.store.access && !env.store.access.can(def, 'read'))) {
     throw queryError(
       'INVALID_TYPE',
       env.text,
@@ -515,10 +521,11 @@ function compileSemiJoin(shared: Shared, query: Query): string {
 }
 
 /** Expands FIELDS(ALL|STANDARD|CUSTOM) into field names of `def`. */
-function fieldsMacro(def: ObjectDef, which: string): string[] {
+function fieldsMacro(def: ObjectDef, which: string, access?: AccessPolicy): string[] {
   const kind = which.toUpperCase();
   return def.fields
     .filter((entry) => (kind === 'ALL' ? true : kind === 'CUSTOM' ? entry.custom : !entry.custom))
+    .filter((entry) => !access || access.canReadField(def, entry))
     .map((entry) => entry.name);
 }
 
@@ -579,7 +586,7 @@ function compileRecords(
         const name = item.functionName.toUpperCase();
         const argument = item.parameters[0];
         if (name === 'FIELDS' && typeof argument === 'string') {
-          for (const field of fieldsMacro(def, argument)) addField(field);
+          for (const field of fieldsMacro(def, argument, shared.env.store.access)) addField(field);
         } else if (PASS_THROUGH.has(name) && typeof argument === 'string') {
           addField(argument);
         } else {
@@ -630,6 +637,9 @@ function compileChild(shared: Shared, parent: ObjectDef, subquery: Subquery): Su
     for (const field of candidate.fields) {
       if (field.childRelationshipName?.toLowerCase() !== wanted) continue;
       if (!field.referenceTo?.some((target) => target.toLowerCase() === parent.name.toLowerCase())) continue;
+      if (store.access && (!store.access.can(candidate, 'read') || !store.access.canReadField(candidate, field))) {
+        continue;
+      }
       // Child statements get their own parameter set: they run separately, once per page of parents.
       const childShared: Shared = { env: shared.env, params: new Params(), aliases: 0 };
       const plan = compileRecords(childShared, subquery, candidate, { parentField: field });

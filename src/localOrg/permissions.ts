@@ -1,0 +1,234 @@
+/**
+ * Object and field access of a non-administrator user, as Salesforce computes it: the union of the user's base
+ * profile ("Standard User": read on the standard objects, create/edit on Account) and of every permission set
+ * assigned to them. Permission sets are the ones deployed through the Metadata API (their objectPermissions and
+ * fieldPermissions read from the stored XML); their PermissionSet records are kept in step with the deployed
+ * components so that PermissionSetAssignment can point at them.
+ *
+ * Field rules (Salesforce's): nothing is visible on an object the user cannot read; custom fields that can carry
+ * field permissions (not required, not master-detail) need one; other fields (standard, required, master-detail)
+ * follow the object: readable with read, editable with create or edit. Record-level sharing is not modelled.
+ */
+import { createHash } from 'node:crypto';
+import { SfApiError } from './errors.js';
+import { listComponents } from './metadata/repository.js';
+import { child, childBoolean, childText, children, parseXml } from './metadata/xml.js';
+import type { FieldDef, ObjectDef } from './schema.js';
+import type { Store } from './store.js';
+
+export type ObjectOperation = 'create' | 'read' | 'edit' | 'delete';
+export type FieldLevel = 'none' | 'read' | 'edit';
+
+export interface ObjectPermission {
+  create: boolean;
+  read: boolean;
+  edit: boolean;
+  delete: boolean;
+}
+
+/** A deployed permission set, parsed. Keys of `objects` and `fields` are lower case (`obj` and `obj.field`). */
+export interface PermissionSetDefinition {
+  name: string;
+  label: string;
+  description: string;
+  objects: Map<string, ObjectPermission>;
+  fields: Map<string, { readable: boolean; editable: boolean }>;
+}
+
+/** The profile every non-administrator user created here gets, and what it grants. */
+export const BASE_PROFILE_NAME = 'Standard User';
+export const ADMIN_PROFILE_NAME = 'System Administrator';
+
+const READ_ONLY: ObjectPermission = { create: false, read: true, edit: false, delete: false };
+const NONE: ObjectPermission = { create: false, read: false, edit: false, delete: false };
+
+/** Object permissions of the base profile (lower-case object names). */
+const BASE_PROFILE_OBJECTS = new Map<string, ObjectPermission>([
+  ['account', { create: true, read: true, edit: true, delete: false }],
+  ['contact', READ_ONLY],
+  ['user', READ_ONLY],
+  ['profile', READ_ONLY],
+  ['organization', READ_ONLY],
+  ['permissionset', READ_ONLY],
+  ['permissionsetassignment', READ_ONLY],
+  ['recordtype', READ_ONLY]
+]);
+
+/** Parses one PermissionSet component's XML. */
+export function parsePermissionSet(name: string, xml: string): PermissionSetDefinition {
+  const root = parseXml(xml);
+  const objects = new Map<string, ObjectPermission>();
+  for (const entry of children(root, 'objectPermissions')) {
+    const objectName = childText(entry, 'object');
+    if (!objectName) continue;
+    const viewAll = childBoolean(entry, 'viewAllRecords') === true;
+    const modifyAll = childBoolean(entry, 'modifyAllRecords') === true;
+    objects.set(objectName.toLowerCase(), {
+      create: childBoolean(entry, 'allowCreate') === true,
+      read: childBoolean(entry, 'allowRead') === true || viewAll || modifyAll,
+      edit: childBoolean(entry, 'allowEdit') === true || modifyAll,
+      delete: childBoolean(entry, 'allowDelete') === true || modifyAll
+    });
+  }
+  const fields = new Map<string, { readable: boolean; editable: boolean }>();
+  for (const entry of children(root, 'fieldPermissions')) {
+    const fieldName = childText(entry, 'field');
+    if (!fieldName) continue;
+    const editable = childBoolean(entry, 'editable') === true;
+    fields.set(fieldName.toLowerCase(), { readable: editable || childBoolean(entry, 'readable') === true, editable });
+  }
+  return {
+    name,
+    label: childText(root, 'label') ?? name,
+    description: child(root, 'description')?.text.trim() ?? '',
+    objects,
+    fields
+  };
+}
+
+const parsedCache = new WeakMap<Store, { key: string; sets: PermissionSetDefinition[] }>();
+
+/** Every deployed permission set, parsed (cached until a deploy changes one). */
+export function deployedPermissionSets(store: Store): PermissionSetDefinition[] {
+  const components = listComponents(store, 'PermissionSet');
+  const key = createHash('sha256')
+    .update(components.map((component) => `${component.fullName}:${component.hash}`).join('\n'))
+    .digest('hex');
+  const cached = parsedCache.get(store);
+  if (cached?.key === key) return cached.sets;
+  const sets = components.map((component) => parsePermissionSet(component.fullName, component.content));
+  parsedCache.set(store, { key, sets });
+  syncPermissionSetRecords(store, sets);
+  return sets;
+}
+
+/** Creates or updates the PermissionSet record of every deployed permission set (matched by Name). */
+function syncPermissionSetRecords(store: Store, sets: PermissionSetDefinition[]): void {
+  const def = store.getObject('PermissionSet') as ObjectDef;
+  const nameField = store.getField(def, 'Name') as FieldDef;
+  const now = new Date().toISOString();
+  for (const set of sets) {
+    const values = { Name: set.name, Label: set.label, Description: set.description.slice(0, 255) };
+    const [existing] = store.findIdsByField(def, nameField, set.name);
+    if (existing) {
+      const prior = store.readRaw(def, existing);
+      if (prior?.Label !== values.Label || prior?.Description !== values.Description) {
+        store.updateRaw(def, existing, { ...values, LastModifiedDate: now, SystemModstamp: now });
+      }
+      continue;
+    }
+    const by = store.identity.userId;
+    store.insertRaw(def, {
+      ...values,
+      Id: store.newId(def),
+      IsOwnedByProfile: false,
+      IsCustom: true,
+      IsDeleted: false,
+      CreatedDate: now,
+      CreatedById: by,
+      LastModifiedDate: now,
+      LastModifiedById: by,
+      SystemModstamp: now
+    });
+  }
+}
+
+/** Whether a field carries its own field permissions (custom, not required, not master-detail). */
+export function isPermissionable(field: FieldDef): boolean {
+  return field.custom && !field.required && field.metadataType !== 'MasterDetail' && field.cascadeDelete !== true;
+}
+
+function isComputed(field: FieldDef): boolean {
+  return field.formula !== undefined || field.summary !== undefined || field.calculated === true;
+}
+
+/** What one non-administrator user may do, by object and field. */
+export class AccessPolicy {
+  private readonly objects = new Map<string, ObjectPermission>();
+  private readonly fields = new Map<string, { readable: boolean; editable: boolean }>();
+
+  public constructor(sets: PermissionSetDefinition[]) {
+    const merge = (target: Map<string, ObjectPermission>, key: string, add: ObjectPermission): void => {
+      const prior = target.get(key) ?? NONE;
+      target.set(key, {
+        create: prior.create || add.create,
+        read: prior.read || add.read,
+        edit: prior.edit || add.edit,
+        delete: prior.delete || add.delete
+      });
+    };
+    for (const [key, permission] of BASE_PROFILE_OBJECTS) merge(this.objects, key, permission);
+    for (const set of sets) {
+      for (const [key, permission] of set.objects) merge(this.objects, key, permission);
+      for (const [key, permission] of set.fields) {
+        const prior = this.fields.get(key) ?? { readable: false, editable: false };
+        this.fields.set(key, {
+          readable: prior.readable || permission.readable,
+          editable: prior.editable || permission.editable
+        });
+      }
+    }
+  }
+
+  /** The user's permissions on `def` (custom metadata types are readable by everybody, as by default). */
+  public objectPermission(def: ObjectDef): ObjectPermission {
+    if (def.customMetadata) return READ_ONLY;
+    return this.objects.get(def.name.toLowerCase()) ?? NONE;
+  }
+
+  public can(def: ObjectDef, operation: ObjectOperation): boolean {
+    return this.objectPermission(def)[operation];
+  }
+
+  /** How far the user may go with `field` of `def`. */
+  public fieldLevel(def: ObjectDef, field: FieldDef): FieldLevel {
+    const object = this.objectPermission(def);
+    if (!object.read) return 'none';
+    let level: FieldLevel;
+    if (isPermissionable(field)) {
+      const permission = this.fields.get(`${def.name}.${field.name}`.toLowerCase());
+      level = permission?.editable ? 'edit' : permission?.readable ? 'read' : 'none';
+    } else {
+      level = object.create || object.edit ? 'edit' : 'read';
+    }
+    if (level === 'edit' && isComputed(field)) level = 'read';
+    return level;
+  }
+
+  public canReadField(def: ObjectDef, field: FieldDef): boolean {
+    return this.fieldLevel(def, field) !== 'none';
+  }
+}
+
+/** The error Salesforce answers for a DML operation the user's object permissions do not allow. */
+export function insufficientAccess(): SfApiError {
+  return new SfApiError(
+    'INSUFFICIENT_ACCESS_OR_READONLY',
+    'You do not have the level of access necessary to perform the operation you requested. Please contact the ' +
+      'owner of the record or your administrator if access is necessary.',
+    400
+  );
+}
+
+/**
+ * The access policy of user `userId`: undefined for a System Administrator (unrestricted), otherwise the base
+ * profile plus the user's active permission set assignments.
+ */
+export function policyForUser(store: Store, userId: string): AccessPolicy | undefined {
+  const sets = deployedPermissionSets(store);
+  const userDef = store.getObject('User') as ObjectDef;
+  const user = store.readRaw(userDef, userId);
+  const profile = typeof user?.ProfileId === 'string' ? store.getRecord('Profile', user.ProfileId) : undefined;
+  if (profile?.Name === ADMIN_PROFILE_NAME) return undefined;
+  const names = new Set(
+    (
+      store
+        .statement(
+          `SELECT ps."Name" AS name FROM "o_permissionsetassignment" a JOIN "o_permissionset" ps ON ps."Id" = ` +
+            `a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0 AND ps."IsDeleted" = 0`
+        )
+        .all(userId) as { name: string }[]
+    ).map((row) => row.name.toLowerCase())
+  );
+  return new AccessPolicy(sets.filter((set) => names.has(set.name.toLowerCase())));
+}
