@@ -69,7 +69,7 @@ afterAll(async () => {
 
 interface Case {
   title: string;
-  command: { run(argv: string[], config: never): Promise<unknown> };
+  command: object;
   argv: () => string[];
   error: string;
   message?: RegExp;
@@ -359,7 +359,7 @@ describe('bad input: a clear error with an action, a non-zero exit, the org as i
     async (testCase) => {
       const conn = await seeded.conn();
       const before = await recordCounts(conn);
-      const { result, error } = await runCommand(testCase.command as never, testCase.argv());
+      const { result, error } = await runCommand(testCase.command, testCase.argv());
       expect(result).toBeUndefined();
       expectActionableFailure(error, testCase);
       expect(await recordCounts(conn)).toEqual(before);

@@ -127,7 +127,8 @@ export interface CommandError {
   data?: unknown;
 }
 
-type CommandClass<T> = { run(argv: string[], config: Config): Promise<T> };
+/** What the tests call on a command class: oclif's static `run(argv, config)`. */
+type RunnableCommand = { run(argv: string[], config: Config): Promise<unknown> };
 
 let config: Config | undefined;
 
@@ -146,7 +147,8 @@ export async function runCommand<T>(
     ['log', 'logJson', 'logToStderr', 'table', 'warn', 'info', 'logSuccess', 'styledHeader'] as const
   ).map((method) => jest.spyOn(SfCommand.prototype, method as never).mockImplementation((() => undefined) as never));
   try {
-    return { result: await command.run([...argv, '--json'], await pluginConfig()) };
+    // Static run() is generic over `this`, which no plain function type matches: the class is taken as an object.
+    return { result: (await (command as RunnableCommand).run([...argv, '--json'], await pluginConfig())) as T };
   } catch (error) {
     return { error: error as CommandError };
   } finally {
