@@ -1,0 +1,120 @@
+/**
+ * Users of the local org through real clients: the user-creation path `sf maintenance org user create` runs
+ * (User insert, permission set assignments, generated password), jsforce's SOAP `login()`, and Bulk API 2.0 jobs
+ * running as the user who created them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
+import { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { Connection } from 'jsforce';
+import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
+import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
+
+const VERSION = '62.0';
+
+let org: LocalOrg;
+let dir: string;
+let core: CoreConnection;
+let admin: Connection;
+let accountId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'users-'));
+  org = await startLocalOrg({ dataDir: join(dir, 'org'), writeServerFile: false });
+  const authInfo = await AuthInfo.create({
+    accessTokenOptions: { accessToken: org.accessToken, instanceUrl: org.instanceUrl, loginUrl: org.instanceUrl }
+  });
+  core = await CoreConnection.create({ authInfo });
+  const deploy = await ComponentSet.fromSource('force-app').deploy({ usernameOrConnection: core });
+  if (!(await deploy.pollStatus(100, 120)).response.success) throw new Error('force-app did not deploy');
+  admin = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: VERSION });
+  accountId = (await admin.sobject('Account').create({ Name: 'Acme' })).id as string;
+}, 180_000);
+
+afterAll(async () => {
+  await stopLocalOrg(org);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function soapLogin(username: string, password: string): Promise<Connection> {
+  const conn = new Connection({ loginUrl: org.instanceUrl, version: VERSION });
+  await conn.login(username, password);
+  return conn;
+}
+
+describe('creating users', () => {
+  it('creates a Standard User with its permission sets and a password that logs in over SOAP', async () => {
+    const user = await createUserWithPermissionSets(core, {
+      username: 'support@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    expect(user.password.length).toBeGreaterThanOrEqual(12);
+    const conn = await soapLogin(user.username, user.password);
+    expect(conn.accessToken).toMatch(/^00D[0-9A-Za-z]{12}!/);
+    expect(conn.accessToken).not.toBe(org.accessToken);
+    expect(conn.userInfo?.id).toBe(user.id);
+    const identity = await conn.identity();
+    expect(identity).toMatchObject({ user_id: user.id, username: 'support@maintenance.test' });
+    const held = await admin.query<{ PermissionSet: { Name: string }; Assignee: { Profile: { Name: string } } }>(
+      `SELECT PermissionSet.Name, Assignee.Profile.Name FROM PermissionSetAssignment WHERE AssigneeId = '${user.id}'`
+    );
+    expect(held.records.map((record) => [record.PermissionSet.Name, record.Assignee.Profile.Name])).toEqual([
+      ['Maintenance_Support', 'Standard User']
+    ]);
+  });
+
+  it('refuses an unknown permission set before creating anything', async () => {
+    await expect(
+      createUserWithPermissionSets(core, { username: 'nobody@maintenance.test', permissionSets: ['No_Such_Set'] })
+    ).rejects.toThrow(/No permission set named No_Such_Set/);
+    const users = await admin.query("SELECT Id FROM User WHERE Username = 'nobody@maintenance.test'");
+    expect(users.totalSize).toBe(0);
+  });
+
+  it('answers INVALID_LOGIN to a wrong password, and stores no clear password', async () => {
+    await createUserWithPermissionSets(core, {
+      username: 'viewer@maintenance.test',
+      permissionSets: ['Maintenance_Viewer'],
+      password: 'Correct-horse-42'
+    });
+    await expect(soapLogin('viewer@maintenance.test', 'wrong-password-1')).rejects.toThrow(/INVALID_LOGIN/);
+    await expect(soapLogin('no.such.user@maintenance.test', 'Correct-horse-42')).rejects.toThrow(/INVALID_LOGIN/);
+    const rows = org.store.db.prepare('SELECT salt, hash FROM lo_password').all() as { salt: string; hash: string }[];
+    for (const row of rows) expect(`${row.salt}${row.hash}`).not.toContain('Correct-horse-42');
+    expect((await soapLogin('viewer@maintenance.test', 'Correct-horse-42')).accessToken).toBeTruthy();
+  });
+});
+
+describe('Bulk API 2.0 as a restricted user', () => {
+  it('runs the job as its creator: object permissions apply and the records are theirs', async () => {
+    const user = await createUserWithPermissionSets(core, {
+      username: 'bulk.support@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    const conn = await soapLogin(user.username, user.password);
+    const incidents = await conn.bulk2.loadAndWaitForResults({
+      object: 'Maintenance_Incident__c',
+      operation: 'insert',
+      input: `Account__c,Subject__c,Reported_At__c\n${accountId},Disk full,2026-03-02T09:00:00.000Z\n`,
+      pollTimeout: 30_000
+    });
+    expect(incidents.failedResults).toEqual([]);
+    const created = await admin.query<{ CreatedById: string }>(
+      `SELECT CreatedById FROM Maintenance_Incident__c WHERE Id = '${incidents.successfulResults[0].sf__Id}'`
+    );
+    expect(created.records[0].CreatedById).toBe(user.id);
+    const contracts = await conn.bulk2.loadAndWaitForResults({
+      object: 'Maintenance_Contract__c',
+      operation: 'insert',
+      input: `Name,Account__c,Start_Date__c,End_Date__c\nC1,${accountId},2026-01-01,2026-12-31\n`,
+      pollTimeout: 30_000
+    });
+    expect(contracts.successfulResults).toEqual([]);
+    expect(contracts.failedResults.map((row) => row.sf__Error)).toEqual([
+      expect.stringMatching(/^INSUFFICIENT_ACCESS_OR_READONLY:/)
+    ]);
+  }, 60_000);
+});
