@@ -119,7 +119,7 @@ function listViewCondition(store: Store, view: ListView): string | undefined {
   }
   const scope =
     view.filterScope === 'Mine' && store.getField(view.def, 'OwnerId')
-      ? `OwnerId = ${soqlString(store.identity.userId)}`
+      ? `OwnerId = ${soqlString(store.runningUserId)}`
       : undefined;
   return [scope, combined && `(${combined})`].filter(Boolean).join(' AND ') || undefined;
 }

@@ -39,6 +39,9 @@ const LONG_TEXT_LENGTH = 255;
 function objectOr404(store: Store, name: string): ObjectDef {
   const def = store.getObject(name);
   if (!def) throw notFound(`The requested resource does not exist`);
+  if (store.access?.can(def, 'read') === false) {
+    throw new SfApiError('INSUFFICIENT_ACCESS', `You don't have access to the object ${def.name}`, 403);
+  }
   return def;
 }
 
@@ -48,10 +51,12 @@ function nameFieldsOf(def: ObjectDef): string[] {
   return [];
 }
 
-/** A field as the UI API's Field representation. */
+/** A field as the UI API's Field representation, as far as the running user may go with it. */
 function fieldInfo(store: Store, def: ObjectDef, field: FieldDef): Record<string, unknown> {
   const isReference = field.type === 'reference';
   const computed = field.calculated === true || field.formula !== undefined || field.autoNumber !== undefined;
+  const editable = (store.access?.fieldLevel(def, field) ?? 'edit') === 'edit';
+  const objectAccess = store.access?.objectPermission(def);
   return {
     apiName: field.name,
     calculated: field.formula !== undefined || field.summary !== undefined,
@@ -60,7 +65,7 @@ function fieldInfo(store: Store, def: ObjectDef, field: FieldDef): Record<string
     compoundFieldName: null,
     controllerName: null,
     controllingFields: [],
-    createable: field.createable && !computed,
+    createable: field.createable && !computed && editable && (objectAccess?.create ?? true),
     custom: field.custom,
     dataType: DATA_TYPES[field.type] ?? 'String',
     extraTypeInfo: field.type === 'textarea' && (field.length ?? 0) > LONG_TEXT_LENGTH ? 'PlainTextArea' : null,
@@ -91,7 +96,7 @@ function fieldInfo(store: Store, def: ObjectDef, field: FieldDef): Record<string
     searchPrefilterable: false,
     sortable: field.type !== 'textarea' && field.type !== 'multipicklist',
     unique: field.unique,
-    updateable: field.updateable && !computed
+    updateable: field.updateable && !computed && editable && (objectAccess?.edit ?? true)
   };
 }
 
@@ -123,17 +128,21 @@ function childRelationships(store: Store, def: ObjectDef): Record<string, unknow
 /** The Object Info representation of `def`. */
 export function objectInfo(store: Store, def: ObjectDef): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const field of def.fields) fields[field.name] = fieldInfo(store, def, field);
+  // Fields the user may not read are left out, as Salesforce leaves them out.
+  for (const field of def.fields) {
+    if (store.access?.canReadField(def, field) ?? true) fields[field.name] = fieldInfo(store, def, field);
+  }
+  const access = store.access?.objectPermission(def);
   const body: Record<string, unknown> = {
     apiName: def.name,
     associateEntityType: null,
     associateParentEntity: null,
     childRelationships: childRelationships(store, def),
     compactLayoutable: !def.customMetadata,
-    createable: def.createable,
+    createable: def.createable && (access?.create ?? true),
     custom: def.custom,
     defaultRecordTypeId: MASTER_RECORD_TYPE_ID,
-    deletable: def.deletable,
+    deletable: def.deletable && (access?.delete ?? true),
     dependentFields: {},
     feedEnabled: false,
     fields,
@@ -156,7 +165,7 @@ export function objectInfo(store: Store, def: ObjectDef): Record<string, unknown
     searchLayoutable: !def.customMetadata,
     searchable: !def.customMetadata,
     themeInfo: { color: def.custom ? '3D8FCC' : '7F8DE1', iconUrl: null },
-    updateable: def.updateable
+    updateable: def.updateable && (access?.edit ?? true)
   };
   body.eTag = createHash('md5').update(JSON.stringify(body)).digest('hex');
   return body;
@@ -175,10 +184,12 @@ export function getObjectInfoBatch(request: ApiRequest): ApiResponse {
     .filter(Boolean);
   if (names.length === 0) throw invalidInput('Name at least one object');
   const results = names.map((name) => {
-    const def = request.store.getObject(name);
-    return def
-      ? { result: objectInfo(request.store, def), statusCode: 200 }
-      : { result: [notFound().toJSON()], statusCode: 404 };
+    try {
+      return { result: objectInfo(request.store, objectOr404(request.store, name)), statusCode: 200 };
+    } catch (error) {
+      if (!(error instanceof SfApiError)) throw error;
+      return { result: [error.toJSON()], statusCode: error.status };
+    }
   });
   return json(200, { results });
 }

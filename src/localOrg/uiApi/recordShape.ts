@@ -34,11 +34,19 @@ export function fieldTree(def: ObjectDef): FieldTree {
   return { def, fields: new Map(), relationships: new Map() };
 }
 
+/** Whether the running user may read `field` of `def` (field-level security; everything for an administrator). */
+export function canRead(store: Store, def: ObjectDef, field: FieldDef): boolean {
+  return store.access?.canReadField(def, field) ?? true;
+}
+
 function relationshipField(store: Store, def: ObjectDef, name: string): FieldDef | undefined {
   const lower = name.toLowerCase();
   return def.fields.find(
     (field) =>
-      field.type === 'reference' && field.relationshipName?.toLowerCase() === lower && field.referenceTo?.length
+      field.type === 'reference' &&
+      field.relationshipName?.toLowerCase() === lower &&
+      Boolean(field.referenceTo?.length) &&
+      canRead(store, def, field)
   );
 }
 
@@ -61,7 +69,7 @@ export function addFieldPath(store: Store, tree: FieldTree, qualified: string, r
   for (let index = 1; index < parts.length - 1; index++) {
     const reference = relationshipField(store, current.def, parts[index]);
     const target = reference && store.getObject(reference.referenceTo?.[0] as string);
-    if (!reference || !target) return fail();
+    if (!reference || !target || store.access?.can(target, 'read') === false) return fail();
     let next = current.relationships.get(reference.relationshipName as string);
     if (!next) {
       next = { reference, tree: fieldTree(target) };
@@ -69,8 +77,9 @@ export function addFieldPath(store: Store, tree: FieldTree, qualified: string, r
     }
     current = next.tree;
   }
+  // A field the user may not read is answered as if it did not exist, as Salesforce does.
   const field = store.getField(current.def, parts[parts.length - 1]);
-  if (!field) return fail();
+  if (!field || !canRead(store, current.def, field)) return fail();
   current.fields.set(field.name, field);
   return true;
 }
@@ -84,14 +93,14 @@ export function addFieldPath(store: Store, tree: FieldTree, qualified: string, r
 export function addFieldsIfPresent(store: Store, tree: FieldTree, names: string[]): void {
   for (const name of names) {
     const field = store.getField(tree.def, name);
-    if (field) tree.fields.set(field.name, field);
+    if (field && canRead(store, tree.def, field)) tree.fields.set(field.name, field);
   }
 }
 
-/** Every field the tree asks for, for every field of the object (a record create/update answers with all). */
-export function allFieldsTree(def: ObjectDef): FieldTree {
+/** A tree of every field of the object the user may read (a record create/update answers with all of them). */
+export function allFieldsTree(store: Store, def: ObjectDef): FieldTree {
   const tree = fieldTree(def);
-  for (const field of def.fields) tree.fields.set(field.name, field);
+  for (const field of def.fields) if (canRead(store, def, field)) tree.fields.set(field.name, field);
   return tree;
 }
 

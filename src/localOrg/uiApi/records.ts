@@ -44,7 +44,7 @@ function treeOf(
   optionalFields: string[],
   everything: boolean
 ): FieldTree {
-  if (everything) return allFieldsTree(def);
+  if (everything) return allFieldsTree(store, def);
   const tree = fieldTree(def);
   const own = (name: string): boolean => name.split('.')[0].toLowerCase() === def.name.toLowerCase();
   for (const name of fields.filter(own)) addFieldPath(store, tree, name, true);
@@ -98,7 +98,7 @@ function save(store: Store, def: ObjectDef, write: () => string): ApiResponse | 
 }
 
 function savedRecord(store: Store, def: ObjectDef, id: string, status: number): ApiResponse {
-  const record = readOneRecord(store, allFieldsTree(def), id, userSettings(store));
+  const record = readOneRecord(store, allFieldsTree(store, def), id, userSettings(store));
   if (!record) throw notFound();
   return json(status, record);
 }

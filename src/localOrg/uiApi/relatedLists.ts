@@ -50,6 +50,9 @@ export function findRelatedList(store: Store, parent: ObjectDef, relatedListId: 
         field.childRelationshipName?.toLowerCase() === wanted &&
         field.referenceTo?.some((target) => target.toLowerCase() === parent.name.toLowerCase())
       ) {
+        if (store.access?.can(child, 'read') === false) {
+          throw new SfApiError('INSUFFICIENT_ACCESS', `You don't have access to the object ${child.name}`, 403);
+        }
         return { parent, child, field, relationshipName: field.childRelationshipName };
       }
     }

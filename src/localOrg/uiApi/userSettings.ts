@@ -33,16 +33,16 @@ function text(value: unknown, fallback: string): string {
 }
 
 /**
- * The current user's settings. The org has one user, the one the access token belongs to.
+ * The settings of the user the request runs as (the session's user).
  * @param store the org
  */
 export function userSettings(store: Store): UserSettings {
   const userDef = store.getObject('User');
-  const user = userDef ? store.readRaw(userDef, store.identity.userId) : undefined;
+  const user = userDef ? store.readRaw(userDef, store.runningUserId) : undefined;
   const organizationDef = store.getObject('Organization');
   const organization = organizationDef ? store.readRaw(organizationDef, store.identity.orgId) : undefined;
   return {
-    userId: store.identity.userId,
+    userId: store.runningUserId,
     locale: bcp47(text(user?.LocaleSidKey, text(organization?.DefaultLocaleSidKey, 'en_US'))),
     language: text(user?.LanguageLocaleKey, 'en_US'),
     timeZone: text(user?.TimeZoneSidKey, 'UTC'),

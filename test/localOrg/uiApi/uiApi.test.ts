@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection } from '@salesforce/core';
+import { Connection as JsforceConnection } from 'jsforce';
 import { deploySource } from '../../../src/deploy/deploySource.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../../src/localOrg/index.js';
 
@@ -22,11 +23,16 @@ let checklistId: string;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function ui(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+async function ui(
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string = org.accessToken
+): Promise<{ status: number; body: Json }> {
   const response = await fetch(`${org.instanceUrl}/services/data/v${VERSION}/ui-api${path}`, {
     method,
     headers: {
-      Authorization: `Bearer ${org.accessToken}`,
+      Authorization: `Bearer ${token}`,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
     },
     body: body === undefined ? undefined : JSON.stringify(body)
@@ -352,4 +358,78 @@ it('answers 401 INVALID_SESSION_ID without the session', async () => {
   const response = await fetch(`${org.instanceUrl}/services/data/v${VERSION}/ui-api/object-info/Account`);
   expect(response.status).toBe(401);
   expect(((await response.json()) as Json[])[0]).toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
+});
+
+describe('as a Maintenance Support user', () => {
+  let token: string;
+
+  beforeAll(async () => {
+    const [profile] = (await conn.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Standard User'")).records;
+    const username = 'support@uiapi.test';
+    const userId = await create('User', {
+      Username: username,
+      LastName: 'Support',
+      Alias: 'support',
+      Email: username,
+      ProfileId: profile.Id,
+      TimeZoneSidKey: 'Europe/Paris',
+      LocaleSidKey: 'fr_FR',
+      LanguageLocaleKey: 'en_US',
+      EmailEncodingKey: 'UTF-8'
+    });
+    const password = 'Support-pass-1';
+    await conn.request({
+      method: 'POST',
+      url: `/services/data/v${VERSION}/sobjects/User/${userId}/password`,
+      body: JSON.stringify({ NewPassword: password }),
+      headers: { 'Content-Type': 'application/json' }
+    });
+    const [set] = (await conn.query<{ Id: string }>("SELECT Id FROM PermissionSet WHERE Name = 'Maintenance_Support'"))
+      .records;
+    await create('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: set.Id });
+    const login = new JsforceConnection({
+      oauth2: { loginUrl: org.instanceUrl, clientId: 'local-client', clientSecret: 'local-secret' },
+      version: VERSION
+    });
+    await login.login(username, password);
+    token = login.accessToken as string;
+  });
+
+  it('leaves out the financial fields and marks the contract read only in object info', async () => {
+    const { status, body } = await ui('GET', '/object-info/Maintenance_Contract__c', undefined, token);
+    expect(status).toBe(200);
+    expect(body.fields).not.toHaveProperty('Daily_Rate__c');
+    expect(body.fields).not.toHaveProperty('Monthly_Fee__c');
+    expect(body.fields).toHaveProperty('Status__c');
+    expect(body.fields.Status__c.updateable).toBe(false);
+    expect(body).toMatchObject({ createable: false, updateable: false, deletable: false });
+    const incident = await ui('GET', '/object-info/Maintenance_Incident__c', undefined, token);
+    expect(incident.body).toMatchObject({ createable: true, updateable: true, deletable: false });
+  });
+
+  it('answers a financial field as missing: dropped from optionalFields, refused in fields', async () => {
+    const optional = await ui(
+      'GET',
+      `/records/${contractId}?fields=Maintenance_Contract__c.Name&optionalFields=Maintenance_Contract__c.Daily_Rate__c`,
+      undefined,
+      token
+    );
+    expect(optional.status).toBe(200);
+    expect(optional.body.fields).not.toHaveProperty('Daily_Rate__c');
+    const required = await ui(
+      'GET',
+      `/records/${contractId}?fields=Maintenance_Contract__c.Daily_Rate__c`,
+      undefined,
+      token
+    );
+    expect(required.status).toBe(400);
+    expect(required.body[0].errorCode).toBe('INVALID_FIELD');
+  });
+
+  it('refuses to update a contract it may only read, as a RecordError', async () => {
+    const { status, body } = await ui('PATCH', `/records/${contractId}`, { fields: { Provider__c: 'X' } }, token);
+    expect(status).toBe(400);
+    expect(body.enhancedErrorType).toBe('RecordError');
+    expect(body.output.errors[0].errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
+  });
 });
