@@ -4,13 +4,16 @@
  * running as the user who created them.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { Connection } from 'jsforce';
+import { readIdentity, stopBackground } from '../../src/localOrg/daemon.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
+import type { OrgIdentity } from '../../src/localOrg/store.js';
 import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
 
 const VERSION = '62.0';
@@ -117,4 +120,80 @@ describe('Bulk API 2.0 as a restricted user', () => {
       expect.stringMatching(/^INSUFFICIENT_ACCESS_OR_READONLY:/)
     ]);
   }, 60_000);
+});
+
+describe('sf maintenance org user create', () => {
+  let home: string;
+  let dataDir: string;
+
+  /** Runs `sf maintenance ...` from the sources (bin/dev.js) with the sf auth store in a temporary home. */
+  function sf(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    return spawnSync(process.execPath, ['--import', 'tsx', '--no-warnings', 'bin/dev.js', 'maintenance', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_MAINTENANCE_LOCAL_ORG_DIR: dataDir },
+      timeout: 90_000
+    });
+  }
+
+  beforeAll(() => {
+    home = mkdtempSync(join(tmpdir(), 'users-cli-'));
+    dataDir = join(home, 'localorg');
+  });
+
+  afterAll(async () => {
+    await stopBackground(dataDir);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('creates a user holding the permission sets and prints a password that logs in', async () => {
+    const started = sf('org', 'start', '--data-dir', dataDir, '--json');
+    const instanceUrl = String((JSON.parse(started.stdout) as { result: { instanceUrl: string } }).result.instanceUrl);
+    const identity = readIdentity(dataDir) as OrgIdentity;
+    const authInfo = await AuthInfo.create({
+      accessTokenOptions: { accessToken: identity.accessToken, instanceUrl, loginUrl: instanceUrl }
+    });
+    const deploy = await ComponentSet.fromSource('force-app').deploy({
+      usernameOrConnection: await CoreConnection.create({ authInfo })
+    });
+    expect((await deploy.pollStatus(100, 120)).response.success).toBe(true);
+
+    const created = sf(
+      'org',
+      'user',
+      'create',
+      '--username',
+      'cli.manager@maintenance.test',
+      '--permsets',
+      'Maintenance_Viewer,Maintenance_Manager'
+    );
+    expect(created.status).toBe(0);
+    const password = /Password: (\S+)/.exec(created.stdout)?.[1] as string;
+    expect(password).toBeDefined();
+    expect(created.stdout).toContain('Maintenance_Viewer, Maintenance_Manager');
+
+    const token = await fetch(`${instanceUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: 'cli.manager@maintenance.test', password })
+    });
+    expect(token.status).toBe(200);
+    const session = (await token.json()) as { access_token: string; instance_url: string };
+    const conn = new Connection({
+      instanceUrl: session.instance_url,
+      accessToken: session.access_token,
+      version: VERSION
+    });
+    const held = await conn.query<{ PermissionSet: { Name: string } }>(
+      "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'cli.manager@maintenance.test' ORDER BY PermissionSet.Name"
+    );
+    expect(held.records.map((record) => record.PermissionSet.Name)).toEqual([
+      'Maintenance_Manager',
+      'Maintenance_Viewer'
+    ]);
+    expect((await conn.describe('Maintenance_Contract__c')).deletable).toBe(true);
+
+    const duplicate = sf('org', 'user', 'create', '--username', 'cli.manager@maintenance.test', '--json');
+    expect(duplicate.status).not.toBe(0);
+    expect(duplicate.stdout).toMatch(/DUPLICATE_VALUE|duplicate/i);
+  }, 240_000);
 });
