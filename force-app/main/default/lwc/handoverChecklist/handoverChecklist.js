@@ -4,7 +4,7 @@ import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiR
 import { getListRecordsByName } from 'lightning/uiListsApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
-import { handoverReadiness } from 'c/maintenanceEngine';
+import { handoverItemsFromTemplate, handoverReadiness } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
@@ -17,7 +17,7 @@ import {
   TEMPLATE_ITEM_FIELD_NAMES,
   displayValueOf
 } from 'c/maintenanceRecords';
-import { accountModel, itemEntries, templateItems, templateItemsToAdd } from 'c/maintenanceModel';
+import { accountModel, itemEntries, templateItems } from 'c/maintenanceModel';
 import { formatDay, formatLabel, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -241,14 +241,14 @@ export default class HandoverChecklist extends LightningElement {
     };
   }
 
-  /** The template items this checklist lacks (idempotent by Template_Item__c, see maintenanceModel). */
+  /** The template items this checklist lacks, as the engine decides them (idempotent by Template_Item__c). */
   get itemsToAdd() {
     if (!this.template || !this.checklist || !this.items) {
       return [];
     }
-    return templateItemsToAdd({
-      checklist: this.checklist.fields,
-      items: this.items.map((item) => item.fields),
+    return handoverItemsFromTemplate({
+      checklist: this.checklist.model,
+      existingItems: this.items.map((item) => item.model),
       templateItems: this.template
     });
   }

@@ -2204,6 +2204,86 @@ export function handoverReadiness(input) {
   };
 }
 
+/**
+ * Handover_Item__c fields of an item added from the template (the caller sets Checklist__c).
+ * @typedef {Object} TemplateItemFields
+ * @property {string} Name the template item's MasterLabel (its DeveloperName when it has none)
+ * @property {string|null} Category__c
+ * @property {boolean} Mandatory__c
+ * @property {false} Done__c
+ * @property {number|null} Sort_Order__c
+ * @property {string} Template_Item__c the template item's DeveloperName
+ * @property {string|null} Due_Date__c 'YYYY-MM-DD'
+ */
+
+/**
+ * The Handover_Item__c records to create so that a checklist holds every Handover_Template_Item__mdt once ("add
+ * items from template" is idempotent): template items already on the checklist, by Template_Item__c = DeveloperName,
+ * are skipped, and so is a second template record with the same DeveloperName. Each new item is due
+ * Due_Days_Before_Go_Live__c whole days before the checklist's go-live (after it when negative); without a go-live
+ * date or without that number it has no due date. The items come in template order: Sort_Order__c ascending, a blank
+ * order counting as 0, ties in the order given.
+ * @param {Object} input
+ * @param {Checklist} input.checklist reads goLiveDate
+ * @param {ChecklistItem[]} input.existingItems the checklist's items; reads templateItem
+ * @param {Record<string, unknown>[]} input.templateItems Handover_Template_Item__mdt field maps (DeveloperName,
+ *   MasterLabel, Category__c, Mandatory__c, Sort_Order__c, Due_Days_Before_Go_Live__c), flat or UI API `{ value }`
+ * @returns {TemplateItemFields[]}
+ */
+export function handoverItemsFromTemplate(input) {
+  const fn = 'handoverItemsFromTemplate';
+  const args = objectArg(input, fn, 'input');
+  const checklist = objectArg(args.checklist, fn, 'checklist');
+  const goLive = optionalDayNumber(checklist.goLiveDate, fn, 'checklist.goLiveDate');
+  /** @type {Set<string>} */
+  const present = new Set();
+  arrayArg(args.existingItems, fn, 'existingItems').forEach((item, i) => {
+    const templateItem = objectArg(item, fn, `existingItems[${i}]`).templateItem;
+    if (typeof templateItem === 'string' && templateItem.length > 0) {
+      present.add(templateItem);
+    }
+  });
+  const template = arrayArg(args.templateItems, fn, 'templateItems').map((record, i) => {
+    const where = `${fn}: templateItems[${i}]`;
+    const fields = recordFields(record, where);
+    const developerName = textField(fields, 'DeveloperName', where);
+    if (developerName === null) {
+      // Without it the item could not be recognised next time, and would be added again.
+      throw new RangeError(`${where}: DeveloperName is required`);
+    }
+    const dueDays = numberField(fields, 'Due_Days_Before_Go_Live__c', where);
+    if (dueDays !== null && !Number.isInteger(dueDays)) {
+      throw new RangeError(`${where}: Due_Days_Before_Go_Live__c must be whole days, got ${dueDays}`);
+    }
+    return {
+      developerName,
+      label: textField(fields, 'MasterLabel', where) ?? developerName,
+      category: textField(fields, 'Category__c', where),
+      mandatory: booleanField(fields, 'Mandatory__c', where),
+      sortOrder: numberField(fields, 'Sort_Order__c', where),
+      dueDays
+    };
+  });
+  /** @type {TemplateItemFields[]} */
+  const toAdd = [];
+  for (const entry of [...template].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))) {
+    if (present.has(entry.developerName)) {
+      continue;
+    }
+    present.add(entry.developerName);
+    toAdd.push({
+      Name: entry.label,
+      Category__c: entry.category,
+      Mandatory__c: entry.mandatory,
+      Done__c: false,
+      Sort_Order__c: entry.sortOrder,
+      Template_Item__c: entry.developerName,
+      Due_Date__c: goLive !== null && entry.dueDays !== null ? formatDay(goLive - entry.dueDays) : null
+    });
+  }
+  return toAdd;
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Penalties and monthly review
 // ---------------------------------------------------------------------------------------------------------------------
@@ -2348,6 +2428,160 @@ export function penalties(input) {
   return { total: round2(months.reduce((sum, month) => sum + month.credit, 0)), months, incidents: breached };
 }
 
+/**
+ * Compliance counts of a group of resolved incidents.
+ * @typedef {Object} ComplianceTally
+ * @property {number} resolved incidents judged
+ * @property {number} met neither target breached
+ * @property {number} responseBreached response (GTI) target breached
+ * @property {number} resolutionBreached resolution (GTR) target breached
+ */
+
+/** @returns {Record<Priority|'All', ComplianceTally>} */
+function emptyComplianceTallies() {
+  /** @type {Record<string, ComplianceTally>} */
+  const tallies = {};
+  for (const key of [...PRIORITIES, 'All']) {
+    tallies[key] = { resolved: 0, met: 0, responseBreached: 0, resolutionBreached: 0 };
+  }
+  return tallies;
+}
+
+/**
+ * The compliance rule that monthlyReview and slaCompliance share: an incident counts when it was resolved in
+ * [startMs, endMs) and not cancelled; it is judged at its resolution (breachFacts: the SLA rules with a calendar,
+ * else the due times stamped on it) and has met its SLA when neither target was breached.
+ * @param {Record<string, ComplianceTally>} tallies updated in place: the incident's priority and 'All'
+ * @param {Incident} incident
+ * @param {Contract} contract
+ * @param {Calendar|null} calendar
+ * @param {number} startMs epoch ms, inclusive
+ * @param {number} endMs epoch ms, exclusive
+ * @param {string} fn
+ * @param {string} label how error messages name the incident
+ */
+function tallyCompliance(tallies, incident, contract, calendar, startMs, endMs, fn, label) {
+  if (incident.status === 'Cancelled') {
+    return;
+  }
+  const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, `${label}.resolvedAt`);
+  if (resolvedMs === null || resolvedMs < startMs || resolvedMs >= endMs) {
+    return;
+  }
+  const priority = priorityArg(incident.priority, fn, `${label}.priority`);
+  const facts = breachFacts(incident, contract, calendar, resolvedMs, fn);
+  for (const key of [priority, 'All']) {
+    const tally = tallies[key];
+    tally.resolved += 1;
+    if (facts.responseBreached) tally.responseBreached += 1;
+    if (facts.resolutionBreached) tally.resolutionBreached += 1;
+    if (!facts.responseBreached && !facts.resolutionBreached) tally.met += 1;
+  }
+}
+
+/**
+ * @param {ComplianceTally} tally
+ * @returns {number|null} % (0-100) of the judged incidents that met their SLA; null when none was judged
+ */
+function compliancePercent(tally) {
+  return tally.resolved > 0 ? (tally.met / tally.resolved) * 100 : null;
+}
+
+/**
+ * @typedef {Object} ComplianceFigures
+ * @property {number} total incidents judged
+ * @property {number} met within both targets
+ * @property {number} breached at least one target breached (total - met)
+ * @property {number} responseBreached response (GTI) target breached
+ * @property {number} resolutionBreached resolution (GTR) target breached
+ * @property {number|null} percent met / total in % (0-100); null when no incident was judged
+ */
+
+/**
+ * @param {ComplianceTally} tally
+ * @returns {ComplianceFigures}
+ */
+function complianceFigures(tally) {
+  return {
+    total: tally.resolved,
+    met: tally.met,
+    breached: tally.resolved - tally.met,
+    responseBreached: tally.responseBreached,
+    resolutionBreached: tally.resolutionBreached,
+    percent: compliancePercent(tally)
+  };
+}
+
+/**
+ * SLA compliance over any window of days, across an account's contracts, with the rule monthlyReview applies to a
+ * month: of the incidents resolved from the start of `from` to the end of `to` and not cancelled, the share that met
+ * both targets, judged at their resolution. Days are those of each incident's contract time zone, else its
+ * calendar's, else UTC. An incident counts only under a contract of `contracts` (incident.contractId = contract.id):
+ * without one there is no SLA to meet. Breaches follow the SLA rules on the contract's calendar (see
+ * contractCalendar); when `calendars` is not given, or lacks the calendar a contract names, that contract's incidents
+ * are judged on the due times stamped on them, as monthlyReview does without a calendar. Open incidents are not
+ * judged yet, so the result does not depend on the time of the call.
+ * @param {Object} input
+ * @param {Incident[]} input.incidents reads contractId, priority, status, reportedAt, respondedAt, resolvedAt, the
+ *   pauses and the stamped due times
+ * @param {Contract[]} input.contracts reads id, sla, calendarName, timeZone
+ * @param {Record<string, Calendar>|null} [input.calendars] Maintenance_Calendar__mdt calendars by DeveloperName
+ * @param {string} input.from 'YYYY-MM-DD', first day of the window
+ * @param {string} input.to 'YYYY-MM-DD', last day of the window (inclusive), not before from
+ * @returns {ComplianceFigures & { from: string, to: string, byPriority: Record<Priority, ComplianceFigures> }}
+ */
+export function slaCompliance(input) {
+  const fn = 'slaCompliance';
+  const args = objectArg(input, fn, 'input');
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const calendars =
+    args.calendars === undefined || args.calendars === null ? null : objectArg(args.calendars, fn, 'calendars');
+  const from = dayNumber(args.from, fn, 'from');
+  const to = dayNumber(args.to, fn, 'to');
+  if (to < from) {
+    throw new RangeError(`${fn}: to is before from`);
+  }
+  /** @type {Map<string, { contract: Contract, calendar: Calendar|null, startMs: number, endMs: number }>} */
+  const terms = new Map();
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    if (typeof contract.id !== 'string' || contract.id.length === 0) {
+      throw new TypeError(`${fn}: contracts[${i}].id must be a non-empty string, got ${describe(contract.id)}`);
+    }
+    const known =
+      calendars !== null &&
+      (!contract.calendarName || Object.prototype.hasOwnProperty.call(calendars, contract.calendarName));
+    const calendar = known ? contractCalendar(contract, /** @type {Record<string, Calendar>} */ (calendars)) : null;
+    const zone = reportingZone(contract, calendar, fn);
+    terms.set(contract.id, {
+      contract,
+      calendar,
+      startMs: wallToInstant(zone, from * DAY_MS),
+      endMs: wallToInstant(zone, (to + 1) * DAY_MS)
+    });
+  });
+  const tallies = emptyComplianceTallies();
+  incidents.forEach((candidate, i) => {
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
+    const term = incident.contractId ? terms.get(incident.contractId) : undefined;
+    if (term) {
+      tallyCompliance(tallies, incident, term.contract, term.calendar, term.startMs, term.endMs, fn, `incidents[${i}]`);
+    }
+  });
+  /** @type {Record<string, ComplianceFigures>} */
+  const byPriority = {};
+  for (const priority of PRIORITIES) {
+    byPriority[priority] = complianceFigures(tallies[priority]);
+  }
+  return {
+    from: formatDay(from),
+    to: formatDay(to),
+    ...complianceFigures(tallies.All),
+    byPriority: /** @type {Record<Priority, ComplianceFigures>} */ (byPriority)
+  };
+}
+
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
 /**
@@ -2355,7 +2589,7 @@ const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
  * contract's time zone, else the calendar's, else UTC):
  * - backlog: incidents opened (reported), resolved, closed and cancelled in the month, open at its start and end;
  * - compliance per priority over the incidents resolved in the month: met = neither target breached (null % when
- *   none was resolved);
+ *   none was resolved), the rule slaCompliance applies to any window;
  * - budget: effort of the incidents reported in the month and up to its end, against the contract budget;
  * - penalties for the month (see penalties).
  * @param {Object} input
@@ -2388,18 +2622,13 @@ export function monthlyReview(input) {
   const inMonth = (ms) => ms !== null && ms >= startMs && ms < endMs;
 
   let opened = 0;
-  let resolved = 0;
   let closed = 0;
   let cancelled = 0;
   let openAtStart = 0;
   let openAtEnd = 0;
   let effortInMonth = 0;
   let effortToDate = 0;
-  /** @type {Record<string, { resolved: number, met: number, responseBreached: number, resolutionBreached: number, compliancePercent: number|null }>} */
-  const compliance = {};
-  for (const priority of [...PRIORITIES, 'All']) {
-    compliance[priority] = { resolved: 0, met: 0, responseBreached: 0, resolutionBreached: 0, compliancePercent: null };
-  }
+  const tallies = emptyComplianceTallies();
   incidents.forEach((candidate, i) => {
     const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
     const label = `incidents[${i}]`;
@@ -2424,29 +2653,20 @@ export function monthlyReview(input) {
       return;
     }
     if (incident.status === 'Closed' && inMonth(closedMs)) closed += 1;
-    if (!inMonth(resolvedMs)) {
-      return;
-    }
-    resolved += 1;
-    const priority = priorityArg(incident.priority, fn, `${label}.priority`);
-    const facts = breachFacts(incident, contract, calendar, /** @type {number} */ (resolvedMs), fn);
-    for (const key of [priority, 'All']) {
-      const row = compliance[key];
-      row.resolved += 1;
-      if (facts.responseBreached) row.responseBreached += 1;
-      if (facts.resolutionBreached) row.resolutionBreached += 1;
-      if (!facts.responseBreached && !facts.resolutionBreached) row.met += 1;
-    }
+    tallyCompliance(tallies, incident, contract, calendar, startMs, endMs, fn, label);
   });
-  for (const row of Object.values(compliance)) {
-    row.compliancePercent = row.resolved > 0 ? (row.met / row.resolved) * 100 : null;
+  /** @type {Record<string, ComplianceTally & { compliancePercent: number|null }>} */
+  const compliance = {};
+  for (const [key, tally] of Object.entries(tallies)) {
+    compliance[key] = { ...tally, compliancePercent: compliancePercent(tally) };
   }
   const budget = contract.budgetDays ?? null;
   return {
     month: args.month,
     from: formatDay(firstDay),
     to: formatDay(lastDay),
-    backlog: { opened, resolved, closed, cancelled, openAtStart, openAtEnd },
+    // Resolved in the month and not cancelled: exactly the incidents the compliance counts.
+    backlog: { opened, resolved: tallies.All.resolved, closed, cancelled, openAtStart, openAtEnd },
     compliance,
     budget: {
       budgetDays: budget,

@@ -1,5 +1,4 @@
 import {
-  addDays,
   allowedActions,
   calendarFromMetadata,
   contractCalendar,
@@ -120,34 +119,4 @@ export function calendarOfContract(contract, calendars) {
  */
 export function isOpen(incident) {
   return allowedActions(incident.model.status).includes('resolve');
-}
-
-/**
- * The Handover_Item__c records to create so that a checklist holds every template item once: template items
- * already on the checklist (by Template_Item__c) are skipped, and each new item is due its template's
- * Due_Days_Before_Go_Live__c days before the go-live.
- *
- * This rule belongs in maintenanceEngine, which has no function for it yet; it lives here, in one place, until then.
- * @param {{ checklist: Record<string, unknown>, items: Array<Record<string, unknown>>,
- *   templateItems: Array<Record<string, unknown>> }} input field maps
- * @returns {Array<Record<string, unknown>>} Handover_Item__c fields (without Checklist__c)
- */
-export function templateItemsToAdd({ checklist, items, templateItems: template }) {
-  const present = new Set(items.map((item) => item.Template_Item__c).filter(Boolean));
-  const goLive = checklist.Go_Live_Date__c;
-  return template
-    .filter((entry) => !present.has(entry.DeveloperName))
-    .sort((a, b) => (a.Sort_Order__c ?? 0) - (b.Sort_Order__c ?? 0))
-    .map((entry) => ({
-      Name: entry.MasterLabel,
-      Category__c: entry.Category__c,
-      Mandatory__c: Boolean(entry.Mandatory__c),
-      Done__c: false,
-      Sort_Order__c: entry.Sort_Order__c,
-      Template_Item__c: entry.DeveloperName,
-      Due_Date__c:
-        goLive && typeof entry.Due_Days_Before_Go_Live__c === 'number'
-          ? addDays(goLive, -entry.Due_Days_Before_Go_Live__c)
-          : null
-    }));
 }

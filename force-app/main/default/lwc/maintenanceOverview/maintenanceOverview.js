@@ -2,7 +2,15 @@ import { LightningElement, api, wire } from 'lwc';
 import { refresh } from 'lightning/uiRecordApi';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { getListRecordsByName } from 'lightning/uiListsApi';
-import { addDays, budgetBurn, coverageTimeline, coveringContract, daysBetween, slaStatus } from 'c/maintenanceEngine';
+import {
+  addDays,
+  budgetBurn,
+  coverageTimeline,
+  coveringContract,
+  daysBetween,
+  slaCompliance,
+  slaStatus
+} from 'c/maintenanceEngine';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
   CALENDAR_FIELD_NAMES,
@@ -364,22 +372,21 @@ export default class MaintenanceOverview extends LightningElement {
     ).length;
   }
 
-  /**
-   * SLA compliance over the last 90 days: of the incidents resolved in that window and under a contract, the share
-   * the engine judges within both targets (slaStatus judges a resolved incident at its resolution time).
-   */
+  /** SLA compliance over the last 90 days and today, as maintenanceEngine.slaCompliance counts it. */
   get compliance() {
-    const from = Date.parse(`${addDays(this.today, -COMPLIANCE_WINDOW_DAYS)}T00:00:00Z`);
-    const judged = this.incidentStatuses.filter(
-      (entry) => entry.status && entry.incident.model.resolvedAt && entry.incident.model.resolvedAt.getTime() >= from
-    );
-    if (judged.length === 0) {
+    const compliance = slaCompliance({
+      incidents: this.model.incidents.map((incident) => incident.model),
+      contracts: this.contractModels,
+      calendars: this.calendars,
+      from: addDays(this.today, -COMPLIANCE_WINDOW_DAYS),
+      to: this.today
+    });
+    if (compliance.total === 0) {
       return { value: '—', detail: LABELS.kpiComplianceNone };
     }
-    const met = judged.filter((entry) => !entry.status.responseBreached && !entry.status.resolutionBreached).length;
     return {
-      value: formatPercent(met / judged.length),
-      detail: formatLabel(LABELS.kpiComplianceDetail, met, judged.length)
+      value: formatPercent(compliance.percent / 100),
+      detail: formatLabel(LABELS.kpiComplianceDetail, compliance.met, compliance.total)
     };
   }
 

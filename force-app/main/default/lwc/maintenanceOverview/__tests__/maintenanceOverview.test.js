@@ -13,6 +13,9 @@ jest.mock('@salesforce/label/c.Coverage_Gap', () => ({ default: 'Gap in coverage
 jest.mock('@salesforce/label/c.Coverage_Not_Covered', () => ({ default: 'Not covered today, since {0}.' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Kpi_Compliance_Detail', () => ({ default: '{0} of {1} incidents within target' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.Alert_Gap', () => ({ default: 'Gap starts in {0} days ({1}).' }), { virtual: true });
 jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends in {1} days ({2}).' }), {
   virtual: true
@@ -105,6 +108,7 @@ describe('c-maintenance-overview', () => {
     expect(text(element, '.kpi-breached .kpi-value')).toBe('2');
     // Resolved in the last 90 days: INC-000004 on time, INC-000005 late.
     expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
+    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 2 incidents within target');
     expect(text(element, '.kpi-budget .kpi-value')).not.toBe('—');
     expect(text(element, '.kpi-handover .kpi-value')).toBe('—');
 
@@ -113,6 +117,33 @@ describe('c-maintenance-overview', () => {
     await flushPromises();
     expect(text(element, '.kpi-handover .kpi-value')).toBe('75%');
     expect(text(element, '.kpi-handover .kpi-detail')).toBe('HO-Portal');
+  });
+
+  it('counts SLA compliance from 90 days before today, in the contract calendar time zone', async () => {
+    // Today is 10 March 2026: the window opens on 10 December 2025, 00:00 in Paris (9 December, 23:00 UTC).
+    const withResolution = (resolvedAt) => {
+      const batch = JSON.parse(JSON.stringify(accountLists));
+      const late = batch.results[1].result.records.find((record) => record.fields.Name.value === 'INC-000005');
+      late.fields.Reported_At__c.value = '2025-12-08T09:00:00.000Z';
+      late.fields.Resolved_At__c.value = resolvedAt;
+      late.fields.Closed_At__c.value = resolvedAt;
+      return batch;
+    };
+    let element = await renderWithData(withResolution('2025-12-09T22:30:00.000Z'));
+    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 1 incidents within target');
+    resetDom();
+    element = await renderWithData(withResolution('2025-12-09T23:30:00.000Z'));
+    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 2 incidents within target');
+  });
+
+  it('judges compliance on the stamped due times when the calendars cannot be read', async () => {
+    const element = render();
+    getRelatedListRecordsBatch.emit(accountLists);
+    getListRecordsByName.error({ message: 'List view not found' });
+    await flushPromises();
+    // INC-000004 was resolved before its stamped due, INC-000005 after it.
+    expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
+    expect(element.shadowRoot.querySelector('c-error-panel').friendlyMessage).toBe('c.Overview_Calendar_Error');
   });
 
   it('opens the logger and reloads after an incident is logged', async () => {
