@@ -61,17 +61,29 @@ export class DmlEngine {
 
   public constructor(private readonly store: Store) {}
 
-  private objectFor(objectName: string, operation: 'inserted' | 'updated' | 'deleted'): ObjectDef {
+  /** `upserted` checks only read access here: the insert or update it turns into checks create or edit. */
+  private objectFor(objectName: string, operation: 'inserted' | 'updated' | 'deleted' | 'upserted'): ObjectDef {
     const def = this.store.getObject(objectName);
     if (!def) throw invalidType(objectName);
     const access = this.store.access;
     if (access && !access.can(def, 'read')) throw invalidType(objectName);
     const allowed =
-      operation === 'inserted' ? def.createable : operation === 'updated' ? def.updateable : def.deletable;
+      operation === 'inserted' || operation === 'upserted'
+        ? def.createable
+        : operation === 'updated'
+          ? def.updateable
+          : def.deletable;
     if (!allowed) {
       throw new SfApiError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be ${operation}: ${def.label}`);
     }
-    const needed = operation === 'inserted' ? 'create' : operation === 'updated' ? 'edit' : 'delete';
+    const needed =
+      operation === 'inserted'
+        ? 'create'
+        : operation === 'updated'
+          ? 'edit'
+          : operation === 'deleted'
+            ? 'delete'
+            : 'read';
     if (access && !access.can(def, needed)) throw insufficientAccess();
     return def;
   }
@@ -496,7 +508,7 @@ export class DmlEngine {
     input: Record<string, unknown>,
     options: DmlOptions = {}
   ): SaveResult {
-    const def = this.objectFor(objectName, 'inserted');
+    const def = this.objectFor(objectName, 'upserted');
     const keyField = this.store.getField(def, externalIdField);
     if (!keyField || !(keyField.externalId || keyField.name === 'Id' || keyField.unique)) {
       throw new SfApiError(

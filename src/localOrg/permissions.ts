@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SfApiError } from './errors.js';
-import { listComponents } from './metadata/repository.js';
+import { ensureTables, listComponents } from './metadata/repository.js';
 import { child, childBoolean, childText, children, parseXml } from './metadata/xml.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
@@ -90,14 +90,23 @@ const parsedCache = new WeakMap<Store, { key: string; sets: PermissionSetDefinit
 
 /** Every deployed permission set, parsed (cached until a deploy changes one). */
 export function deployedPermissionSets(store: Store): PermissionSetDefinition[] {
-  const components = listComponents(store, 'PermissionSet');
+  ensureTables(store);
+  // Runs on every request: read only the fingerprints, and the XML only when a deploy changed a permission set.
+  const fingerprints = store
+    .statement("SELECT full_name AS name, hash FROM md_component WHERE type = 'PermissionSet' ORDER BY full_name")
+    .all() as { name: string; hash: string }[];
   const key = createHash('sha256')
-    .update(components.map((component) => `${component.fullName}:${component.hash}`).join('\n'))
+    .update(fingerprints.map((row) => `${row.name}:${row.hash}`).join('\n'))
     .digest('hex');
-  const cached = parsedCache.get(store);
-  if (cached?.key === key) return cached.sets;
-  const sets = components.map((component) => parsePermissionSet(component.fullName, component.content));
-  parsedCache.set(store, { key, sets });
+  let sets = parsedCache.get(store)?.key === key ? parsedCache.get(store)?.sets : undefined;
+  if (!sets) {
+    sets = listComponents(store, 'PermissionSet').map((component) =>
+      parsePermissionSet(component.fullName, component.content)
+    );
+    parsedCache.set(store, { key, sets });
+  }
+  // Checked on every call (it writes only when a record is missing or stale): a request that synced and then
+  // rolled back must not leave the records missing.
   syncPermissionSetRecords(store, sets);
   return sets;
 }

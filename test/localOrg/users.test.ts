@@ -4,8 +4,8 @@
  * running as the user who created them.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
@@ -17,6 +17,8 @@ import type { OrgIdentity } from '../../src/localOrg/store.js';
 import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
 
 const VERSION = '62.0';
+/** The pinned real sf CLI (installed by test/localOrg/sfCli.test.ts when missing). */
+const SF_BIN = join('test', 'sfcli', 'node_modules', '.bin', 'sf');
 
 let org: LocalOrg;
 let dir: string;
@@ -126,13 +128,101 @@ describe('sf maintenance org user create', () => {
   let home: string;
   let dataDir: string;
 
-  /** Runs `sf maintenance ...` from the sources (bin/dev.js) with the sf auth store in a temporary home. */
-  function sf(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    return spawnSync(process.execPath, ['--import', 'tsx', '--no-warnings', 'bin/dev.js', 'maintenance', ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_MAINTENANCE_LOCAL_ORG_DIR: dataDir },
-      timeout: 90_000
+  /** Runs a process without blocking the event loop (idle keep-alive sockets must see the server close them). */
+  function run(
+    command: string,
+    args: string[],
+    env: Record<string, string>
+  ): Promise<{ status: number | null; stdout: string }> {
+    return new Promise((resolveRun, reject) => {
+      const child = spawn(command, args, { env, timeout: 180_000 });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.resume();
+      child.on('error', reject);
+      child.on('close', (status) => resolveRun({ status, stdout }));
     });
+  }
+
+  /** Runs `sf maintenance ...` from the sources (bin/dev.js) with the sf auth store in a temporary home. */
+  function sf(...args: string[]): Promise<{ status: number | null; stdout: string }> {
+    return run(process.execPath, ['--import', 'tsx', '--no-warnings', 'bin/dev.js', 'maintenance', ...args], {
+      ...(process.env as Record<string, string>),
+      HOME: home,
+      SF_DISABLE_TELEMETRY: 'true',
+      SF_MAINTENANCE_LOCAL_ORG_DIR: dataDir
+    });
+  }
+
+  type SfJson = { status: number; result?: { username?: string; totalSize?: number }; name?: string };
+
+  /** The real sf CLI logs in with a support user's OAuth token and is held to that user's field access. */
+  async function realSfHonoursFieldAccess(instanceUrl: string): Promise<void> {
+    const support = await sf(
+      'org',
+      'user',
+      'create',
+      '--username',
+      'cli.support@maintenance.test',
+      '--permsets',
+      'Maintenance_Support',
+      '--json'
+    );
+    const supportUser = (JSON.parse(support.stdout) as { result: { password: string } }).result;
+    const supportToken = (await (
+      await fetch(`${instanceUrl}/services/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          username: 'cli.support@maintenance.test',
+          password: supportUser.password
+        })
+      })
+    ).json()) as { access_token: string };
+    const realSf = async (...args: string[]): Promise<SfJson> =>
+      JSON.parse(
+        (
+          await run(SF_BIN, [...args, '--json'], {
+            PATH: process.env.PATH ?? '',
+            HOME: home,
+            SF_ACCESS_TOKEN: supportToken.access_token,
+            SF_DISABLE_TELEMETRY: 'true',
+            SF_AUTOUPDATE_DISABLE: 'true',
+            SF_SKIP_NEW_VERSION_CHECK: 'true',
+            SF_USE_GENERIC_UNIX_KEYCHAIN: 'true'
+          })
+        ).stdout
+      ) as SfJson;
+    const login = await realSf(
+      'org',
+      'login',
+      'access-token',
+      '--instance-url',
+      instanceUrl,
+      '--alias',
+      'support',
+      '--no-prompt'
+    );
+    expect(login).toMatchObject({ status: 0, result: { username: 'cli.support@maintenance.test' } });
+    const visible = await realSf(
+      'data',
+      'query',
+      '-o',
+      'support',
+      '--query',
+      'SELECT Status__c FROM Maintenance_Contract__c'
+    );
+    expect(visible).toMatchObject({ status: 0, result: { totalSize: 0 } });
+    const hidden = await realSf(
+      'data',
+      'query',
+      '-o',
+      'support',
+      '--query',
+      'SELECT Daily_Rate__c FROM Maintenance_Contract__c'
+    );
+    expect(hidden.status).not.toBe(0);
+    expect(hidden.name).toBe('INVALID_FIELD');
   }
 
   beforeAll(() => {
@@ -145,55 +235,65 @@ describe('sf maintenance org user create', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('creates a user holding the permission sets and prints a password that logs in', async () => {
-    const started = sf('org', 'start', '--data-dir', dataDir, '--json');
-    const instanceUrl = String((JSON.parse(started.stdout) as { result: { instanceUrl: string } }).result.instanceUrl);
-    const identity = readIdentity(dataDir) as OrgIdentity;
-    const authInfo = await AuthInfo.create({
-      accessTokenOptions: { accessToken: identity.accessToken, instanceUrl, loginUrl: instanceUrl }
-    });
-    const deploy = await ComponentSet.fromSource('force-app').deploy({
-      usernameOrConnection: await CoreConnection.create({ authInfo })
-    });
-    expect((await deploy.pollStatus(100, 120)).response.success).toBe(true);
+  const itWithSf = existsSync(SF_BIN) ? it : it.skip;
 
-    const created = sf(
-      'org',
-      'user',
-      'create',
-      '--username',
-      'cli.manager@maintenance.test',
-      '--permsets',
-      'Maintenance_Viewer,Maintenance_Manager'
-    );
-    expect(created.status).toBe(0);
-    const password = /Password: (\S+)/.exec(created.stdout)?.[1] as string;
-    expect(password).toBeDefined();
-    expect(created.stdout).toContain('Maintenance_Viewer, Maintenance_Manager');
+  itWithSf(
+    'creates a user holding the permission sets and prints a password that logs in',
+    async () => {
+      const started = await sf('org', 'start', '--data-dir', dataDir, '--json');
+      const instanceUrl = String(
+        (JSON.parse(started.stdout) as { result: { instanceUrl: string } }).result.instanceUrl
+      );
+      const identity = readIdentity(dataDir) as OrgIdentity;
+      const authInfo = await AuthInfo.create({
+        accessTokenOptions: { accessToken: identity.accessToken, instanceUrl, loginUrl: instanceUrl }
+      });
+      const deploy = await ComponentSet.fromSource('force-app').deploy({
+        usernameOrConnection: await CoreConnection.create({ authInfo })
+      });
+      expect((await deploy.pollStatus(100, 120)).response.success).toBe(true);
 
-    const token = await fetch(`${instanceUrl}/services/oauth2/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: 'cli.manager@maintenance.test', password })
-    });
-    expect(token.status).toBe(200);
-    const session = (await token.json()) as { access_token: string; instance_url: string };
-    const conn = new Connection({
-      instanceUrl: session.instance_url,
-      accessToken: session.access_token,
-      version: VERSION
-    });
-    const held = await conn.query<{ PermissionSet: { Name: string } }>(
-      "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'cli.manager@maintenance.test' ORDER BY PermissionSet.Name"
-    );
-    expect(held.records.map((record) => record.PermissionSet.Name)).toEqual([
-      'Maintenance_Manager',
-      'Maintenance_Viewer'
-    ]);
-    expect((await conn.describe('Maintenance_Contract__c')).deletable).toBe(true);
+      const created = await sf(
+        'org',
+        'user',
+        'create',
+        '--username',
+        'cli.manager@maintenance.test',
+        '--permsets',
+        'Maintenance_Viewer,Maintenance_Manager'
+      );
+      expect(created.status).toBe(0);
+      const password = /Password: (\S+)/.exec(created.stdout)?.[1] as string;
+      expect(password).toBeDefined();
+      expect(created.stdout).toContain('Maintenance_Viewer, Maintenance_Manager');
 
-    const duplicate = sf('org', 'user', 'create', '--username', 'cli.manager@maintenance.test', '--json');
-    expect(duplicate.status).not.toBe(0);
-    expect(duplicate.stdout).toMatch(/DUPLICATE_VALUE|duplicate/i);
-  }, 240_000);
+      const token = await fetch(`${instanceUrl}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', username: 'cli.manager@maintenance.test', password })
+      });
+      expect(token.status).toBe(200);
+      const session = (await token.json()) as { access_token: string; instance_url: string };
+      const conn = new Connection({
+        instanceUrl: session.instance_url,
+        accessToken: session.access_token,
+        version: VERSION
+      });
+      const held = await conn.query<{ PermissionSet: { Name: string } }>(
+        "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'cli.manager@maintenance.test' ORDER BY PermissionSet.Name"
+      );
+      expect(held.records.map((record) => record.PermissionSet.Name)).toEqual([
+        'Maintenance_Manager',
+        'Maintenance_Viewer'
+      ]);
+      expect((await conn.describe('Maintenance_Contract__c')).deletable).toBe(true);
+
+      if (existsSync(SF_BIN)) await realSfHonoursFieldAccess(instanceUrl);
+
+      const duplicate = await sf('org', 'user', 'create', '--username', 'cli.manager@maintenance.test', '--json');
+      expect(duplicate.status).not.toBe(0);
+      expect(duplicate.stdout).toMatch(/DUPLICATE_VALUE|duplicate/i);
+    },
+    240_000
+  );
 });
