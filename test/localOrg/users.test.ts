@@ -93,6 +93,45 @@ describe('creating users', () => {
   });
 });
 
+describe('sessions', () => {
+  it('stop answering once their user is deactivated, while the administrator token keeps working', async () => {
+    const user = await createUserWithPermissionSets(core, { username: 'leaver@maintenance.test', permissionSets: [] });
+    const conn = await soapLogin(user.username, user.password);
+    expect((await conn.query('SELECT Id FROM Account')).totalSize).toBe(1);
+    await admin.sobject('User').update({ Id: user.id, IsActive: false });
+    const refused = await fetch(`${org.instanceUrl}/services/data/v${VERSION}/query?q=SELECT+Id+FROM+Account`, {
+      headers: { Authorization: `Bearer ${String(conn.accessToken)}` }
+    });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }
+    ]);
+    // jsforce answers a 401 by logging in again, which a deactivated user cannot.
+    await expect(conn.query('SELECT Id FROM Account')).rejects.toThrow(/INVALID_LOGIN/);
+    await expect(soapLogin(user.username, user.password)).rejects.toThrow(/INVALID_LOGIN/);
+    expect((await admin.identity()).user_id).toBe(org.userId);
+  });
+
+  it("do not page through another user's query", async () => {
+    const user = await createUserWithPermissionSets(core, { username: 'pager@maintenance.test', permissionSets: [] });
+    const conn = await soapLogin(user.username, user.password);
+    const accounts = Array.from({ length: 201 }, (_unused, index) => ({ Name: `Account ${index}` }));
+    const created = await admin.sobject('Account').create(accounts, { allowRecursive: true });
+    expect(created.every((result) => result.success)).toBe(true);
+    const page = await admin.request<{ nextRecordsUrl: string }>({
+      method: 'GET',
+      url: `/services/data/v${VERSION}/query?q=${encodeURIComponent('SELECT Id, Name FROM Account')}`,
+      headers: { 'Sforce-Query-Options': 'batchSize=200' }
+    });
+    expect(page.nextRecordsUrl).toBeDefined();
+    await expect(conn.request({ method: 'GET', url: page.nextRecordsUrl })).rejects.toMatchObject({
+      errorCode: 'INVALID_QUERY_LOCATOR'
+    });
+    const rest = await admin.request<{ done: boolean }>({ method: 'GET', url: page.nextRecordsUrl });
+    expect(rest.done).toBe(true);
+  });
+});
+
 describe('Bulk API 2.0 as a restricted user', () => {
   it('runs the job as its creator: object permissions apply and the records are theirs', async () => {
     const user = await createUserWithPermissionSets(core, {

@@ -21,6 +21,8 @@ interface Cursor {
   batchSize: number;
   lastUsed: number;
   queryAll: boolean;
+  /** Who ran the query: its rows were checked against their access, so only they may page through it. */
+  userId: string;
 }
 
 const cursorsByStore = new WeakMap<Store, Map<string, Cursor>>();
@@ -73,7 +75,13 @@ function runQuery(request: ApiRequest, queryAll: boolean): ApiResponse {
     return json(200, columnMetadata(plan, root?.name ?? '', root?.keyPrefix ?? ''));
   }
   const executed = executeQuery(request.store, text, { queryAll });
-  const cursor: Cursor = { executed, batchSize: batchSizeOf(request), lastUsed: Date.now(), queryAll };
+  const cursor: Cursor = {
+    executed,
+    batchSize: batchSizeOf(request),
+    lastUsed: Date.now(),
+    queryAll,
+    userId: request.store.runningUserId
+  };
   return page(request, undefined, cursor, 0);
 }
 
@@ -81,7 +89,8 @@ function more(request: ApiRequest): ApiResponse {
   const match = /^(?<id>01g[0-9A-Za-z]{15})-(?<position>\d+)$/.exec(request.params.locator);
   const cursor = match?.groups ? cursorsOf(request.store).get(match.groups.id) : undefined;
   const position = Number(match?.groups?.position ?? -1);
-  if (!match?.groups || !cursor || position > cursor.executed.rows.length) {
+  const owned = cursor?.userId === request.store.runningUserId;
+  if (!match?.groups || !cursor || !owned || position > cursor.executed.rows.length) {
     throw new SfApiError('INVALID_QUERY_LOCATOR', 'invalid query locator', 400);
   }
   return page(request, match.groups.id, cursor, position);
@@ -96,6 +105,7 @@ export const queryRoutes: Route[] = [
 
 function close(request: ApiRequest): ApiResponse {
   const id = request.params.locator.split('-')[0];
-  cursorsOf(request.store).delete(id);
+  const cursors = cursorsOf(request.store);
+  if (cursors.get(id)?.userId === request.store.runningUserId) cursors.delete(id);
   return { status: 204 };
 }
