@@ -3,7 +3,8 @@
  * checked against the demo data counted by hand from the generated records) and setup in one go on a fresh org.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   checklistFromRecord,
   contractCalendar,
@@ -17,6 +18,7 @@ import Report, { type ReportResult } from '../../src/commands/maintenance/report
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
 import Setup, { type SetupResult } from '../../src/commands/maintenance/setup.js';
 import SlaRecompute, { type SlaRecomputeResult } from '../../src/commands/maintenance/sla/recompute.js';
+import { findRunningOrg, stopBackground } from '../../src/localOrg/daemon.js';
 import { accessMatrixFile } from '../../src/projectPaths.js';
 import { todayIn } from '../../src/seed/dates.js';
 import type { SeedRecord } from '../../src/seed/dataset.js';
@@ -309,6 +311,35 @@ describe('sf maintenance report', () => {
     expect(output.status).toBe(0);
     expect(output.result.accounts).toHaveLength(20);
   }, 60_000);
+});
+
+describe('without --target-org', () => {
+  it('starts the embedded local org, registers it as maintenance-local and seeds it', async () => {
+    try {
+      const run = await runScript('test/plugin/runPluginCommand.ts', [
+        'seed',
+        '--recipe',
+        'demo',
+        '--dry-run',
+        join(sandbox.home, 'preview'),
+        '--json'
+      ]);
+      expect(JSON.parse(run.stdout)).toMatchObject({ status: 0 });
+      expect(readdirSync(sandbox.localOrgDir)).toEqual([]);
+      const setup = await runScript('test/plugin/runPluginCommand.ts', ['setup', '--json']);
+      const output = JSON.parse(setup.stdout) as { status: number; result: SetupResult };
+      expect(output.status).toBe(0);
+      expect(output.result).toMatchObject({ localOrg: true, startedLocalOrg: true, seed: { created: DEMO_TOTAL } });
+      const running = await findRunningOrg(sandbox.localOrgDir);
+      expect(running?.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const again = JSON.parse((await runScript('test/plugin/runPluginCommand.ts', ['seed', '--json'])).stdout) as {
+        result: SeedResult;
+      };
+      expect(again.result).toMatchObject({ created: 0, updated: DEMO_TOTAL });
+    } finally {
+      await stopBackground(sandbox.localOrgDir);
+    }
+  }, 180_000);
 });
 
 describe('sf maintenance setup', () => {
