@@ -69,7 +69,9 @@ async function expectExactlyTheDataset(conn: Connection, dataset: GeneratedDatas
     autoFetch: true,
     maxFetch: 100_000
   });
-  const expected = dataset.objects.find((group) => group.sobject === 'Maintenance_Incident__c')?.records.map((record) => record.key) ?? [];
+  const expected =
+    dataset.objects.find((group) => group.sobject === 'Maintenance_Incident__c')?.records.map((record) => record.key) ??
+    [];
   expect(keys.records.map((row) => row.External_Id__c).sort()).toEqual([...expected].sort());
 }
 

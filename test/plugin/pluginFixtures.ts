@@ -139,13 +139,14 @@ async function pluginConfig(): Promise<Config> {
 }
 
 /** Runs a command with --json; returns its result or its error, never both. Output is swallowed. */
-export async function runCommand<T>(
-  command: CommandClass<T>,
-  argv: string[]
-): Promise<{ result?: T; error?: CommandError }> {
+export async function runCommand<T>(command: object, argv: string[]): Promise<{ result?: T; error?: CommandError }> {
   const silenced = (
     ['log', 'logJson', 'logToStderr', 'table', 'warn', 'info', 'logSuccess', 'styledHeader'] as const
-  ).map((method) => jest.spyOn(SfCommand.prototype, method as never).mockImplementation((() => undefined) as never));
+  ).map((method) =>
+    jest
+      .spyOn(SfCommand.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, method)
+      .mockImplementation(() => undefined)
+  );
   try {
     // Static run() is generic over `this`, which no plain function type matches: the class is taken as an object.
     return { result: (await (command as RunnableCommand).run([...argv, '--json'], await pluginConfig())) as T };
