@@ -69,7 +69,8 @@ function remove(request: ApiRequest): ApiResponse {
 /** The live ids of `def` whose external id field `fieldName` equals the path value. */
 function idsByExternalId(request: ApiRequest, def: ObjectDef, fieldName: string, value: string): string[] {
   const field = request.store.getField(def, fieldName);
-  if (!field || !(field.externalId || field.unique || field.name === 'Id')) {
+  const hidden = field !== undefined && request.store.access?.canReadField(def, field) === false;
+  if (!field || hidden || !(field.externalId || field.unique || field.name === 'Id')) {
     throw new SfApiError(
       'NOT_FOUND',
       'Provided external ID field does not exist or is not accessible: ' + fieldName,
