@@ -4,7 +4,6 @@
  */
 import {
   budgetBurn,
-  calendarFromMetadata,
   checklistFromRecord,
   contractCalendar,
   contractFromRecord,
@@ -138,8 +137,7 @@ export interface ReportOptions {
 /** Builds the report from the org's figures. */
 export function buildReport(data: ReportData, options: ReportOptions): MaintenanceReport {
   const { today } = options;
-  const calendars: Record<string, Calendar> = {};
-  for (const record of data.calendars) calendars[String(record.DeveloperName)] = calendarFromMetadata(record);
+  const { calendars } = data;
   const totals: MaintenanceReport['totals'] = {
     accounts: 0,
     coveredToday: 0,

@@ -5,11 +5,12 @@
  * needs the incidents of the month for the steering-committee figures.
  */
 import type { Connection } from '@salesforce/core';
-import { soqlString } from '../seed/orgHelpers.js';
+import type { Calendar } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import { queryAll, queryIn, readOrgCalendars, soqlString } from '../seed/orgHelpers.js';
 
 export const OPEN_STATUSES = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
 
-const CONTRACT_FIELDS = [
+export const CONTRACT_FIELDS = [
   'Id',
   'Name',
   'Account__c',
@@ -116,8 +117,8 @@ export interface ReportData {
   /** Open incidents no contract covered when they were reported. */
   openOutOfCoverage: { accountId: string; count: number }[];
   efforts: EffortSum[];
-  /** Calendars deployed in the org (Maintenance_Calendar__mdt), for --month's SLA rules. */
-  calendars: FieldMap[];
+  /** Calendars deployed in the org (Maintenance_Calendar__mdt), by DeveloperName, for --month's SLA rules. */
+  calendars: Record<string, Calendar>;
 }
 
 function accountFilter(accountId: string | undefined, field = 'Account__c'): string {
@@ -128,10 +129,7 @@ function andFilter(accountId: string | undefined): string {
   return accountId ? ` AND Account__c = ${soqlString(accountId)}` : '';
 }
 
-async function all(conn: Connection, soql: string): Promise<FieldMap[]> {
-  const result = await conn.query<FieldMap>(soql, { autoFetch: true, maxFetch: 1_000_000 });
-  return result.records;
-}
+const all = (conn: Connection, soql: string): Promise<FieldMap[]> => queryAll<FieldMap>(conn, soql);
 
 /** Finds one account by id, AccountNumber or exact name; undefined when none matches. */
 export async function findAccount(conn: Connection, text: string): Promise<AccountRow | undefined> {
@@ -146,7 +144,8 @@ export async function findAccount(conn: Connection, text: string): Promise<Accou
   return rows[0];
 }
 
-const OPEN_LIST = OPEN_STATUSES.map(soqlString).join(',');
+/** The open statuses as a SOQL list, for `Status__c IN (...)`. */
+export const OPEN_STATUS_LIST = OPEN_STATUSES.map(soqlString).join(',');
 
 function priorityCounts(rows: FieldMap[]): PriorityCount[] {
   return rows.map((row) => ({
@@ -166,7 +165,7 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     conn,
     `SELECT ${CHECKLIST_FIELDS.join(', ')} FROM Handover_Checklist__c${accountFilter(accountId)}`
   );
-  const incidentsFrom = `FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_LIST})${andFilter(accountId)}`;
+  const incidentsFrom = `FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUS_LIST})${andFilter(accountId)}`;
   const open = priorityCounts(
     await all(conn, `SELECT Account__c, Priority__c, COUNT(Id) n ${incidentsFrom} GROUP BY Account__c, Priority__c`)
   );
@@ -196,42 +195,22 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     ...open.map((row) => row.accountId)
   ]);
   if (accountId) accountIds.add(accountId);
-  const accounts: AccountRow[] = [];
-  const idList = [...accountIds];
-  for (let index = 0; index < idList.length; index += 300) {
-    const batch = idList
-      .slice(index, index + 300)
-      .map(soqlString)
-      .join(',');
-    accounts.push(
-      ...((await all(
-        conn,
-        `SELECT Id, Name, AccountNumber FROM Account WHERE Id IN (${batch})`
-      )) as unknown as AccountRow[])
-    );
-  }
-  accounts.sort((a, b) => a.Name.localeCompare(b.Name));
-  const calendars = await all(
+  const accounts = await queryIn<AccountRow & FieldMap>(
     conn,
-    'SELECT DeveloperName, Time_Zone__c, Always_Open__c, Monday_Hours__c, Tuesday_Hours__c, Wednesday_Hours__c, Thursday_Hours__c, Friday_Hours__c, Saturday_Hours__c, Sunday_Hours__c, Holidays__c FROM Maintenance_Calendar__mdt'
+    [...accountIds],
+    (list) => `SELECT Id, Name, AccountNumber FROM Account WHERE Id IN (${list})`
   );
+  accounts.sort((a, b) => a.Name.localeCompare(b.Name));
+  const calendars = await readOrgCalendars(conn);
   return { accounts, contracts, checklists, open, breached, openOutOfCoverage, efforts, calendars };
 }
 
 /** The incidents of these contracts reported before `before` (an ISO instant): what a monthly review looks at. */
 export async function readMonthIncidents(conn: Connection, contractIds: string[], before: string): Promise<FieldMap[]> {
-  const rows: FieldMap[] = [];
-  for (let index = 0; index < contractIds.length; index += 300) {
-    const batch = contractIds
-      .slice(index, index + 300)
-      .map(soqlString)
-      .join(',');
-    rows.push(
-      ...(await all(
-        conn,
-        `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Contract__c IN (${batch}) AND Reported_At__c < ${before}`
-      ))
-    );
-  }
-  return rows;
+  return queryIn<FieldMap>(
+    conn,
+    contractIds,
+    (list) =>
+      `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Contract__c IN (${list}) AND Reported_At__c < ${before}`
+  );
 }

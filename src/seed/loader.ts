@@ -14,7 +14,7 @@ import {
   type SeedObjectName,
   type SeedRecord
 } from './dataset.js';
-import { runningUser, soqlString } from './orgHelpers.js';
+import { chunks, queryIn, runningUser } from './orgHelpers.js';
 import { stringify } from 'csv-stringify/sync';
 import { csvCell, toCsv, toRestRecord, UnresolvedReferenceError, type IdResolver } from './records.js';
 
@@ -24,8 +24,6 @@ export const DEFAULT_BULK_THRESHOLD = 2000;
 const COLLECTION_SIZE = 200;
 /** Bulk API 2.0 takes at most 150 MB per job upload; stay well below it. */
 const MAX_BULK_UPLOAD_BYTES = 100 * 1024 * 1024;
-/** Keys per `IN (...)` list when looking accounts up by key: keeps the query URL short. */
-const KEYS_PER_QUERY = 300;
 
 export type LoadApi = 'collections' | 'bulk2';
 
@@ -103,24 +101,14 @@ function formatErrors(errors: SaveError[] | undefined): string {
     .join('; ');
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
-  return result;
-}
-
 /** Finds existing accounts by AccountNumber (the seed's account key). */
 async function findAccounts(conn: Connection, keys: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (const batch of chunks([...new Set(keys)], KEYS_PER_QUERY)) {
-    const soql = `SELECT Id, AccountNumber FROM Account WHERE AccountNumber IN (${batch.map(soqlString).join(',')})`;
-    const result = await conn.query<{ Id: string; AccountNumber: string }>(soql, {
-      autoFetch: true,
-      maxFetch: 1_000_000
-    });
-    for (const row of result.records) found.set(row.AccountNumber, row.Id);
-  }
-  return found;
+  const rows = await queryIn<{ Id: string; AccountNumber: string }>(
+    conn,
+    keys,
+    (list) => `SELECT Id, AccountNumber FROM Account WHERE AccountNumber IN (${list})`
+  );
+  return new Map(rows.map((row) => [row.AccountNumber, row.Id]));
 }
 
 /** Turns records into API bodies; a record whose reference cannot be resolved becomes a failure instead. */

@@ -6,7 +6,6 @@
  */
 import type { Connection } from '@salesforce/core';
 import {
-  calendarFromMetadata,
   contractCalendar,
   contractFromRecord,
   incidentFromRecord,
@@ -16,8 +15,8 @@ import {
 } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
 import type { FieldValue } from './dataset.js';
 import { updateById, type FailedRecord, type LoadApi } from './loader.js';
-import { soqlString } from './orgHelpers.js';
-import { INCIDENT_FIELDS, OPEN_STATUSES, type FieldMap } from '../report/reportData.js';
+import { queryAll, queryIn, readOrgCalendars, soqlString } from './orgHelpers.js';
+import { CONTRACT_FIELDS, INCIDENT_FIELDS, OPEN_STATUS_LIST, type FieldMap } from '../report/reportData.js';
 
 export interface IncidentChange {
   id: string;
@@ -46,44 +45,24 @@ function sameInstant(a: unknown, b: unknown): boolean {
   return Date.parse(String(a).replace(/\+0000$/, 'Z')) === Date.parse(String(b));
 }
 
-async function all(conn: Connection, soql: string): Promise<FieldMap[]> {
-  return (await conn.query<FieldMap>(soql, { autoFetch: true, maxFetch: 10_000_000 })).records;
-}
-
 /** Reads the open incidents (of one account, or all), their contracts and the org's calendars. */
 async function readInputs(
   conn: Connection,
   accountId?: string
 ): Promise<{ incidents: FieldMap[]; contracts: Map<string, Contract>; calendars: Record<string, Calendar> }> {
   const accountFilter = accountId ? ` AND Account__c = ${soqlString(accountId)}` : '';
-  const incidents = await all(
+  const incidents = await queryAll<FieldMap>(
     conn,
-    `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUSES.map(soqlString).join(',')})${accountFilter}`
+    `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUS_LIST})${accountFilter}`
   );
-  const contractIds = [
-    ...new Set(incidents.map((row) => row.Contract__c).filter((id): id is string => typeof id === 'string'))
-  ];
-  const contracts = new Map<string, Contract>();
-  for (let index = 0; index < contractIds.length; index += 300) {
-    const batch = contractIds
-      .slice(index, index + 300)
-      .map(soqlString)
-      .join(',');
-    const rows = await all(
-      conn,
-      'SELECT Id, Name, Status__c, Start_Date__c, End_Date__c, Notice_Period_Days__c, Calendar__c, Time_Zone__c, SLA_Template__c, ' +
-        'P1_Response_Minutes__c, P2_Response_Minutes__c, P3_Response_Minutes__c, P4_Response_Minutes__c, P1_Resolution_Hours__c, ' +
-        `P2_Resolution_Hours__c, P3_Resolution_Hours__c, P4_Resolution_Hours__c, P1_24x7__c FROM Maintenance_Contract__c WHERE Id IN (${batch})`
-    );
-    for (const row of rows) contracts.set(String(row.Id), contractFromRecord(row));
-  }
-  const calendars: Record<string, Calendar> = {};
-  for (const record of await all(
+  const contractIds = incidents.map((row) => row.Contract__c).filter((id): id is string => typeof id === 'string');
+  const rows = await queryIn<FieldMap>(
     conn,
-    'SELECT DeveloperName, Time_Zone__c, Always_Open__c, Monday_Hours__c, Tuesday_Hours__c, Wednesday_Hours__c, Thursday_Hours__c, Friday_Hours__c, Saturday_Hours__c, Sunday_Hours__c, Holidays__c FROM Maintenance_Calendar__mdt'
-  )) {
-    calendars[String(record.DeveloperName)] = calendarFromMetadata(record);
-  }
+    contractIds,
+    (list) => `SELECT ${CONTRACT_FIELDS.join(', ')} FROM Maintenance_Contract__c WHERE Id IN (${list})`
+  );
+  const contracts = new Map(rows.map((row) => [String(row.Id), contractFromRecord(row)]));
+  const calendars = await readOrgCalendars(conn);
   return { incidents, contracts, calendars };
 }
 
