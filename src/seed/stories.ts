@@ -84,7 +84,7 @@ export function applyOverrides(ctx: AccountContext, sobject: SeedObjectName, fie
 
 interface ContractPlan {
   suffix: string;
-  status: 'Draft' | 'Active' | 'Expired';
+  status: 'Draft' | 'Active';
   start: string;
   end: string;
   noticeDays?: number;
@@ -155,11 +155,11 @@ function buildChecklist(ctx: AccountContext, records: AccountRecords, plan: Chec
   });
   if (plan.signedOffOn) checklist.refs.Signed_Off_By__c = { sobject: 'User', key: RUNNING_USER };
 
-  const mandatory = ctx.config.templateItems.filter((item) => item.Mandatory__c === true);
-  // The mandatory items due last (closest to go-live) are the ones still open, as in a real handover.
-  const openMandatory = new Set(
-    mandatory.slice(mandatory.length - plan.mandatoryOpen).map((item) => item.DeveloperName)
-  );
+  // The mandatory items due last (fewest days before go-live) are the ones still open, as in a real handover.
+  const mandatory = ctx.config.templateItems
+    .filter((item) => item.Mandatory__c === true)
+    .sort((a, b) => Number(a.Due_Days_Before_Go_Live__c ?? 0) - Number(b.Due_Days_Before_Go_Live__c ?? 0));
+  const openMandatory = new Set(mandatory.slice(0, plan.mandatoryOpen).map((item) => item.DeveloperName));
   const lastDoneDay = plan.signedOffOn ?? addDays(ctx.today, -1);
   for (const template of ctx.config.templateItems) {
     const due = addDays(plan.goLive, -Number(template.Due_Days_Before_Go_Live__c ?? 0));
