@@ -165,5 +165,6 @@ export function toCsv(report: MaintenanceReport): string {
       service_credits: line.serviceCredits
     }));
   });
-  return stringify(rows, { header: true, record_delimiter: '\n' });
+  // csv-stringify writes booleans as 1 and an empty cell; spreadsheets and people read true/false.
+  return stringify(rows, { header: true, record_delimiter: '\n', cast: { boolean: (value) => String(value) } });
 }
