@@ -3,10 +3,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
+import { loadPackageConfig } from '../../src/seed/packageConfig.js';
 import { isolateSfHome, runCommand, tempDir } from './pluginFixtures.js';
 
 const sandbox = isolateSfHome();
 afterAll(() => sandbox.restore());
+
+// Counted from config/seed/demo.yaml: 8 checklists (2 gap-today, 3 in progress, 3 signed off), one item per
+// handover template item each; 22 contracts (gap-ahead has a Draft renewal too); 85 incidents (accounts x incidents).
+const ITEMS = 8 * loadPackageConfig().templateItems.length;
+const TOTAL = 20 + 8 + ITEMS + 22 + 85;
 
 describe('sf maintenance seed --dry-run', () => {
   const dir = join(tempDir('dry-run-'), 'preview');
@@ -29,11 +35,11 @@ describe('sf maintenance seed --dry-run', () => {
     expect(result.objects.map((object) => [object.sobject, object.records, object.api])).toEqual([
       ['Account', 20, 'collections'],
       ['Handover_Checklist__c', 8, 'collections'],
-      ['Handover_Item__c', 200, 'bulk2'],
+      ['Handover_Item__c', ITEMS, 'bulk2'],
       ['Maintenance_Contract__c', 22, 'collections'],
       ['Maintenance_Incident__c', 85, 'collections']
     ]);
-    expect(result.total).toBe(335);
+    expect(result.total).toBe(TOTAL);
   });
 
   it('writes one CSV per object in load order, and a summary', () => {
@@ -49,7 +55,7 @@ describe('sf maintenance seed --dry-run', () => {
       total: number;
       details: Record<string, unknown>;
     };
-    expect(summary.total).toBe(335);
+    expect(summary.total).toBe(TOTAL);
     expect(summary.details).toMatchObject({ recipe: 'demo', seed: 20260501, scale: 1 });
   });
 
