@@ -6,7 +6,8 @@
  *   `sf data upsert bulk` for every other object, from CSV files of the same records.
  * For the demo recipe and for the volume recipe at 50,000 records (BENCH_SEED_SCALE changes the scale). Prints wall
  * time, API requests counted at the org (every HTTP request its server receives), requests per 1,000 records, and
- * the Bulk API 2.0 requests per 1,000 records of the objects above the bulk threshold. Prints; asserts nothing.
+ * the Bulk API 2.0 requests per 1,000 records of the objects above the bulk threshold. A loader still running after
+ * BENCH_SEED_LIMIT_SECONDS (900) is stopped and reported with what it had loaded. Prints; asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,12 @@ let home = '';
 const cliDir = join(root, 'test', 'sfcli');
 const sfBin = join(cliDir, 'node_modules', '.bin', 'sf');
 const VOLUME_SCALE = Number(process.env.BENCH_SEED_SCALE ?? 50);
+/** Longest a loader may take, in seconds: past it, the loader is stopped and reported as not finished. */
+const LOADER_LIMIT_SECONDS = Number(process.env.BENCH_SEED_LIMIT_SECONDS ?? 900);
+/** When the loader being measured must have finished (epoch ms). */
+let deadline = Number.POSITIVE_INFINITY;
+
+class LoaderTimeout extends Error {}
 
 interface Measure {
   scenario: string;
@@ -39,6 +46,8 @@ interface Measure {
   bulkRequests: number;
   bulkRecords: number;
   loaded: number;
+  /** True when the loader was stopped at the time limit. */
+  timedOut: boolean;
 }
 
 interface BenchOrg {
@@ -89,6 +98,7 @@ function exec(
         ...process.env,
         PATH: `${join(cliDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
         SF_AUTOUPDATE_DISABLE: 'true',
+        SF_DISABLE_AUTOUPDATE: 'true',
         SF_SKIP_NEW_VERSION_CHECK: 'true',
         SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
         ...env
@@ -97,10 +107,22 @@ function exec(
     });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      Math.max(0, Math.min(deadline - Date.now(), 2 ** 31 - 1))
+    );
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (timedOut) reject(new LoaderTimeout(`${command} stopped at the time limit`));
+      else resolve({ status, stdout, stderr });
+    });
   });
 }
 
@@ -178,7 +200,16 @@ async function measure(
   try {
     org.requests.length = 0;
     const started = process.hrtime.bigint();
-    await load(org);
+    deadline = Date.now() + LOADER_LIMIT_SECONDS * 1000;
+    let timedOut = false;
+    try {
+      await load(org);
+    } catch (error) {
+      if (!(error instanceof LoaderTimeout)) throw error;
+      timedOut = true;
+    } finally {
+      deadline = Number.POSITIVE_INFINITY;
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const requests = [...org.requests];
     const records = dataset.objects.reduce((sum, group) => sum + group.records.length, 0);
@@ -193,7 +224,8 @@ async function measure(
       requests: requests.length,
       bulkRequests: requests.filter((request) => request.includes('/jobs/ingest')).length,
       bulkRecords,
-      loaded: await loadedRecords(org.conn, dataset)
+      loaded: await loadedRecords(org.conn, dataset),
+      timedOut
     };
   } finally {
     await stopLocalOrg(org.org);
@@ -285,7 +317,7 @@ function print(measures: Measure[]): void {
     m.scenario,
     m.loader,
     String(m.records),
-    m.loaded === m.records ? 'yes' : `NO (${m.loaded})`,
+    m.loaded === m.records ? 'yes' : `NO (${m.loaded})${m.timedOut ? `, stopped at ${LOADER_LIMIT_SECONDS} s` : ''}`,
     m.seconds.toFixed(1),
     String(m.requests),
     ((m.requests * 1000) / m.records).toFixed(1),
