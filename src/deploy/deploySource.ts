@@ -51,11 +51,6 @@ export interface DeployOptions {
   onProgress?: (progress: DeployProgress) => void;
 }
 
-/** Number of components the source directory holds, for a plan before deploying. */
-export function countComponents(sourceDir: string = forceAppDir): number {
-  return ComponentSet.fromSource(sourceDir).size;
-}
-
 /** Deploys the source directory to the org behind `conn` and waits for the result. */
 export async function deploySource(conn: Connection, options: DeployOptions): Promise<DeployOutcome> {
   const components = ComponentSet.fromSource(options.sourceDir ?? forceAppDir);
