@@ -1,0 +1,184 @@
+/**
+ * The canonical data model (notes/datamodel.md) as data: the test oracle the metadata is compared with. API names,
+ * types, relationships and picklist values are fixed here; descriptions and layouts are checked elsewhere.
+ */
+
+export interface ExpectedField {
+  type: string;
+  required?: boolean;
+  formula?: boolean;
+  referenceTo?: string;
+  relationshipName?: string;
+  deleteConstraint?: string;
+  values?: string[];
+  defaultValue?: string;
+  length?: number;
+  unique?: boolean;
+}
+
+export interface ExpectedObject {
+  label: string;
+  nameField: { label: string; type: 'Text' | 'AutoNumber'; displayFormat?: string };
+  fields: Record<string, ExpectedField>;
+  validationRules: string[];
+}
+
+const text = (length: number, extra: Partial<ExpectedField> = {}): ExpectedField => ({ type: 'Text', length, ...extra });
+const picklist = (values: string[], defaultValue?: string): ExpectedField => ({ type: 'Picklist', values, defaultValue });
+const externalId: ExpectedField = { type: 'Text', length: 80, unique: true };
+const masterDetail = (referenceTo: string, relationshipName: string): ExpectedField => ({ type: 'MasterDetail', referenceTo, relationshipName });
+const perPriority = (suffix: string, field: ExpectedField): Record<string, ExpectedField> =>
+  Object.fromEntries(['P1', 'P2', 'P3', 'P4'].map((p) => [`${p}_${suffix}`, field]));
+
+export const HANDOVER_CATEGORIES = [
+  'Documentation',
+  'Access & Accounts',
+  'Environments',
+  'Runbooks & Monitoring',
+  'Knowledge Transfer',
+  'Governance',
+  'Known Defects'
+];
+
+/** Contract fields hidden from Maintenance Support. */
+export const FINANCIAL_FIELDS = ['Daily_Rate__c', 'Monthly_Fee__c', 'Budget_Amount__c', 'Penalty_Rate_Percent__c', 'Penalty_Cap_Percent__c'];
+
+export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
+  Maintenance_Contract__c: {
+    label: 'Maintenance Contract',
+    nameField: { label: 'Contract Name', type: 'Text' },
+    fields: {
+      Account__c: masterDetail('Account', 'Maintenance_Contracts'),
+      Status__c: picklist(['Draft', 'Active', 'Suspended', 'Expired', 'Terminated'], 'Draft'),
+      Contract_Type__c: picklist(['TMA', 'Warranty', 'Project Extension', 'Internal'], 'TMA'),
+      Provider__c: text(120),
+      Start_Date__c: { type: 'Date', required: true },
+      End_Date__c: { type: 'Date', required: true },
+      Notice_Period_Days__c: { type: 'Number', defaultValue: '90' },
+      Notice_Deadline__c: { type: 'Date', formula: true },
+      Tacit_Renewal__c: { type: 'Checkbox', defaultValue: 'false' },
+      Calendar__c: text(80),
+      Time_Zone__c: text(40),
+      SLA_Template__c: text(80),
+      ...perPriority('Response_Minutes__c', { type: 'Number' }),
+      ...perPriority('Resolution_Hours__c', { type: 'Number' }),
+      P1_24x7__c: { type: 'Checkbox', defaultValue: 'false' },
+      Budget_Days__c: { type: 'Number' },
+      Consumed_Days__c: { type: 'Number' },
+      Budget_Consumed_Percent__c: { type: 'Percent', formula: true },
+      Alert_Threshold_Percent__c: { type: 'Percent', defaultValue: '80' },
+      Daily_Rate__c: { type: 'Currency' },
+      Monthly_Fee__c: { type: 'Currency' },
+      Budget_Amount__c: { type: 'Currency', formula: true },
+      Penalty_Rate_Percent__c: { type: 'Percent' },
+      Penalty_Cap_Percent__c: { type: 'Percent' },
+      Handover_Checklist__c: {
+        type: 'Lookup',
+        referenceTo: 'Handover_Checklist__c',
+        relationshipName: 'Gated_Contracts',
+        deleteConstraint: 'Restrict'
+      },
+      External_Id__c: externalId
+    },
+    validationRules: ['End_Not_Before_Start', 'Activation_Requires_Signed_Off_Handover', 'Budget_Not_Negative']
+  },
+  Maintenance_Incident__c: {
+    label: 'Maintenance Incident',
+    nameField: { label: 'Incident Number', type: 'AutoNumber', displayFormat: 'INC-{000000}' },
+    fields: {
+      Account__c: masterDetail('Account', 'Maintenance_Incidents'),
+      Contract__c: { type: 'Lookup', referenceTo: 'Maintenance_Contract__c', relationshipName: 'Incidents', deleteConstraint: 'SetNull' },
+      Subject__c: text(255, { required: true }),
+      Description__c: { type: 'LongTextArea', length: 32000 },
+      Category__c: picklist(['Corrective', 'Evolutive', 'Adaptive', 'Preventive'], 'Corrective'),
+      Impact__c: picklist(['High', 'Medium', 'Low'], 'Medium'),
+      Urgency__c: picklist(['High', 'Medium', 'Low'], 'Medium'),
+      Priority__c: picklist(['P1', 'P2', 'P3', 'P4'], 'P3'),
+      Priority_Overridden__c: { type: 'Checkbox', defaultValue: 'false' },
+      Status__c: picklist(['New', 'Acknowledged', 'In Progress', 'Waiting on Customer', 'Resolved', 'Closed', 'Cancelled'], 'New'),
+      Reported_At__c: { type: 'DateTime', required: true },
+      Responded_At__c: { type: 'DateTime' },
+      Resolved_At__c: { type: 'DateTime' },
+      Closed_At__c: { type: 'DateTime' },
+      Response_Due__c: { type: 'DateTime' },
+      Resolution_Due__c: { type: 'DateTime' },
+      Original_Resolution_Due__c: { type: 'DateTime' },
+      Paused_Minutes__c: { type: 'Number', defaultValue: '0' },
+      Paused_Since__c: { type: 'DateTime' },
+      Response_Breached__c: { type: 'Checkbox', formula: true },
+      Resolution_Breached__c: { type: 'Checkbox', formula: true },
+      SLA_State__c: { type: 'Text', formula: true },
+      Effort_Days__c: { type: 'Number', defaultValue: '0' },
+      Out_Of_Coverage__c: { type: 'Checkbox', defaultValue: 'false' },
+      External_Id__c: externalId
+    },
+    validationRules: ['Resolved_Needs_Timestamp', 'Closed_Needs_Timestamp', 'Effort_Not_Negative', 'Resolution_Not_Before_Report']
+  },
+  Handover_Checklist__c: {
+    label: 'Handover Checklist',
+    nameField: { label: 'Checklist Name', type: 'Text' },
+    fields: {
+      Account__c: masterDetail('Account', 'Handover_Checklists'),
+      Project_Name__c: text(120, { required: true }),
+      Go_Live_Date__c: { type: 'Date' },
+      Warranty_End_Date__c: { type: 'Date' },
+      Phase__c: picklist(['Preparation', 'Knowledge Transfer', 'Shadowing', 'Reverse Shadowing', 'Signed Off'], 'Preparation'),
+      Signed_Off_By__c: { type: 'Lookup', referenceTo: 'User', relationshipName: 'Signed_Off_Handover_Checklists' },
+      Signed_Off_On__c: { type: 'Date' },
+      Items_Total__c: { type: 'Summary' },
+      Items_Done__c: { type: 'Summary' },
+      Mandatory_Open__c: { type: 'Summary' },
+      Readiness_Percent__c: { type: 'Percent', formula: true },
+      External_Id__c: externalId
+    },
+    validationRules: ['Sign_Off_Needs_Mandatory_Items_Done', 'Sign_Off_Needs_Signer', 'Warranty_End_Not_Before_Go_Live']
+  },
+  Handover_Item__c: {
+    label: 'Handover Item',
+    nameField: { label: 'Item', type: 'Text' },
+    fields: {
+      Checklist__c: masterDetail('Handover_Checklist__c', 'Items'),
+      Category__c: picklist(HANDOVER_CATEGORIES),
+      Mandatory__c: { type: 'Checkbox', defaultValue: 'false' },
+      Done__c: { type: 'Checkbox', defaultValue: 'false' },
+      Done_On__c: { type: 'Date' },
+      Item_Owner__c: { type: 'Lookup', referenceTo: 'User', relationshipName: 'Handover_Items' },
+      Due_Date__c: { type: 'Date' },
+      Evidence_Link__c: { type: 'Url' },
+      Sort_Order__c: { type: 'Number' },
+      Template_Item__c: text(80),
+      External_Id__c: externalId
+    },
+    validationRules: ['Done_Needs_Date']
+  }
+};
+
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Custom metadata types and their fields (API name -> type). */
+export const EXPECTED_METADATA_TYPES: Record<string, Record<string, string>> = {
+  Maintenance_Calendar__mdt: {
+    Time_Zone__c: 'Text',
+    Always_Open__c: 'Checkbox',
+    ...Object.fromEntries(weekdays.map((day) => [`${day}_Hours__c`, 'Text'])),
+    Holidays__c: 'LongTextArea'
+  },
+  SLA_Template__mdt: {
+    ...Object.fromEntries(['P1', 'P2', 'P3', 'P4'].flatMap((p) => [[`${p}_Response_Minutes__c`, 'Number'], [`${p}_Resolution_Hours__c`, 'Number']])),
+    P1_24x7__c: 'Checkbox',
+    Calendar__c: 'Text',
+    Description__c: 'TextArea'
+  },
+  Handover_Template_Item__mdt: {
+    Category__c: 'Picklist',
+    Mandatory__c: 'Checkbox',
+    Sort_Order__c: 'Number',
+    Description__c: 'TextArea',
+    Due_Days_Before_Go_Live__c: 'Number'
+  }
+};
+
+/** Total number of custom fields the package ships (objects and custom metadata types). */
+export const EXPECTED_FIELD_COUNT =
+  Object.values(EXPECTED_OBJECTS).reduce((sum, o) => sum + Object.keys(o.fields).length, 0) +
+  Object.values(EXPECTED_METADATA_TYPES).reduce((sum, fields) => sum + Object.keys(fields).length, 0);
