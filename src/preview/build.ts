@@ -20,7 +20,7 @@ import { platformModules } from './platformModules.js';
 /** Where the browser-side sources of the preview live. */
 export const clientDir = join(projectRoot, 'src', 'preview', 'client');
 const clientModulesDir = join(clientDir, 'modules');
-const componentsDir = join(forceAppDir, 'main', 'default', 'lwc');
+const defaultComponentsDir = join(forceAppDir, 'main', 'default', 'lwc');
 const sourceDir = join(forceAppDir, 'main', 'default');
 
 /** The entry module's file name inside a build directory. */
@@ -41,6 +41,8 @@ export interface PreviewBuild {
 export interface BuildOptions {
   /** Parent directory of the cached builds (default: node_modules/.cache/maintenance-preview). */
   cacheDir?: string;
+  /** The components to compile (default: force-app/main/default/lwc); another folder for experiments. */
+  componentsDir?: string;
   /** Compile even when a build of the same inputs exists. */
   force?: boolean;
 }
@@ -70,7 +72,7 @@ function packageVersion(name: string): string {
 }
 
 /** Hash of every input of the build: sources, labels, client code, this builder and the compiler versions. */
-function inputHash(): string {
+function inputHash(componentsDir: string): string {
   const hash = createHash('sha256');
   const inputs = [
     ...filesUnder(componentsDir),
@@ -92,7 +94,7 @@ function inputHash(): string {
  * One alias per component folder: force-app keeps components flat (`lwc/<name>/<name>.js`), while the LWC module
  * resolver's `dir` records expect `<namespace>/<name>`; the platform puts them all in the `c` namespace.
  */
-function componentAliases(): { name: string; path: string }[] {
+function componentAliases(componentsDir: string): { name: string; path: string }[] {
   return readdirSync(componentsDir)
     .filter((name) => statSync(join(componentsDir, name)).isDirectory())
     .filter((name) => existsSync(join(componentsDir, name, `${name}.js`)))
@@ -106,7 +108,7 @@ function interopDefault<T>(module: T | { default: T }): T {
 const lwc = interopDefault(lwcPluginModule);
 const replace = interopDefault(replacePluginModule);
 
-function plugins(): Plugin[] {
+function plugins(componentsDir: string): Plugin[] {
   return [
     platformModules(readLabelCatalog(sourceDir), join(clientModulesDir, 'preview', 'context', 'context.js')),
     // The base components test `import.meta.env.SSR` (a bundler convention) to skip browser-only work on a server.
@@ -121,7 +123,7 @@ function plugins(): Plugin[] {
       // lightning-combobox attaches element internals; under synthetic shadow that needs the compiler's support.
       enableSyntheticElementInternals: true,
       // First match wins: the preview's own lightning/* data modules before the base components' stubs of them.
-      modules: [{ dir: clientModulesDir }, ...componentAliases(), { npm: 'lightning-base-components' }]
+      modules: [{ dir: clientModulesDir }, ...componentAliases(componentsDir), { npm: 'lightning-base-components' }]
     }) as Plugin
   ];
 }
@@ -132,7 +134,8 @@ function plugins(): Plugin[] {
  */
 export async function buildPreview(options: BuildOptions = {}): Promise<PreviewBuild> {
   const cacheDir = options.cacheDir ?? defaultCacheDir;
-  const hash = inputHash();
+  const components = options.componentsDir ?? defaultComponentsDir;
+  const hash = inputHash(components);
   const dir = join(cacheDir, hash);
   if (!options.force && existsSync(join(dir, MANIFEST_FILE))) {
     return { dir, hash, compiled: false, durationMs: 0 };
@@ -145,7 +148,7 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
   try {
     const bundle = await rollup({
       input: join(clientDir, 'main.js'),
-      plugins: plugins(),
+      plugins: plugins(components),
       onwarn(warning, warn) {
         // The base components reference `this` at module level in a few places; harmless in the browser.
         if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
