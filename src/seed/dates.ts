@@ -46,9 +46,23 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+/** Zones change their offset on the hour or the half hour: within a half hour the offset is one value. */
+const HALF_HOUR_MS = 30 * 60_000;
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Paris in summer: +120). */
 function offsetMinutes(instant: number, timeZone: string): number {
+  const cacheKey = `${timeZone}|${Math.floor(instant / HALF_HOUR_MS)}`;
+  const cached = offsetCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const offset = measureOffsetMinutes(instant, timeZone);
+  // Bounded: a seed touches a few thousand half hours; a long-lived process must not grow without end.
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(cacheKey, offset);
+  return offset;
+}
+
+function measureOffsetMinutes(instant: number, timeZone: string): number {
   let format = offsetFormatters.get(timeZone);
   if (!format) {
     // Building a formatter costs far more than using one: one per zone, kept for the process.

@@ -90,13 +90,14 @@ export function generateDataset(
       faker.seed([seed, entryIndex, index]);
       const key = `${recipe.keyPrefix}-${STORY_CODES[entry.story]}${entryIndex + 1}-${String(index + 1).padStart(5, '0')}`;
       const name = uniqueName(faker, usedNames);
+      const domain = `${faker.internet.domainWord()}.example`;
       const accountFields: Record<string, FieldValue> = {
         Name: name,
         Industry: faker.helpers.arrayElement(INDUSTRIES),
         BillingCity: faker.location.city().slice(0, 40),
         BillingCountry: COUNTRIES[locale],
         Phone: faker.phone.number().slice(0, 40),
-        Website: `https://www.${faker.internet.domainWord()}.example`,
+        Website: `https://www.${domain}`,
         NumberOfEmployees: faker.number.int({ min: 20, max: 5000 }),
         Description: storyDescription(entry.story)
       };
@@ -106,6 +107,7 @@ export function generateDataset(
         locale,
         key,
         name,
+        domain,
         timeZone: ACCOUNT_ZONES[locale],
         today,
         cutoff,

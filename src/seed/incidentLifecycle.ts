@@ -143,22 +143,43 @@ function effortFor(faker: Faker, status: string, category: string): number {
   }
 }
 
+/** Field values while the incident lives: date-times as Date, which the engine's mapper takes without parsing. */
+type WorkingFields = Record<string, FieldValue | Date>;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
+/**
+ * Folds what a transition wrote into the working fields. The engine writes date-times as ISO strings; keeping them as
+ * Dates spares re-parsing every stamp at every event (the seed lives hundreds of thousands of events at volume).
+ */
+function merge(working: WorkingFields, written: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(written)) {
+    working[field] = typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : (value as FieldValue);
+  }
+}
+
+/** The working fields as the data APIs take them: date-times back to ISO strings. */
+function toFieldValues(working: WorkingFields): Record<string, FieldValue> {
+  return Object.fromEntries(
+    Object.entries(working).map(([field, value]) => [field, value instanceof Date ? value.toISOString() : value])
+  );
+}
+
 /** Creates the incident and applies its planned events up to the cutoff. */
 export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
   const { faker, reportedAt, contracts, calendars, cutoff } = input;
   const odds = input.odds ?? DEFAULT_ODDS;
-  const record: Record<string, FieldValue> = {
-    ...incidentTransition({
+  const record: WorkingFields = { Impact__c: input.impact, Urgency__c: input.urgency, Category__c: input.category };
+  merge(
+    record,
+    incidentTransition({
       incident: { impact: input.impact, urgency: input.urgency, reportedAt },
       action: 'create',
       now: reportedAt,
       contracts,
       calendars
-    }),
-    Impact__c: input.impact,
-    Urgency__c: input.urgency,
-    Category__c: input.category
-  } as Record<string, FieldValue>;
+    }) as Record<string, unknown>
+  );
   const priority = record.Priority__c as Priority;
   const contract = contracts.find((candidate) => candidate.id === record.Contract__c) ?? null;
   const target = contract?.sla?.[priority];
@@ -171,7 +192,7 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
   };
   for (const event of planEvents(faker, reportedAt, clock, input.officeCalendar, targets, odds)) {
     if (event.at.getTime() >= cutoff.getTime()) break;
-    Object.assign(
+    merge(
       record,
       incidentTransition({
         incident: incidentFromRecord(record),
@@ -179,12 +200,12 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
         now: event.at,
         contract,
         calendars
-      })
+      }) as Record<string, unknown>
     );
   }
   const status = record.Status__c as string;
   record.Effort_Days__c = effortFor(faker, status, input.category);
   const contractKey = (record.Contract__c as string | null) ?? null;
   delete record.Contract__c;
-  return { fields: record, contractKey, priority, status };
+  return { fields: toFieldValues(record), contractKey, priority, status };
 }

@@ -130,3 +130,56 @@ export function toCsv(
   });
   return stringify([header, ...rows], { record_delimiter: '\n' });
 }
+
+/**
+ * Reads some columns of CSV text (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks), the way
+ * Bulk API 2.0 returns job results. Only the named columns are kept: a result file repeats every uploaded column, and
+ * a load only needs the id, the created flag and the key of each row.
+ */
+export function readCsvColumns<C extends string>(text: string, wanted: readonly C[]): Record<C, string>[] {
+  const rows: Record<C, string>[] = [];
+  const length = text.length;
+  let position = 0;
+  let picks: [number, C][] | undefined;
+  let current: string[] = [];
+  while (position < length) {
+    let value: string;
+    if (text[position] === '"') {
+      value = '';
+      let from = position + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) throw new Error(`unterminated quoted CSV field at character ${position}`);
+        value += text.slice(from, quote);
+        if (text[quote + 1] !== '"') {
+          position = quote + 1;
+          break;
+        }
+        value += '"';
+        from = quote + 2;
+      }
+    } else {
+      let end = position;
+      while (end < length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
+      value = text.slice(position, end);
+      position = end;
+    }
+    current.push(value);
+    if (text[position] === ',') {
+      position++;
+      continue;
+    }
+    if (text[position] === '\r') position++;
+    if (text[position] === '\n') position++;
+    if (picks === undefined) {
+      const header = current;
+      picks = wanted.map((column) => [header.indexOf(column), column]);
+    } else {
+      const row = {} as Record<C, string>;
+      for (const [index, column] of picks) row[column] = current[index] ?? '';
+      rows.push(row);
+    }
+    current = [];
+  }
+  return rows;
+}

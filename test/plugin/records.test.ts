@@ -3,7 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
 import { refusedReferenceFields } from '../../src/seed/loader.js';
 import { soqlString } from '../../src/seed/orgHelpers.js';
-import { csvColumns, relationshipName, toCsv, toRestRecord, UnresolvedReferenceError } from '../../src/seed/records.js';
+import {
+  csvColumns,
+  readCsvColumns,
+  relationshipName,
+  toCsv,
+  toRestRecord,
+  UnresolvedReferenceError
+} from '../../src/seed/records.js';
 
 const incident: SeedRecord = {
   key: 'T-I1',
@@ -105,5 +112,34 @@ describe('a master-detail field refused on update', () => {
         incident
       )
     ).toBeUndefined();
+  });
+});
+
+describe('reading Bulk API 2.0 results', () => {
+  it('keeps the named columns of each row, through quotes, doubled quotes, commas and line breaks', () => {
+    const text =
+      '"sf__Id","sf__Created",External_Id__c,Description__c,Effort_Days__c\r\n' +
+      'a04A,true,K-1,"Line one,\nline ""two""",1.5\r\n' +
+      'a04B,false,K-2,,\n' +
+      'a04C,true,"K-3",plain,2';
+    expect(readCsvColumns(text, ['sf__Id', 'sf__Created', 'External_Id__c', 'Missing__c'])).toEqual([
+      { sf__Id: 'a04A', sf__Created: 'true', External_Id__c: 'K-1', Missing__c: '' },
+      { sf__Id: 'a04B', sf__Created: 'false', External_Id__c: 'K-2', Missing__c: '' },
+      { sf__Id: 'a04C', sf__Created: 'true', External_Id__c: 'K-3', Missing__c: '' }
+    ]);
+    expect(readCsvColumns(text, ['Description__c'])[0].Description__c).toBe('Line one,\nline "two"');
+  });
+
+  it('reads what toCsv writes, and nothing from an empty result', () => {
+    const csv = toCsv('Maintenance_Incident__c', [incident], ids);
+    expect(readCsvColumns(csv, ['External_Id__c', 'Subject__c'])).toEqual([
+      { External_Id__c: 'T-I1', Subject__c: 'Export, "nightly"' }
+    ]);
+    expect(readCsvColumns('', ['sf__Id'])).toEqual([]);
+    expect(readCsvColumns('sf__Id,sf__Created\n', ['sf__Id'])).toEqual([]);
+  });
+
+  it('refuses a quoted field that never ends', () => {
+    expect(() => readCsvColumns('a,b\n"open,1\n', ['a'])).toThrow(/unterminated/);
   });
 });
