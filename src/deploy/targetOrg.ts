@@ -9,8 +9,6 @@ import { DEFAULT_LOCAL_ORG_ALIAS, ensureLocalOrg } from '../localOrg/registratio
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.common');
 
-export const LOCAL_ORG_ALIAS = DEFAULT_LOCAL_ORG_ALIAS;
-
 export interface TargetOrg {
   conn: Connection;
   /** The alias or username the user gave, or the local org's alias. */
@@ -22,9 +20,6 @@ export interface TargetOrg {
   /** True when this command started the local org (it keeps running afterwards). */
   startedLocalOrg: boolean;
 }
-
-/** Starts the embedded local org if it is not running and registers its alias; returns whether it was started. */
-export type LocalOrgStarter = () => Promise<{ started: boolean }>;
 
 function isNoAuthError(error: unknown): boolean {
   const name = (error as { name?: string }).name ?? '';
@@ -38,19 +33,17 @@ async function connect(aliasOrUsername: string, apiVersion: string | undefined):
 
 /**
  * Resolves the target org of a command.
- * @param flag the -o value, or undefined for the local org
- * @param startLocalOrg how to start the local org (default: the local org's ensureLocalOrg); called only when flag is
- *   undefined
+ * @param flag the -o value, or undefined for the local org, which is then started (and registered) if needed
  */
 export async function resolveTargetOrg(
   flag: string | undefined,
-  options: { apiVersion?: string; startLocalOrg?: LocalOrgStarter } = {}
+  options: { apiVersion?: string } = {}
 ): Promise<TargetOrg> {
-  const label = flag ?? LOCAL_ORG_ALIAS;
+  const label = flag ?? DEFAULT_LOCAL_ORG_ALIAS;
   let startedLocalOrg = false;
   if (flag === undefined) {
     try {
-      startedLocalOrg = (await (options.startLocalOrg ?? ensureLocalOrg)()).started;
+      startedLocalOrg = (await ensureLocalOrg()).started;
     } catch (error) {
       throw messages.createError('error.LocalOrgStartFailed', [(error as Error).message], [], error as Error);
     }
@@ -63,7 +56,7 @@ export async function resolveTargetOrg(
     throw error;
   }
   const username = conn.getUsername() ?? label;
-  const localUsername = (await StateAggregator.getInstance()).aliases.resolveUsername(LOCAL_ORG_ALIAS);
+  const localUsername = (await StateAggregator.getInstance()).aliases.resolveUsername(DEFAULT_LOCAL_ORG_ALIAS);
   return {
     conn,
     label,
