@@ -5,6 +5,10 @@
  * - the account list: accounts with the contract and checklist fields the engine computes coverage from;
  * - an account's header and details: its record through the UI API, labelled from its object info.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { forceAppDir } from '../projectPaths.js';
 import { OrgRequestError, type OrgClient } from './orgClient.js';
 
 export interface UserContext {
@@ -31,6 +35,14 @@ export interface AccountDetail {
   id: string;
   name: string;
   fields: { apiName: string; label: string; value: string | null }[];
+}
+
+/** A quick action of the Account page that runs a Lightning Web Component. */
+export interface QuickAction {
+  apiName: string;
+  label: string;
+  /** The component's name in the c namespace, e.g. `incidentLogger`. */
+  component: string;
 }
 
 /** The contract and checklist fields the engine's contractFromRecord / checklistFromRecord read for coverage. */
@@ -166,4 +178,32 @@ export async function accountDetail(client: OrgClient, accountId: string): Promi
       };
     })
   };
+}
+
+const xml = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => name === 'valueListItems'
+});
+
+/**
+ * The Lightning Web Component quick actions the package's Account record page lists in its highlights panel (the
+ * flexipage's dynamic actions), in its order, from the package source: the page the preview mirrors.
+ * @param sourceDir the package's `main/default` folder
+ */
+export function accountQuickActions(sourceDir: string = join(forceAppDir, 'main', 'default')): QuickAction[] {
+  const page = join(sourceDir, 'flexipages', 'Account_Maintenance_Record_Page.flexipage-meta.xml');
+  if (!existsSync(page)) return [];
+  const actionNames = [...readFileSync(page, 'utf8').matchAll(/<value>(Account\.[A-Za-z0-9_]+)<\/value>/g)].map(
+    (match) => match[1]
+  );
+  const actions: QuickAction[] = [];
+  for (const apiName of actionNames) {
+    const file = join(sourceDir, 'quickActions', `${apiName}.quickAction-meta.xml`);
+    if (!existsSync(file)) continue;
+    const action = (xml.parse(readFileSync(file, 'utf8')) as { QuickAction?: Record<string, unknown> }).QuickAction;
+    if (action?.type !== 'LightningWebComponent' || typeof action.lightningWebComponent !== 'string') continue;
+    actions.push({ apiName, label: String(action.label ?? apiName), component: action.lightningWebComponent });
+  }
+  return actions;
 }

@@ -16,7 +16,7 @@ import { projectRoot } from '../projectPaths.js';
 import type { PreviewBuild } from './build.js';
 import { BUILD_BASE, CONTENT_SECURITY_POLICY, SLDS_BASE, previewDocument } from './html.js';
 import type { OrgClient } from './orgClient.js';
-import { accountDetail, accountSummaries, userContext, type UserContext } from './pages.js';
+import { accountDetail, accountQuickActions, accountSummaries, userContext, type UserContext } from './pages.js';
 
 /** Largest body forwarded to the org (record writes are a few kilobytes). */
 export const MAX_PROXY_BODY_BYTES = 1024 * 1024;
@@ -217,7 +217,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         state: {}
       };
       response.setHeader('X-Preview-Record', account.id);
-      page(response, 200, account.name, { type: 'accountRecord', account, pageReference }, user);
+      const quickActions = accountQuickActions();
+      page(response, 200, account.name, { type: 'accountRecord', account, pageReference, quickActions }, user);
       return;
     }
     const recordMatch = RECORD_PAGE.exec(path);

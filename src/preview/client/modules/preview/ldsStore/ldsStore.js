@@ -252,3 +252,18 @@ export function refetchRecords(recordIds) {
 export function freeze(value) {
   return deepFreeze(value);
 }
+
+/**
+ * Fetches again every cached answer a wire still shows, as Lightning Experience refreshes a record page's data after
+ * a quick action (force:refreshView).
+ * @returns {Promise<void>}
+ */
+export function refreshAll() {
+  const fetches = [];
+  for (const entry of entries.values()) {
+    if (entry.subscribers.size > 0) {
+      fetches.push(entry.fetch());
+    }
+  }
+  return Promise.all(fetches).then(() => undefined);
+}
