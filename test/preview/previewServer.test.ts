@@ -107,6 +107,10 @@ describe('pages', () => {
     const page = await raw('GET', `/lightning/r/Account/${accountId}/view`);
     expect(page.status).toBe(200);
     expect(page.headers['x-preview-record']).toBe(accountId);
+    // The flexipage's dynamic action that runs a component: the Log Maintenance Incident quick action.
+    expect(page.body).toContain(
+      '"quickActions":[{"apiName":"Account.Log_Maintenance_Incident","label":"Log Maintenance Incident","component":"incidentLogger"}]'
+    );
     const missing = await raw('GET', `/lightning/r/Account/${accountId.slice(0, 5)}0000000000ZZZ/view`);
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('"type":"notFound"');
