@@ -172,11 +172,24 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
     );
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
+    pruneOldBuilds(cacheDir, dir);
     return { dir, hash, compiled: true, durationMs };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw new PreviewBuildError(error);
   }
+}
+
+/** Builds kept in the cache: the newest few, so that a preview still running on an older build keeps its files. */
+const KEPT_BUILDS = 3;
+
+function pruneOldBuilds(cacheDir: string, current: string): void {
+  const builds = readdirSync(cacheDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name))
+    .map((entry) => join(cacheDir, entry.name))
+    .filter((dir) => dir !== current)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const old of builds.slice(KEPT_BUILDS - 1)) rmSync(old, { recursive: true, force: true });
 }
 
 /** A compile error with the file and line it happened at, readable in a terminal (rollup's own is an object). */
