@@ -13,7 +13,7 @@ import {
   incidentFromRecord,
   incidentTransition
 } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
-import { launchBrowser, pageProblems, screenshot } from './support/browser.js';
+import { backgroundColor, launchBrowser, pageProblems, screenshot } from './support/browser.js';
 import { formatInstantLikeComponents, label, storyAccount } from './support/demoData.js';
 import { startDemoOrg, startPreview, type DemoOrg, type RunningPreview } from './support/demoOrg.js';
 
@@ -81,7 +81,7 @@ async function choose(field: string, value: string): Promise<void> {
 
 /** Runs a row action of the incident list on our incident, and waits for its success toast. */
 async function rowAction(name: string, incidentName: string): Promise<void> {
-  await incidentRow().locator('lightning-primitive-cell-actions button').click();
+  await incidentRow().locator('lightning-button-menu button').click();
   await page.getByRole('menuitem', { name: label(name), exact: true }).click();
   await page
     .locator('.preview-toast', { hasText: label('Incident_Action_Success', incidentName) })
@@ -145,7 +145,8 @@ describe('a P1 incident from the logger to the paused clock', () => {
     await rowAction('Incident_Action_Wait', String(saved.Name));
     const badge = incidentRow().locator('.slds-badge');
     await badge.filter({ hasText: label('Sla_Band_Grey') }).waitFor();
-    expect(await badge.getAttribute('style')).toContain('background-color:#747474');
+    // The drawn colour, SLDS grey #747474.
+    expect(await backgroundColor(badge)).toBe('rgb(116, 116, 116)');
     const waiting = await incidentRecord();
     expect(waiting).toMatchObject({ Status__c: 'Waiting on Customer' });
     expect(waiting.Paused_Since__c).toBeTruthy();

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, INSTALL_HELP, findBrowser } from '../../../scripts/ensure-browser.js';
 import { projectRoot } from '../../../src/projectPaths.js';
 
@@ -51,4 +51,17 @@ export function pageProblems(page: Page): string[] {
     if (response.status() >= 500) problems.push(`${response.status()} from ${response.url()}`);
   });
   return problems;
+}
+
+/** The subset of the browser's window these tests call inside the page (the test code is type-checked without DOM). */
+interface PageWindow {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
+/**
+ * The colour an element is drawn with, as the browser computes it (`rgb(r, g, b)`), whatever class or style sets it.
+ * @param locator the element
+ */
+export async function backgroundColor(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => (globalThis as unknown as PageWindow).getComputedStyle(element).backgroundColor);
 }

@@ -13,7 +13,7 @@ import {
   OBJECTS,
   displayValueOf
 } from 'c/maintenanceRecords';
-import { accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
+import { Snapshot, accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDuration, formatInstant, formatLabel, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -26,15 +26,6 @@ const ROW_ACTIONS = [
   { name: 'resolve', label: LABELS.actionResolve }
 ];
 
-// Badge colours of the SLA bands (SLDS palette), with text colours that keep a 4.5:1 contrast.
-const BAND_STYLES = {
-  green: 'background-color:#2e844a;color:#ffffff',
-  yellow: 'background-color:#fcc003;color:#181818',
-  orange: 'background-color:#dd7a01;color:#181818',
-  red: 'background-color:#ba0517;color:#ffffff',
-  grey: 'background-color:#747474;color:#ffffff',
-  none: 'background-color:#f3f3f3;color:#181818'
-};
 const BAND_LABELS = {
   green: LABELS.bandGreen,
   yellow: LABELS.bandYellow,
@@ -46,10 +37,18 @@ const BAND_LABELS = {
 
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 
+/** Rows drawn at first and added by each "Show more": enough to fill the card, few enough to draw at once. */
+export const PAGE_SIZE = 25;
+
 /**
- * The account's incidents in a lightning-datatable: priority, status, SLA band (coloured, grey while paused),
- * business time left and due times from maintenanceEngine on the contract's calendar, filters, and row actions that
- * write the engine's re-stamped fields with updateRecord.
+ * The account's incidents in an SLDS table: priority, status, SLA band (coloured, grey while paused), business time
+ * left and due times from maintenanceEngine on the contract's calendar, filters, and row actions that write the
+ * engine's re-stamped fields with updateRecord.
+ *
+ * Speed: an account can have a thousand incidents. The engine judges each of them once per data change (not at every
+ * render), and the table draws the first PAGE_SIZE rows that pass the filters, then PAGE_SIZE more per "Show more".
+ * The table is plain SLDS markup rather than lightning-datatable, whose column-width measuring forces a layout on
+ * every render and costs more than the rows themselves.
  *
  * Data: the shared account batch (c/maintenanceRecords, one request for contracts, incidents and checklists) and the
  * calendars, read from the Maintenance_Calendar__mdt `All` list view with getListRecordsByName (lightning/uiListsApi),
@@ -63,6 +62,7 @@ export default class IncidentList extends LightningElement {
   openOnly = true;
   breachedOnly = false;
   priorityFilter = '';
+  shownCount = PAGE_SIZE;
   busyRowId;
 
   model;
@@ -70,6 +70,8 @@ export default class IncidentList extends LightningElement {
   calendars;
   calendarError;
   wiredBatch;
+  /** Every incident with the engine's SLA status, sorted (a Snapshot: recomputed when the data changes). */
+  judged;
 
   @wire(getRelatedListRecordsBatch, {
     parentRecordId: '$recordId',
@@ -85,6 +87,7 @@ export default class IncidentList extends LightningElement {
       this.model = undefined;
       this.batchError = error;
     }
+    this.judgeIncidents();
   }
 
   @wire(getListRecordsByName, {
@@ -98,9 +101,10 @@ export default class IncidentList extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = {};
+      this.calendars = calendarsByName();
       this.calendarError = error;
     }
+    this.judgeIncidents();
   }
 
   /** Reloads the incidents, e.g. after another component logged one. */
@@ -117,46 +121,23 @@ export default class IncidentList extends LightningElement {
     return new Map((this.model?.contracts ?? []).map((contract) => [contract.id, contract]));
   }
 
-  /** Every incident with what the engine says about its SLA now. */
-  get allRows() {
+  /** Runs the engine over every incident once, when the incidents or the calendars change. */
+  judgeIncidents() {
     if (!this.model || !this.calendars) {
-      return [];
+      this.judged = undefined;
+      return;
     }
     const now = new Date();
     const contracts = this.contractsById;
-    return this.model.incidents
-      .map((incident) => this.toRow(incident, contracts.get(incident.fields.Contract__c), now))
-      .sort(compareRows);
+    const rows = this.model.incidents.map((incident) =>
+      judge(incident, contracts.get(incident.fields.Contract__c), this.calendars, now)
+    );
+    this.judged = new Snapshot({ rows: rows.sort(compareRows) });
   }
 
-  toRow(incident, contract, now) {
-    const calendar = calendarOfContract(contract, this.calendars);
-    const status =
-      contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null;
-    const band = status ? status.band : 'none';
-    const bandLabel = BAND_LABELS[band];
-    return {
-      id: incident.id,
-      name: incident.fields.Name,
-      subject: incident.fields.Subject__c,
-      priority: incident.fields.Priority__c,
-      status: displayValueOf(incident.record, INCIDENT_FIELDS.STATUS),
-      open: isOpen(incident),
-      breached: Boolean(status && (status.responseBreached || status.resolutionBreached)),
-      band,
-      bandLabel,
-      badgeStyle: BAND_STYLES[band],
-      bandTitle: status ? `${bandLabel} (${formatPercent(status.elapsedPercent / 100)})` : bandLabel,
-      remaining: status ? formatDuration(status.remainingMinutes) : '',
-      responseDue: formatInstant(incident.fields.Response_Due__c),
-      resolutionDue: formatInstant(incident.fields.Resolution_Due__c),
-      resolutionDueTime: incident.fields.Resolution_Due__c ? Date.parse(incident.fields.Resolution_Due__c) : Infinity,
-      missingCalendar: Boolean(contract && !calendar)
-    };
-  }
-
-  get rows() {
-    return this.allRows.filter(
+  /** The incidents that pass the filters, in list order. */
+  get matchingRows() {
+    return (this.judged?.rows ?? []).filter(
       (row) =>
         (!this.openOnly || row.open) &&
         (!this.breachedOnly || row.breached) &&
@@ -164,16 +145,53 @@ export default class IncidentList extends LightningElement {
     );
   }
 
+  /** The rows drawn: the first shownCount matching ones, with their texts and actions. */
+  get rows() {
+    return this.matchingRows.slice(0, this.shownCount).map((row) => this.toRow(row));
+  }
+
+  toRow(row) {
+    const { incident, status, band } = row;
+    const bandLabel = BAND_LABELS[band];
+    const actions = this.rowActionsFor(incident);
+    return {
+      id: row.id,
+      name: row.name,
+      subject: incident.fields.Subject__c,
+      priority: row.priority,
+      status: displayValueOf(incident.record, INCIDENT_FIELDS.STATUS),
+      band,
+      bandLabel,
+      bandClass: `slds-badge sla-band sla-band_${band}`,
+      bandTitle: status ? `${bandLabel} (${formatPercent(status.elapsedPercent / 100)})` : bandLabel,
+      remaining: status ? formatDuration(status.remainingMinutes) : '',
+      responseDue: formatInstant(incident.fields.Response_Due__c),
+      resolutionDue: formatInstant(incident.fields.Resolution_Due__c),
+      actions,
+      hasActions: actions.length > 0,
+      actionsLabel: formatLabel(LABELS.rowActions, row.name),
+      busy: this.busyRowId === row.id
+    };
+  }
+
   get hasIncidents() {
     return (this.model?.incidents.length ?? 0) > 0;
   }
 
   get hasRows() {
-    return this.rows.length > 0;
+    return this.matchingRows.length > 0;
   }
 
   get countText() {
-    return formatLabel(LABELS.count, this.rows.length, this.model?.incidents.length ?? 0);
+    return formatLabel(LABELS.count, this.matchingRows.length, this.model?.incidents.length ?? 0);
+  }
+
+  get hasMore() {
+    return this.matchingRows.length > this.shownCount;
+  }
+
+  get showMoreLabel() {
+    return formatLabel(LABELS.showMore, this.shownCount, this.matchingRows.length);
   }
 
   /** Calendars that contracts name but that the org does not have: their incidents get no SLA times. */
@@ -193,38 +211,14 @@ export default class IncidentList extends LightningElement {
     return [{ label: LABELS.allPriorities, value: '' }, ...PRIORITIES.map((p) => ({ label: p, value: p }))];
   }
 
-  get columns() {
-    return [
-      { label: LABELS.columnNumber, fieldName: 'name', initialWidth: 110 },
-      { label: LABELS.columnSubject, fieldName: 'subject', wrapText: true },
-      { label: LABELS.columnPriority, fieldName: 'priority', initialWidth: 90 },
-      { label: LABELS.columnStatus, fieldName: 'status' },
-      {
-        label: LABELS.columnSla,
-        fieldName: 'bandLabel',
-        type: 'slaBand',
-        typeAttributes: { badgeStyle: { fieldName: 'badgeStyle' }, title: { fieldName: 'bandTitle' } }
-      },
-      { label: LABELS.columnRemaining, fieldName: 'remaining' },
-      { label: LABELS.columnResponseDue, fieldName: 'responseDue' },
-      { label: LABELS.columnResolutionDue, fieldName: 'resolutionDue' },
-      { type: 'action', typeAttributes: { rowActions: (row, done) => done(this.rowActionsFor(row)) } }
-    ];
-  }
-
   /**
    * The actions the engine allows from the incident's status (allowedActions), in menu order.
-   * @param {{ id: string }} row
-   * @returns {Array<{ name: string, label: string, disabled: boolean }>}
+   * @param {{ model: { status: string } }} incident the incident's entry
+   * @returns {Array<{ name: string, label: string }>}
    */
-  rowActionsFor(row) {
-    const incident = this.model.incidents.find((candidate) => candidate.id === row.id);
-    const allowed = incident ? allowedActions(incident.model.status) : [];
-    return ROW_ACTIONS.filter(({ name }) => allowed.includes(name)).map(({ name, label }) => ({
-      name,
-      label,
-      disabled: this.busyRowId === row.id
-    }));
+  rowActionsFor(incident) {
+    const allowed = allowedActions(incident.model.status);
+    return ROW_ACTIONS.filter(({ name }) => allowed.includes(name));
   }
 
   transition(incidentId, action, now) {
@@ -239,16 +233,19 @@ export default class IncidentList extends LightningElement {
     });
   }
 
+  /** A row's action menu: `data-id` names the incident, the chosen item's value the engine action. */
   async handleRowAction(event) {
-    const { action, row } = event.detail;
-    this.busyRowId = row.id;
+    const id = event.currentTarget.dataset.id;
+    const action = event.detail.value;
+    const name = this.model.incidents.find((candidate) => candidate.id === id)?.fields.Name ?? id;
+    this.busyRowId = id;
     try {
-      const fields = this.transition(row.id, action.name, new Date());
-      await updateRecord({ fields: { Id: row.id, ...fields } });
-      this.toast('success', formatLabel(LABELS.actionSuccess, row.name));
+      const fields = this.transition(id, action, new Date());
+      await updateRecord({ fields: { Id: id, ...fields } });
+      this.toast('success', formatLabel(LABELS.actionSuccess, name));
       await this.refreshIncidents();
     } catch (error) {
-      this.toast('error', formatLabel(LABELS.actionError, row.name), reduceErrors(error).join(' '));
+      this.toast('error', formatLabel(LABELS.actionError, name), reduceErrors(error).join(' '));
     } finally {
       this.busyRowId = undefined;
     }
@@ -260,15 +257,44 @@ export default class IncidentList extends LightningElement {
 
   handleOpenOnlyChange(event) {
     this.openOnly = event.target.checked;
+    this.shownCount = PAGE_SIZE;
   }
 
   handleBreachedOnlyChange(event) {
     this.breachedOnly = event.target.checked;
+    this.shownCount = PAGE_SIZE;
   }
 
   handlePriorityChange(event) {
     this.priorityFilter = event.detail.value;
+    this.shownCount = PAGE_SIZE;
   }
+
+  handleShowMore() {
+    this.shownCount += PAGE_SIZE;
+  }
+}
+
+/**
+ * What the engine says of one incident's SLA now, with what the filters and the sort need.
+ * @returns {{ id: string, name: string, priority: string, open: boolean, breached: boolean, band: string,
+ *   status: object|null, incident: object, resolutionDueTime: number }}
+ */
+function judge(incident, contract, calendars, now) {
+  const calendar = calendarOfContract(contract, calendars);
+  const status =
+    contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null;
+  return {
+    id: incident.id,
+    name: incident.fields.Name,
+    priority: incident.fields.Priority__c,
+    open: isOpen(incident),
+    breached: Boolean(status && (status.responseBreached || status.resolutionBreached)),
+    band: status ? status.band : 'none',
+    status,
+    incident,
+    resolutionDueTime: incident.fields.Resolution_Due__c ? Date.parse(incident.fields.Resolution_Due__c) : Infinity
+  };
 }
 
 // Open incidents first, then the most urgent restore due time, then by number.

@@ -3,6 +3,7 @@ import loadError from '@salesforce/label/c.Incident_List_Load_Error';
 import empty from '@salesforce/label/c.Incident_List_Empty';
 import emptyFiltered from '@salesforce/label/c.Incident_List_Empty_Filtered';
 import count from '@salesforce/label/c.Incident_List_Count';
+import showMore from '@salesforce/label/c.Incident_List_Show_More';
 import filterOpen from '@salesforce/label/c.Incident_Filter_Open';
 import filterBreached from '@salesforce/label/c.Incident_Filter_Breached';
 import filterPriority from '@salesforce/label/c.Incident_Filter_Priority';
@@ -15,6 +16,8 @@ import columnSla from '@salesforce/label/c.Incident_Column_Sla';
 import columnRemaining from '@salesforce/label/c.Incident_Column_Remaining';
 import columnResponseDue from '@salesforce/label/c.Incident_Column_Response_Due';
 import columnResolutionDue from '@salesforce/label/c.Incident_Column_Resolution_Due';
+import columnActions from '@salesforce/label/c.Incident_Column_Actions';
+import rowActions from '@salesforce/label/c.Incident_Row_Actions';
 import actionAcknowledge from '@salesforce/label/c.Incident_Action_Acknowledge';
 import actionStart from '@salesforce/label/c.Incident_Action_Start';
 import actionWait from '@salesforce/label/c.Incident_Action_Wait';
@@ -37,6 +40,7 @@ export default {
   empty,
   emptyFiltered,
   count,
+  showMore,
   filterOpen,
   filterBreached,
   filterPriority,
@@ -49,6 +53,8 @@ export default {
   columnRemaining,
   columnResponseDue,
   columnResolutionDue,
+  columnActions,
+  rowActions,
   actionAcknowledge,
   actionStart,
   actionWait,

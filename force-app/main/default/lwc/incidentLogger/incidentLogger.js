@@ -73,7 +73,7 @@ export default class IncidentLogger extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = {};
+      this.calendars = calendarsByName();
       this.calendarError = error;
     }
   }

@@ -23,7 +23,36 @@ import {
  * The bridge between what Lightning Data Service returns (UI API records) and what maintenanceEngine computes on
  * (its contract, incident, checklist, item and calendar shapes). Components keep the UI API record next to the
  * engine model so that they can show the org's display values and write back by API name.
+ *
+ * Speed: an account can have a thousand incidents, and the components run the engine over all of them. LWC wraps
+ * the plain objects and arrays a component keeps in its fields in a read-tracking proxy (its reactive membrane) and
+ * leaves instances of other classes alone, so the models below are frozen instances of `Snapshot`: reading them is a
+ * plain property read. Components replace a snapshot when the data changes, never edit it. accountModel and
+ * calendarsByName also remember their answer per adapter answer, so the components sharing one wire answer build
+ * the model once.
  */
+
+/** A frozen holder of computed data that LWC's reactive membrane does not wrap (it is not a plain object). */
+export class Snapshot {
+  /** @param {Record<string, unknown>} values the properties to hold */
+  constructor(values) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+}
+
+const accountModels = new WeakMap();
+const calendarSets = new WeakMap();
+
+function remembered(cache, key, build) {
+  if (!key || typeof key !== 'object') {
+    return build();
+  }
+  if (!cache.has(key)) {
+    cache.set(key, build());
+  }
+  return cache.get(key);
+}
 
 /**
  * @typedef {object} Entry
@@ -43,19 +72,21 @@ function entries(records, fields, toModel) {
 /**
  * The account's contracts, incidents and checklists out of the shared getRelatedListRecordsBatch answer.
  * @param {object} batchData the adapter's data
- * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[] }} errors: lists that
- *   failed on their own (e.g. no access to one object)
+ * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[] }} a Snapshot; errors:
+ *   lists that failed on their own (e.g. no access to one object)
  */
 export function accountModel(batchData) {
-  const contracts = relatedListFromBatch(batchData, RELATED_LISTS.CONTRACTS);
-  const incidents = relatedListFromBatch(batchData, RELATED_LISTS.INCIDENTS);
-  const checklists = relatedListFromBatch(batchData, RELATED_LISTS.CHECKLISTS);
-  return {
-    contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord),
-    incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
-    checklists: entries(checklists.records, CHECKLIST_FIELDS, checklistFromRecord),
-    errors: [contracts.error, incidents.error, checklists.error].filter(Boolean)
-  };
+  return remembered(accountModels, batchData, () => {
+    const contracts = relatedListFromBatch(batchData, RELATED_LISTS.CONTRACTS);
+    const incidents = relatedListFromBatch(batchData, RELATED_LISTS.INCIDENTS);
+    const checklists = relatedListFromBatch(batchData, RELATED_LISTS.CHECKLISTS);
+    return new Snapshot({
+      contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord),
+      incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
+      checklists: entries(checklists.records, CHECKLIST_FIELDS, checklistFromRecord),
+      errors: [contracts.error, incidents.error, checklists.error].filter(Boolean)
+    });
+  });
 }
 
 /**
@@ -71,15 +102,18 @@ export function itemEntries(listData) {
  * The calendars out of the getListRecordsByName answer, keyed by DeveloperName (the shape the engine's
  * contractCalendar and incidentTransition take).
  * @param {object} listData the adapter's data
- * @returns {Record<string, object>} DeveloperName -> engine calendar
+ * @returns {Record<string, object>} DeveloperName -> engine calendar, as a Snapshot (`calendarsByName()` is the
+ *   empty set)
  */
 export function calendarsByName(listData) {
-  const calendars = {};
-  for (const record of listData?.records ?? []) {
-    const fields = toFieldMap(record, CALENDAR_FIELDS);
-    calendars[fields.DeveloperName] = calendarFromMetadata(fields);
-  }
-  return calendars;
+  return remembered(calendarSets, listData, () => {
+    const calendars = {};
+    for (const record of listData?.records ?? []) {
+      const fields = toFieldMap(record, CALENDAR_FIELDS);
+      calendars[fields.DeveloperName] = calendarFromMetadata(fields);
+    }
+    return new Snapshot(calendars);
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   OBJECTS,
   displayValueOf
 } from 'c/maintenanceRecords';
-import { accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
+import { Snapshot, accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -52,6 +52,8 @@ export default class MaintenanceOverview extends LightningElement {
   calendars;
   calendarError;
   wiredBatch;
+  /** What the KPIs show of the incidents (a Snapshot, recomputed when the data changes). */
+  incidentFigures;
   readiness;
   showLogger = false;
 
@@ -69,6 +71,7 @@ export default class MaintenanceOverview extends LightningElement {
       this.model = undefined;
       this.batchError = error;
     }
+    this.computeIncidentFigures();
   }
 
   @wire(getListRecordsByName, {
@@ -82,9 +85,10 @@ export default class MaintenanceOverview extends LightningElement {
       this.calendars = calendarsByName(data);
       this.calendarError = undefined;
     } else if (error) {
-      this.calendars = {};
+      this.calendars = calendarsByName();
       this.calendarError = error;
     }
+    this.computeIncidentFigures();
   }
 
   get isLoading() {
@@ -337,50 +341,73 @@ export default class MaintenanceOverview extends LightningElement {
     return this.alerts.length > 0;
   }
 
-  /** Each incident with the engine's SLA status now (null without contract or calendar). */
-  get incidentStatuses() {
+  /**
+   * The incident figures, from the engine: open incidents by priority, open ones past an SLA due time (SLA status
+   * now), compliance over the last 90 days and the covering contract's budget. Computed once per data change (an
+   * account can have a thousand incidents), not at every render.
+   */
+  computeIncidentFigures() {
+    if (!this.model) {
+      this.incidentFigures = undefined;
+      return;
+    }
+    const calendars = this.calendars ?? calendarsByName();
     const contracts = new Map(this.model.contracts.map((contract) => [contract.id, contract]));
     const now = new Date();
-    return this.model.incidents.map((incident) => {
+    const openByPriority = Object.fromEntries(PRIORITIES.map((priority) => [priority, 0]));
+    let open = 0;
+    let breached = 0;
+    for (const incident of this.model.incidents) {
+      if (!isOpen(incident)) {
+        continue;
+      }
+      open += 1;
+      const priority = incident.fields.Priority__c;
+      if (priority in openByPriority) {
+        openByPriority[priority] += 1;
+      }
       const contract = contracts.get(incident.fields.Contract__c);
-      const calendar = calendarOfContract(contract, this.calendars ?? {});
-      return {
-        incident,
-        open: isOpen(incident),
-        status:
-          contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null
-      };
+      const calendar = calendarOfContract(contract, calendars);
+      const status =
+        contract && calendar ? slaStatus({ incident: incident.model, contract: contract.model, calendar, now }) : null;
+      if (status && (status.responseBreached || status.resolutionBreached)) {
+        breached += 1;
+      }
+    }
+    this.incidentFigures = new Snapshot({
+      open,
+      breached,
+      openByPriority,
+      compliance: slaCompliance({
+        incidents: this.model.incidents.map((incident) => incident.model),
+        contracts: this.contractModels,
+        calendars: this.calendars,
+        from: addDays(this.today, -COMPLIANCE_WINDOW_DAYS),
+        to: this.today
+      }),
+      budget: this.burnBudget(now)
     });
   }
 
   get openByPriority() {
-    const open = this.incidentStatuses.filter((entry) => entry.open);
     return PRIORITIES.map((priority) => ({
       key: priority,
       label: priority,
-      count: open.filter((entry) => entry.incident.fields.Priority__c === priority).length
+      count: this.incidentFigures.openByPriority[priority]
     }));
   }
 
   get openCount() {
-    return this.incidentStatuses.filter((entry) => entry.open).length;
+    return this.incidentFigures.open;
   }
 
   get breachedCount() {
-    return this.incidentStatuses.filter(
-      (entry) => entry.open && entry.status && (entry.status.responseBreached || entry.status.resolutionBreached)
-    ).length;
+    return this.incidentFigures.breached;
   }
 
   /** SLA compliance over the last 90 days and today, as maintenanceEngine.slaCompliance counts it. */
   get compliance() {
-    const compliance = slaCompliance({
-      incidents: this.model.incidents.map((incident) => incident.model),
-      contracts: this.contractModels,
-      calendars: this.calendars,
-      from: addDays(this.today, -COMPLIANCE_WINDOW_DAYS),
-      to: this.today
-    });
+    const compliance = this.incidentFigures.compliance;
     if (compliance.total === 0) {
       return { value: '—', detail: LABELS.kpiComplianceNone };
     }
@@ -390,9 +417,16 @@ export default class MaintenanceOverview extends LightningElement {
     };
   }
 
-  /** The budget of the contract covering the account today, as the engine burns it. */
   get budget() {
-    const now = new Date();
+    return this.incidentFigures.budget;
+  }
+
+  /**
+   * The budget of the contract covering the account now, as the engine burns it.
+   * @param {Date} now
+   * @returns {{ contract: object, burn: object }|undefined} undefined when no contract covers the account
+   */
+  burnBudget(now) {
     const covering = coveringContract({ contracts: this.contractModels, at: now });
     const contract = covering && this.model.contracts.find((entry) => entry.id === covering.id);
     if (!contract) {
