@@ -9,6 +9,7 @@ import {
   addDays,
   budgetBurn,
   contractFromRecord,
+  handoverItemsFromTemplate,
   incidentFromRecord,
   slaTemplateToContractFields,
   type Calendar,
@@ -163,28 +164,29 @@ function buildChecklist(ctx: AccountContext, records: AccountRecords, plan: Chec
     .sort((a, b) => Number(a.Due_Days_Before_Go_Live__c ?? 0) - Number(b.Due_Days_Before_Go_Live__c ?? 0));
   const openMandatory = new Set(mandatory.slice(0, plan.mandatoryOpen).map((item) => item.DeveloperName));
   const lastDoneDay = plan.signedOffOn ?? addDays(ctx.today, -1);
-  for (const template of ctx.config.templateItems) {
-    const due = addDays(plan.goLive, -Number(template.Due_Days_Before_Go_Live__c ?? 0));
-    const isMandatory = template.Mandatory__c === true;
+  // The items "add items from template" would create (the engine's rule for names and due dates), then done or not.
+  const fromTemplate = handoverItemsFromTemplate({
+    checklist: { goLiveDate: plan.goLive },
+    existingItems: [],
+    templateItems: ctx.config.templateItems
+  });
+  for (const item of fromTemplate) {
+    const due = item.Due_Date__c ?? plan.goLive;
     const done =
-      plan.signedOffOn !== undefined || (isMandatory ? !openMandatory.has(template.DeveloperName) : due < ctx.today);
+      plan.signedOffOn !== undefined ||
+      (item.Mandatory__c ? !openMandatory.has(item.Template_Item__c) : due < ctx.today);
     const doneOn = done ? [due, lastDoneDay].sort()[0] : null;
     const itemFields: Record<string, FieldValue> = {
-      Name: truncate(template.MasterLabel, 80),
-      Category__c: String(template.Category__c),
-      Mandatory__c: isMandatory,
-      Sort_Order__c: Number(template.Sort_Order__c ?? 0),
-      Template_Item__c: template.DeveloperName,
-      Due_Date__c: due,
+      ...item,
       Done__c: done,
       Done_On__c: doneOn,
       Evidence_Link__c: done
-        ? `https://wiki.example.com/handover/${ctx.key.toLowerCase()}/${template.DeveloperName.toLowerCase()}`
+        ? `https://wiki.example.com/handover/${ctx.key.toLowerCase()}/${item.Template_Item__c.toLowerCase()}`
         : null
     };
     applyOverrides(ctx, 'Handover_Item__c', itemFields);
     add(records, 'Handover_Item__c', {
-      key: `${checklist.key}-${template.DeveloperName}`,
+      key: `${checklist.key}-${item.Template_Item__c}`,
       fields: itemFields,
       refs: { Checklist__c: { sobject: 'Handover_Checklist__c', key: checklist.key } }
     });
