@@ -68,9 +68,6 @@ function ensureSfCli(): void {
 /** A fresh org with the package deployed and a request log that starts empty. */
 async function freshOrg(alias: string): Promise<BenchOrg> {
   const org = await startLocalOrg({ dataDir: mkdtempSync(join(home, 'org-')), writeServerFile: false });
-  // sf data import tree computes for several seconds between two requests on large files; with the org's 5 s idle
-  // timeout the pooled connection is closed meanwhile and the next request fails with "socket hang up".
-  org.server.keepAliveTimeout = 120_000;
   await registerLocalOrg(org, alias);
   const authInfo = await AuthInfo.create({
     accessTokenOptions: { accessToken: org.accessToken, instanceUrl: org.instanceUrl, loginUrl: org.instanceUrl }

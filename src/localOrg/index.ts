@@ -53,8 +53,10 @@ export const SERVER_FILE = 'server.json';
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
   const store = Store.open(options.dataDir);
   const server = createLocalOrgServer({ store, onError: options.onError });
-  // Clients keep connections alive between calls; a short idle timeout lets stop() finish promptly.
-  server.keepAliveTimeout = 5000;
+  // Clients keep connections alive between calls, and long loads pause between them for seconds (the sf CLI's
+  // `data import tree` does). With Node's 5 s default a client could send on a socket the server was closing and get
+  // "socket hang up". stop() closes idle connections itself, so a long timeout does not hold it up.
+  server.keepAliveTimeout = 120_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

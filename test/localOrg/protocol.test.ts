@@ -1,9 +1,11 @@
 /**
  * The wire protocol details clients depend on: identity, tokens, 401s, path tolerance, body caps, composite tree,
- * Bulk job info and the file modes of the data directory.
+ * Bulk job info, idle keep-alive connections and the file modes of the data directory.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { statSync } from 'node:fs';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { call, startFixtureOrg, type TestOrg } from './orgFixtures.js';
 
@@ -238,4 +240,40 @@ describe('data directory', () => {
     expect(statSync(join(test.dir, 'org.sqlite')).mode & 0o777).toBe(0o600);
     expect(statSync(test.dir).mode & 0o077).toBe(0);
   });
+});
+
+describe('keep-alive', () => {
+  /** GET /services/data on the agent's connection; resolves with the socket used and whether it was reused. */
+  function get(agent: Agent): Promise<{ socket: Socket; reused: boolean }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${test.org.instanceUrl}/services/data`, { agent }, (response: IncomingMessage) => {
+        response.resume();
+        response.on('end', () => resolve({ socket: req.socket as Socket, reused: req.reusedSocket }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  // A client that keeps a connection idle longer than the server's keep-alive timeout may send its next request on
+  // a socket the server is closing ("socket hang up"): long loads pause between calls for seconds (the sf CLI's
+  // `data import tree` does). The org keeps idle connections well past that.
+  it('keeps an idle connection open for more than 5 seconds, and reuses it', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await get(agent);
+      let closedAfterMs: number | undefined;
+      const idleSince = Date.now();
+      first.socket.once('close', () => {
+        closedAfterMs = Date.now() - idleSince;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      expect(closedAfterMs).toBeUndefined();
+      const second = await get(agent);
+      expect(second.reused).toBe(true);
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+  }, 15000);
 });
