@@ -6,6 +6,7 @@
  */
 import type { Connection } from '@salesforce/core';
 import type { Calendar } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import { isTimeZone } from '../seed/dates.js';
 import { queryAll, queryIn, readOrgCalendars, soqlString } from '../seed/orgHelpers.js';
 
 export const OPEN_STATUSES = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
@@ -142,6 +143,17 @@ export async function findAccount(conn: Connection, text: string): Promise<Accou
     `SELECT Id, Name, AccountNumber FROM Account WHERE ${where} LIMIT 2`
   )) as unknown as AccountRow[];
   return rows[0];
+}
+
+/**
+ * The Salesforce time zone of the user the report runs as (User.TimeZoneSidKey): the zone in which the components
+ * on the Account page count "today", so the report counts days the same way.
+ * @returns the IANA zone, or undefined when the user cannot be read or the zone is unknown to this runtime
+ */
+export async function readUserTimeZone(conn: Connection, username: string): Promise<string | undefined> {
+  const rows = await all(conn, `SELECT TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)} LIMIT 1`);
+  const zone = rows[0]?.TimeZoneSidKey;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
 }
 
 /** The open statuses as a SOQL list, for `Status__c IN (...)`. */

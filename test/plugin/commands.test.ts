@@ -254,6 +254,27 @@ describe('sf maintenance report', () => {
     expect(report.totals).toMatchObject({ accounts: 20, inGapToday: 2, coveredToday: 15 });
   }, 60_000);
 
+  it("counts today in the running user's Salesforce time zone", async () => {
+    const conn = await org.conn();
+    const [user] = (
+      await conn.query<{ Id: string; TimeZoneSidKey: string }>(
+        `SELECT Id, TimeZoneSidKey FROM User WHERE Username = '${org.username}'`
+      )
+    ).records;
+    try {
+      // Kiritimati is UTC+14 and Pago Pago UTC-11: at any instant their calendar days differ.
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        await conn.sobject('User').update({ Id: user.Id, TimeZoneSidKey: zone });
+        const before = todayIn(zone);
+        const { result, error } = await runCommand<ReportResult>(Report, ['-o', 'plugin-commands', '-f', 'csv']);
+        expect(error).toBeUndefined();
+        expect([before, todayIn(zone)]).toContain(result?.today);
+      }
+    } finally {
+      await conn.sobject('User').update({ Id: user.Id, TimeZoneSidKey: user.TimeZoneSidKey });
+    }
+  }, 60_000);
+
   it('adds the monthly review of one account, equal to the engine on the demo records', async () => {
     const account = demo.accounts.find((candidate) => candidate.story === 'budget-burn');
     const month = today.slice(0, 7);

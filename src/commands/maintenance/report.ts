@@ -5,7 +5,7 @@ import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
 import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
 import { accountRows, monthlyRows, REPORT_FORMATS, toCsv, toMarkdown, type ReportFormat } from '../../report/format.js';
-import { findAccount, readMonthIncidents, readReportData } from '../../report/reportData.js';
+import { findAccount, readMonthIncidents, readReportData, readUserTimeZone } from '../../report/reportData.js';
 import { zonedInstant } from '../../seed/dates.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -39,10 +39,15 @@ export default class Report extends SfCommand<ReportResult> {
     const { flags } = await this.parse(Report);
     const month = flags.month;
     if (month !== undefined && !MONTH.test(month)) throw messages.createError('error.InvalidMonth', [month]);
-    const today = flags.today ?? todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
     let report: MaintenanceReport;
     try {
+      // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.
+      const today =
+        flags.today ??
+        todayIn(
+          (await readUserTimeZone(target.conn, target.username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone
+        );
       let accountId: string | undefined;
       if (flags.account !== undefined) {
         const account = await findAccount(target.conn, flags.account);
