@@ -9,11 +9,12 @@
  * the Bulk API 2.0 requests per 1,000 records of the objects above the bulk threshold. A loader still running after
  * BENCH_SEED_LIMIT_SECONDS (900) is stopped and reported with what it had loaded. Prints; asserts nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { AuthInfo, Connection } from '@salesforce/core';
+import { SF_CLI_BIN, ensureSfCli } from '../ensure-sf-cli.js';
 import { deploySource } from '../../src/deploy/deploySource.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import { registerLocalOrg } from '../../src/localOrg/registration.js';
@@ -27,8 +28,6 @@ import { toCsv } from '../../src/seed/records.js';
 
 const root = process.cwd();
 let home = '';
-const cliDir = join(root, 'test', 'sfcli');
-const sfBin = join(cliDir, 'node_modules', '.bin', 'sf');
 const VOLUME_SCALE = Number(process.env.BENCH_SEED_SCALE ?? 50);
 /** Longest a loader may take, in seconds: past it, the loader is stopped and reported as not finished. */
 const LOADER_LIMIT_SECONDS = Number(process.env.BENCH_SEED_LIMIT_SECONDS ?? 900);
@@ -56,13 +55,6 @@ interface BenchOrg {
   conn: Connection;
   /** Method and path of every request the org received since the last reset. */
   requests: string[];
-}
-
-function ensureSfCli(): void {
-  if (existsSync(sfBin)) return;
-  process.stdout.write('installing the pinned sf CLI in test/sfcli (once)...\n');
-  const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: cliDir, stdio: 'inherit' });
-  if (install.status !== 0) throw new Error('installing the pinned sf CLI failed');
 }
 
 /** A fresh org with the package deployed and a request log that starts empty. */
@@ -93,7 +85,7 @@ function exec(
       cwd: home,
       env: {
         ...process.env,
-        PATH: `${join(cliDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+        PATH: `${dirname(SF_CLI_BIN)}${delimiter}${process.env.PATH ?? ''}`,
         SF_AUTOUPDATE_DISABLE: 'true',
         SF_DISABLE_AUTOUPDATE: 'true',
         SF_SKIP_NEW_VERSION_CHECK: 'true',
@@ -124,7 +116,7 @@ function exec(
 }
 
 async function sf(args: string[]): Promise<Record<string, unknown>> {
-  const run = await exec(sfBin, [...args, '--json']);
+  const run = await exec(SF_CLI_BIN, [...args, '--json']);
   let output: { status: number; result: Record<string, unknown>; message?: string };
   try {
     output = JSON.parse(run.stdout) as typeof output;

@@ -1,19 +1,18 @@
 /**
  * The real `sf` CLI against the local org: `org login access-token`, `project deploy start` (this project's
  * force-app), `data query`, `data import tree` and `data upsert bulk`, asserting on their JSON output. The CLI is
- * @salesforce/cli 2.146.3 (the last release whose engines allow Node 20), kept in test/sfcli with its own lock file;
- * CI only runs `npm ci` at the root, so this test installs it the first time it runs.
+ * @salesforce/cli 2.146.3 (the last release whose engines allow Node 20), kept in test/sfcli with its own lock file
+ * and installed on first use by scripts/ensure-sf-cli.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { SF_CLI_BIN, ensureSfCli } from '../../scripts/ensure-sf-cli.js';
 import { readIdentity, startBackground, stopBackground, type RunningOrg } from '../../src/localOrg/daemon.js';
 import { removeDir, tempDir } from './orgFixtures.js';
 
 const root = resolve('.');
-const cliDir = join(root, 'test', 'sfcli');
-const sfBin = join(cliDir, 'node_modules', '.bin', 'sf');
 let home: string;
 let dataDir: string;
 let org: RunningOrg;
@@ -27,12 +26,12 @@ interface SfResult {
 }
 
 function sf(args: string[], env: Record<string, string> = {}, cwd = home): SfResult {
-  const run = spawnSync(sfBin, [...args, '--json'], {
+  const run = spawnSync(SF_CLI_BIN, [...args, '--json'], {
     cwd,
     encoding: 'utf8',
     timeout: 180000,
     env: {
-      PATH: `${join(cliDir, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${dirname(SF_CLI_BIN)}${delimiter}${process.env.PATH ?? ''}`,
       HOME: home,
       SF_DISABLE_TELEMETRY: 'true',
       SF_AUTOUPDATE_DISABLE: 'true',
@@ -49,14 +48,7 @@ function sf(args: string[], env: Record<string, string> = {}, cwd = home): SfRes
 }
 
 beforeAll(async () => {
-  if (!existsSync(sfBin)) {
-    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
-      cwd: cliDir,
-      encoding: 'utf8',
-      timeout: 600000
-    });
-    if (install.status !== 0) throw new Error(`Installing the pinned sf CLI failed: ${install.stderr}`);
-  }
+  ensureSfCli();
   home = tempDir('localorg-sf-');
   dataDir = join(home, 'org');
   ({ org } = await startBackground({ dataDir }));

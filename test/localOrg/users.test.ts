@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
@@ -15,10 +15,9 @@ import { readIdentity, stopBackground } from '../../src/localOrg/daemon.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import type { OrgIdentity } from '../../src/localOrg/store.js';
 import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
+import { ensureSfCli } from '../../scripts/ensure-sf-cli.js';
 
 const VERSION = '62.0';
-/** The pinned real sf CLI (installed by test/localOrg/sfCli.test.ts when missing). */
-const SF_BIN = join('test', 'sfcli', 'node_modules', '.bin', 'sf');
 
 let org: LocalOrg;
 let dir: string;
@@ -221,7 +220,7 @@ describe('sf maintenance org user create', () => {
     const realSf = async (...args: string[]): Promise<SfJson> =>
       JSON.parse(
         (
-          await run(SF_BIN, [...args, '--json'], {
+          await run(ensureSfCli(), [...args, '--json'], {
             PATH: process.env.PATH ?? '',
             HOME: home,
             SF_ACCESS_TOKEN: supportToken.access_token,
@@ -274,65 +273,57 @@ describe('sf maintenance org user create', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  const itWithSf = existsSync(SF_BIN) ? it : it.skip;
+  it('creates a user holding the permission sets and prints a password that logs in', async () => {
+    const started = await sf('org', 'start', '--data-dir', dataDir, '--json');
+    const instanceUrl = String((JSON.parse(started.stdout) as { result: { instanceUrl: string } }).result.instanceUrl);
+    const identity = readIdentity(dataDir) as OrgIdentity;
+    const authInfo = await AuthInfo.create({
+      accessTokenOptions: { accessToken: identity.accessToken, instanceUrl, loginUrl: instanceUrl }
+    });
+    const deploy = await ComponentSet.fromSource('force-app').deploy({
+      usernameOrConnection: await CoreConnection.create({ authInfo })
+    });
+    expect((await deploy.pollStatus(100, 120)).response.success).toBe(true);
 
-  itWithSf(
-    'creates a user holding the permission sets and prints a password that logs in',
-    async () => {
-      const started = await sf('org', 'start', '--data-dir', dataDir, '--json');
-      const instanceUrl = String(
-        (JSON.parse(started.stdout) as { result: { instanceUrl: string } }).result.instanceUrl
-      );
-      const identity = readIdentity(dataDir) as OrgIdentity;
-      const authInfo = await AuthInfo.create({
-        accessTokenOptions: { accessToken: identity.accessToken, instanceUrl, loginUrl: instanceUrl }
-      });
-      const deploy = await ComponentSet.fromSource('force-app').deploy({
-        usernameOrConnection: await CoreConnection.create({ authInfo })
-      });
-      expect((await deploy.pollStatus(100, 120)).response.success).toBe(true);
+    const created = await sf(
+      'org',
+      'user',
+      'create',
+      '--username',
+      'cli.manager@maintenance.test',
+      '--permsets',
+      'Maintenance_Viewer,Maintenance_Manager'
+    );
+    expect(created.status).toBe(0);
+    const password = /Password: (\S+)/.exec(created.stdout)?.[1] as string;
+    expect(password).toBeDefined();
+    expect(created.stdout).toContain('Maintenance_Viewer, Maintenance_Manager');
 
-      const created = await sf(
-        'org',
-        'user',
-        'create',
-        '--username',
-        'cli.manager@maintenance.test',
-        '--permsets',
-        'Maintenance_Viewer,Maintenance_Manager'
-      );
-      expect(created.status).toBe(0);
-      const password = /Password: (\S+)/.exec(created.stdout)?.[1] as string;
-      expect(password).toBeDefined();
-      expect(created.stdout).toContain('Maintenance_Viewer, Maintenance_Manager');
+    const token = await fetch(`${instanceUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: 'cli.manager@maintenance.test', password })
+    });
+    expect(token.status).toBe(200);
+    const session = (await token.json()) as { access_token: string; instance_url: string };
+    const conn = new Connection({
+      instanceUrl: session.instance_url,
+      accessToken: session.access_token,
+      version: VERSION
+    });
+    const held = await conn.query<{ PermissionSet: { Name: string } }>(
+      "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'cli.manager@maintenance.test' ORDER BY PermissionSet.Name"
+    );
+    expect(held.records.map((record) => record.PermissionSet.Name)).toEqual([
+      'Maintenance_Manager',
+      'Maintenance_Viewer'
+    ]);
+    expect((await conn.describe('Maintenance_Contract__c')).deletable).toBe(true);
 
-      const token = await fetch(`${instanceUrl}/services/oauth2/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', username: 'cli.manager@maintenance.test', password })
-      });
-      expect(token.status).toBe(200);
-      const session = (await token.json()) as { access_token: string; instance_url: string };
-      const conn = new Connection({
-        instanceUrl: session.instance_url,
-        accessToken: session.access_token,
-        version: VERSION
-      });
-      const held = await conn.query<{ PermissionSet: { Name: string } }>(
-        "SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE Assignee.Username = 'cli.manager@maintenance.test' ORDER BY PermissionSet.Name"
-      );
-      expect(held.records.map((record) => record.PermissionSet.Name)).toEqual([
-        'Maintenance_Manager',
-        'Maintenance_Viewer'
-      ]);
-      expect((await conn.describe('Maintenance_Contract__c')).deletable).toBe(true);
+    await realSfHonoursFieldAccess(instanceUrl);
 
-      if (existsSync(SF_BIN)) await realSfHonoursFieldAccess(instanceUrl);
-
-      const duplicate = await sf('org', 'user', 'create', '--username', 'cli.manager@maintenance.test', '--json');
-      expect(duplicate.status).not.toBe(0);
-      expect(duplicate.stdout).toMatch(/DUPLICATE_VALUE|duplicate/i);
-    },
-    240_000
-  );
+    const duplicate = await sf('org', 'user', 'create', '--username', 'cli.manager@maintenance.test', '--json');
+    expect(duplicate.status).not.toBe(0);
+    expect(duplicate.stdout).toMatch(/DUPLICATE_VALUE|duplicate/i);
+  }, 240_000);
 });
