@@ -13,7 +13,7 @@ import {
   PermissionSetNotFoundError,
   type AssignmentOutcome
 } from './permissionSets.js';
-import { checkVisibility, type VisibilityReport } from './visibility.js';
+import { checkVisibility, type ObjectDescriber, type VisibilityReport } from './visibility.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.deploy');
@@ -114,7 +114,7 @@ export async function runAssignments(
 
 /** Checks visibility; throws NotVisible naming every object and field the user cannot see or edit. */
 export async function runVisibilityCheck(
-  conn: Connection,
+  conn: ObjectDescriber,
   permissionSets: string[],
   orgLabel: string
 ): Promise<VisibilityReport> {

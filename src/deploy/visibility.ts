@@ -4,7 +4,6 @@
  * the classic cause of "No such column" import failures right after a deploy.
  */
 import { readFileSync } from 'node:fs';
-import type { Connection } from '@salesforce/core';
 import { accessMatrixFile } from '../projectPaths.js';
 
 type FieldAccess = 'edit' | 'read' | 'none' | 'required';
@@ -60,9 +59,14 @@ export function grantedAccess(
   return granted;
 }
 
+/** What the check needs of a connection: describe, as the user the connection runs as sees the object. */
+export interface ObjectDescriber {
+  describe(object: string): Promise<{ fields: { name: string; createable: boolean; updateable: boolean }[] }>;
+}
+
 /** Describes every granted object as the running user and lists what it cannot see or edit. */
 export async function checkVisibility(
-  conn: Connection,
+  conn: ObjectDescriber,
   permissionSets: string[],
   matrixFile?: string
 ): Promise<VisibilityReport> {
@@ -70,7 +74,7 @@ export async function checkVisibility(
   const objects: ObjectVisibility[] = [];
   let fieldsChecked = 0;
   for (const [object, fields] of granted) {
-    let described: { fields: { name: string; createable: boolean; updateable: boolean }[] } | undefined;
+    let described: Awaited<ReturnType<ObjectDescriber['describe']>> | undefined;
     try {
       described = await conn.describe(object);
     } catch (error) {

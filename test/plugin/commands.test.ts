@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SfError } from '@salesforce/core';
+import { Connection } from 'jsforce';
 import {
   checklistFromRecord,
   contractCalendar,
@@ -18,7 +20,9 @@ import Report, { type ReportResult } from '../../src/commands/maintenance/report
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
 import Setup, { type SetupResult } from '../../src/commands/maintenance/setup.js';
 import SlaRecompute, { type SlaRecomputeResult } from '../../src/commands/maintenance/sla/recompute.js';
+import { runVisibilityCheck } from '../../src/deploy/deployRun.js';
 import { findRunningOrg, stopBackground } from '../../src/localOrg/daemon.js';
+import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
 import { accessMatrixFile } from '../../src/projectPaths.js';
 import { todayIn } from '../../src/seed/dates.js';
 import type { SeedRecord } from '../../src/seed/dataset.js';
@@ -111,6 +115,53 @@ describe('sf maintenance deploy', () => {
     );
     expect(assignments.totalSize).toBe(2);
   }, 120_000);
+
+  it("names what a restricted user cannot see or edit of another permission set's grants", async () => {
+    const admin = await org.conn();
+    const support = await createUserWithPermissionSets(admin, {
+      username: 'visibility.support@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    // The org's OAuth password grant gives the support user's own session.
+    const token = (await (
+      await fetch(`${org.org.instanceUrl}/services/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'password', username: support.username, password: support.password })
+      })
+    ).json()) as { access_token: string };
+    const conn = new Connection({ instanceUrl: org.org.instanceUrl, accessToken: token.access_token, version: '62.0' });
+
+    // What the support user was granted, it sees and edits.
+    const own = await runVisibilityCheck(conn, ['Maintenance_Support'], 'plugin-commands');
+    expect(own.fieldsChecked).toBe(grantedFieldCount('Maintenance_Support'));
+
+    // Against the manager's grants, every field the matrix keeps from Support is named, and so is every field the
+    // manager edits but Support only reads.
+    const matrix = JSON.parse(readFileSync(accessMatrixFile, 'utf8')) as {
+      permissionSets: Record<string, { objects: Record<string, { fields: Record<string, string> }> }>;
+    };
+    const levels = (set: string, object: string) => matrix.permissionSets[set].objects[object].fields;
+    const expectedLines: string[] = [];
+    for (const [object, fields] of Object.entries(matrix.permissionSets.Maintenance_Manager.objects)) {
+      for (const [field, level] of Object.entries(fields.fields)) {
+        const supportLevel = levels('Maintenance_Support', object)[field] ?? 'none';
+        if (level !== 'none' && supportLevel === 'none') expectedLines.push(`${object}.${field} (not visible)`);
+      }
+    }
+    expect(expectedLines.length).toBeGreaterThan(0);
+    const failure = await runVisibilityCheck(conn, ['Maintenance_Manager'], 'plugin-commands').then(
+      () => undefined,
+      (error: unknown) => error as SfError
+    );
+    expect(failure?.name).toBe('NotVisibleError');
+    for (const line of expectedLines) expect(failure?.message).toContain(`  - ${line}`);
+    // Support reads contracts but may not edit them: the manager's editable contract fields are read only for it.
+    expect(failure?.message).toContain(
+      '  - Maintenance_Contract__c.Budget_Days__c (read only, the permission set grants edit)'
+    );
+    expect(failure?.message).not.toContain('Maintenance_Incident__c.Subject__c');
+    expect(failure?.actions?.join(' ')).toContain('sf maintenance deploy');
+  }, 60_000);
 });
 
 describe('sf maintenance seed', () => {
