@@ -27,8 +27,9 @@ afterAll(() => model.dispose());
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const records: Record<string, Record<string, unknown>> = {
-  a03000000000001AAA: { Id: 'a03000000000001AAA', Phase__c: 'Signed Off' },
-  a03000000000002AAA: { Id: 'a03000000000002AAA', Phase__c: 'Shadowing' }
+  a03000000000001AAA: { Id: 'a03000000000001AAA', Phase__c: 'Signed Off', Account__c: '001000000000001AAA' },
+  a03000000000002AAA: { Id: 'a03000000000002AAA', Phase__c: 'Shadowing', Account__c: '001000000000001AAA' },
+  a03000000000003AAA: { Id: 'a03000000000003AAA', Phase__c: 'Signed Off', Account__c: '001000000000002AAA' }
 };
 
 function ctx(
@@ -77,6 +78,7 @@ describe('data model formula fields', () => {
       'Maintenance_Contract__c.Budget_Consumed_Percent__c',
       'Maintenance_Contract__c.Budget_Not_Negative',
       'Maintenance_Contract__c.End_Not_Before_Start',
+      'Maintenance_Contract__c.Handover_Checklist_Same_Account',
       'Maintenance_Contract__c.Notice_Deadline__c',
       'Maintenance_Incident__c.Closed_Needs_Timestamp',
       'Maintenance_Incident__c.Effort_Not_Negative',
@@ -172,6 +174,7 @@ describe('data model formula fields', () => {
 
 describe('data model validation rules', () => {
   const validContract = {
+    Account__c: '001000000000001AAA',
     Status__c: 'Active',
     Start_Date__c: '2026-01-01',
     End_Date__c: '2026-12-31',
@@ -194,6 +197,10 @@ describe('data model validation rules', () => {
       failing(contract, { ...validContract, Status__c: 'Draft', Handover_Checklist__c: 'a03000000000002AAA' })
     ).toEqual([]);
     expect(failing(contract, { ...validContract, Handover_Checklist__c: null })).toEqual([]);
+    // A signed-off checklist of another account does not gate this contract.
+    expect(failing(contract, { ...validContract, Handover_Checklist__c: 'a03000000000003AAA' })).toEqual([
+      'Handover_Checklist_Same_Account'
+    ]);
     expect(failing(contract, { ...validContract, Monthly_Fee__c: -1 })).toEqual(['Budget_Not_Negative']);
     expect(failing(contract, { ...validContract, Consumed_Days__c: -0.5 })).toEqual(['Budget_Not_Negative']);
     // Blank amounts are not negative.

@@ -19,7 +19,7 @@ describe('field references', () => {
       ...Object.values(o.fields).filter((f) => f.formula !== undefined),
       ...Object.values(o.validationRules)
     ]);
-    expect(formulas.length).toBe(18); // 7 formula fields, 11 validation rules
+    expect(formulas.length).toBe(19); // 7 formula fields, 12 validation rules
     expect(checkFormulas(model)).toEqual([]);
   });
 

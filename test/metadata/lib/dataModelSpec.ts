@@ -80,7 +80,12 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       },
       External_Id__c: externalId
     },
-    validationRules: ['End_Not_Before_Start', 'Activation_Requires_Signed_Off_Handover', 'Budget_Not_Negative']
+    validationRules: [
+      'End_Not_Before_Start',
+      'Activation_Requires_Signed_Off_Handover',
+      'Handover_Checklist_Same_Account',
+      'Budget_Not_Negative'
+    ]
   },
   Maintenance_Incident__c: {
     label: 'Maintenance Incident',
