@@ -40,6 +40,18 @@ const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 /** Rows drawn at first and added by each "Show more": enough to fill the card, few enough to draw at once. */
 export const PAGE_SIZE = 25;
 
+/** The table's column headers, in cell order (the actions column, labelled for screen readers only, follows). */
+const HEADERS = [
+  { label: LABELS.columnNumber, className: 'column-number' },
+  { label: LABELS.columnSubject },
+  { label: LABELS.columnPriority, className: 'column-priority' },
+  { label: LABELS.columnStatus },
+  { label: LABELS.columnSla },
+  { label: LABELS.columnRemaining },
+  { label: LABELS.columnResponseDue },
+  { label: LABELS.columnResolutionDue }
+];
+
 /**
  * The account's incidents in an SLDS table: priority, status, SLA band (coloured, grey while paused), business time
  * left and due times from maintenanceEngine on the contract's calendar, filters, and row actions that write the
@@ -59,6 +71,7 @@ export default class IncidentList extends LightningElement {
   @api recordId;
 
   labels = LABELS;
+  headers = HEADERS;
   openOnly = true;
   breachedOnly = false;
   priorityFilter = '';

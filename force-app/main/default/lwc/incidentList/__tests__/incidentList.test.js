@@ -103,6 +103,17 @@ describe('c-incident-list', () => {
   it('lists the open incidents, most urgent restore first, with SLA bands and due times', async () => {
     const element = await renderWithData();
     expect(names(element)).toEqual(['INC-000006', 'INC-000003', 'INC-000001', 'INC-000002']);
+    expect([...element.shadowRoot.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'c.Incident_Column_Number',
+      'c.Incident_Column_Subject',
+      'c.Incident_Column_Priority',
+      'c.Incident_Column_Status',
+      'c.Incident_Column_Sla',
+      'c.Incident_Column_Remaining',
+      'c.Incident_Column_Response_Due',
+      'c.Incident_Column_Resolution_Due',
+      'c.Incident_Column_Actions'
+    ]);
     const byName = Object.fromEntries(tableRows(element).map((row) => [row.name, row]));
     // INC-000006: P2 (8 business hours) reported 2 March, still open on 10 March: breached.
     expect(byName['INC-000006'].band).toBe('red');
