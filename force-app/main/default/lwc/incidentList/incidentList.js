@@ -1,19 +1,11 @@
-import { LightningElement, api, wire } from 'lwc';
-import { updateRecord, refresh } from 'lightning/uiRecordApi';
-import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
+import { api } from 'lwc';
+import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
-import {
-  ACCOUNT_RELATED_LIST_PARAMETERS,
-  CALENDAR_FIELD_NAMES,
-  INCIDENT_FIELDS,
-  METADATA_LIST_VIEW,
-  OBJECTS,
-  displayValueOf
-} from 'c/maintenanceRecords';
-import { Snapshot, accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
+import MaintenanceAccountData from 'c/maintenanceAccountData';
+import { INCIDENT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
+import { Snapshot, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDuration, formatInstant, formatLabel, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -62,14 +54,9 @@ const HEADERS = [
  * The table is plain SLDS markup rather than lightning-datatable, whose column-width measuring forces a layout on
  * every render and costs more than the rows themselves.
  *
- * Data: the shared account batch (c/maintenanceRecords, one request for contracts, incidents and checklists) and the
- * calendars, read from the Maintenance_Calendar__mdt `All` list view with getListRecordsByName (lightning/uiListsApi),
- * because the UI API offers no other way to read custom metadata without record ids.
+ * Data: the account batch and the calendars, through c/maintenanceAccountData.
  */
-export default class IncidentList extends LightningElement {
-  /** Account id (record page context). */
-  @api recordId;
-
+export default class IncidentList extends MaintenanceAccountData {
   labels = LABELS;
   headers = HEADERS;
   openOnly = true;
@@ -78,52 +65,17 @@ export default class IncidentList extends LightningElement {
   shownCount = PAGE_SIZE;
   busyRowId;
 
-  model;
-  batchError;
-  calendars;
-  calendarError;
-  wiredBatch;
   /** Every incident with the engine's SLA status, sorted (a Snapshot: recomputed when the data changes). */
   judged;
-
-  @wire(getRelatedListRecordsBatch, {
-    parentRecordId: '$recordId',
-    relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
-  })
-  wiredAccountLists(value) {
-    this.wiredBatch = value;
-    const { data, error } = value;
-    if (data) {
-      this.model = accountModel(data);
-      this.batchError = this.model.errors.length > 0 ? this.model.errors : undefined;
-    } else if (error) {
-      this.model = undefined;
-      this.batchError = error;
-    }
-    this.judgeIncidents();
-  }
-
-  @wire(getListRecordsByName, {
-    objectApiName: OBJECTS.CALENDAR.objectApiName,
-    listViewApiName: METADATA_LIST_VIEW,
-    fields: CALENDAR_FIELD_NAMES,
-    pageSize: 200
-  })
-  wiredCalendars({ data, error }) {
-    if (data) {
-      this.calendars = calendarsByName(data);
-      this.calendarError = undefined;
-    } else if (error) {
-      this.calendars = calendarsByName();
-      this.calendarError = error;
-    }
-    this.judgeIncidents();
-  }
 
   /** Reloads the incidents, e.g. after another component logged one. */
   @api
   refreshIncidents() {
-    return this.wiredBatch ? refresh(this.wiredBatch) : Promise.resolve();
+    return this.refreshAccountData();
+  }
+
+  accountDataChanged() {
+    this.judgeIncidents();
   }
 
   get isLoading() {

@@ -1,20 +1,13 @@
-import { LightningElement, api, wire } from 'lwc';
+import { wire } from 'lwc';
 import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
-import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import { priorityFor, coveringContract, incidentFromRecord, incidentTransition } from 'c/maintenanceEngine';
 import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
-import {
-  ACCOUNT_RELATED_LIST_PARAMETERS,
-  CALENDAR_FIELD_NAMES,
-  INCIDENT_FIELDS,
-  METADATA_LIST_VIEW,
-  OBJECTS
-} from 'c/maintenanceRecords';
-import { accountModel, calendarsByName, calendarOfContract } from 'c/maintenanceModel';
+import MaintenanceAccountData from 'c/maintenanceAccountData';
+import { INCIDENT_FIELDS, OBJECTS } from 'c/maintenanceRecords';
+import { calendarOfContract } from 'c/maintenanceModel';
 import { formatInstant, formatLabel } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -26,10 +19,7 @@ import LABELS from './labels';
  * engine computes for the 'create' transition plus what the user typed; errors from the org (validation rules)
  * show next to their field or in the error panel.
  */
-export default class IncidentLogger extends LightningElement {
-  /** Account id (record page or quick action context). */
-  @api recordId;
-
+export default class IncidentLogger extends MaintenanceAccountData {
   labels = LABELS;
   subject = '';
   description = '';
@@ -41,42 +31,9 @@ export default class IncidentLogger extends LightningElement {
   saving = false;
   saveError;
 
-  model;
-  batchError;
-  calendars;
-  calendarError;
   picklists;
   picklistError;
   recordTypeId;
-
-  @wire(getRelatedListRecordsBatch, {
-    parentRecordId: '$recordId',
-    relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
-  })
-  wiredAccountLists({ data, error }) {
-    if (data) {
-      this.model = accountModel(data);
-      this.batchError = this.model.errors.length > 0 ? this.model.errors : undefined;
-    } else if (error) {
-      this.batchError = error;
-    }
-  }
-
-  @wire(getListRecordsByName, {
-    objectApiName: OBJECTS.CALENDAR.objectApiName,
-    listViewApiName: METADATA_LIST_VIEW,
-    fields: CALENDAR_FIELD_NAMES,
-    pageSize: 200
-  })
-  wiredCalendars({ data, error }) {
-    if (data) {
-      this.calendars = calendarsByName(data);
-      this.calendarError = undefined;
-    } else if (error) {
-      this.calendars = calendarsByName();
-      this.calendarError = error;
-    }
-  }
 
   @wire(getObjectInfo, { objectApiName: OBJECTS.INCIDENT })
   wiredObjectInfo({ data, error }) {

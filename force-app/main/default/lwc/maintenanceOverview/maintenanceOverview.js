@@ -1,7 +1,3 @@
-import { LightningElement, api, wire } from 'lwc';
-import { refresh } from 'lightning/uiRecordApi';
-import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import {
   addDays,
   budgetBurn,
@@ -11,15 +7,9 @@ import {
   slaCompliance,
   slaStatus
 } from 'c/maintenanceEngine';
-import {
-  ACCOUNT_RELATED_LIST_PARAMETERS,
-  CALENDAR_FIELD_NAMES,
-  CONTRACT_FIELDS,
-  METADATA_LIST_VIEW,
-  OBJECTS,
-  displayValueOf
-} from 'c/maintenanceRecords';
-import { Snapshot, accountModel, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
+import MaintenanceAccountData from 'c/maintenanceAccountData';
+import { CONTRACT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
+import { Snapshot, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -37,57 +27,18 @@ const DAY_MS = 86400000;
  * (open incidents by priority, breached, SLA compliance over 90 days, budget consumed with forecast exhaustion date,
  * handover readiness), and the incident logger, incident list and handover checklist.
  *
- * Every figure comes from maintenanceEngine; this component only lays them out. Data: the shared account batch
- * (c/maintenanceRecords: contracts, incidents and checklists in one request, shared with the children through the
- * LDS cache) and the calendars (Maintenance_Calendar__mdt `All` list view, lightning/uiListsApi). The logger loads
- * only when the user opens it, so that the tab itself stays at three requests.
+ * Every figure comes from maintenanceEngine; this component only lays them out. Data: the account batch and the
+ * calendars through c/maintenanceAccountData (one request each, shared with the children through the LDS cache).
+ * The logger loads only when the user opens it, so that the tab itself stays at three requests.
  */
-export default class MaintenanceOverview extends LightningElement {
-  /** Account id (record page context). */
-  @api recordId;
-
+export default class MaintenanceOverview extends MaintenanceAccountData {
   labels = LABELS;
-  model;
-  batchError;
-  calendars;
-  calendarError;
-  wiredBatch;
   /** What the KPIs show of the incidents (a Snapshot, recomputed when the data changes). */
   incidentFigures;
   readiness;
   showLogger = false;
 
-  @wire(getRelatedListRecordsBatch, {
-    parentRecordId: '$recordId',
-    relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
-  })
-  wiredAccountLists(value) {
-    this.wiredBatch = value;
-    const { data, error } = value;
-    if (data) {
-      this.model = accountModel(data);
-      this.batchError = this.model.errors.length > 0 ? this.model.errors : undefined;
-    } else if (error) {
-      this.model = undefined;
-      this.batchError = error;
-    }
-    this.computeIncidentFigures();
-  }
-
-  @wire(getListRecordsByName, {
-    objectApiName: OBJECTS.CALENDAR.objectApiName,
-    listViewApiName: METADATA_LIST_VIEW,
-    fields: CALENDAR_FIELD_NAMES,
-    pageSize: 200
-  })
-  wiredCalendars({ data, error }) {
-    if (data) {
-      this.calendars = calendarsByName(data);
-      this.calendarError = undefined;
-    } else if (error) {
-      this.calendars = calendarsByName();
-      this.calendarError = error;
-    }
+  accountDataChanged() {
     this.computeIncidentFigures();
   }
 
@@ -484,7 +435,7 @@ export default class MaintenanceOverview extends LightningElement {
   async handleIncidentLogged() {
     this.showLogger = false;
     const list = this.template.querySelector('c-incident-list');
-    await Promise.all([refresh(this.wiredBatch), list ? list.refreshIncidents() : undefined]);
+    await Promise.all([this.refreshAccountData(), list ? list.refreshIncidents() : undefined]);
   }
 }
 
