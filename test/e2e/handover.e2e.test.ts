@@ -5,17 +5,18 @@
  * validation rule, whose message shows on the status field of the edit form.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageProblems, screenshot } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { label, storyAccount } from './support/demoData.js';
-import { startDemoOrg, startPreview, type DemoOrg, type RunningPreview } from './support/demoOrg.js';
+import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
+import { openPreviewSession, type PreviewSession } from './support/session.js';
 
 /** The message of Maintenance_Contract__c.Activation_Requires_Signed_Off_Handover. */
 const GATE_MESSAGE = 'This contract is gated by a handover checklist that is not signed off yet.';
 
+let session: PreviewSession;
 let demo: DemoOrg;
 let preview: RunningPreview;
-let browser: Browser;
 let page: Page;
 let problems: string[];
 
@@ -46,17 +47,12 @@ async function editContractStatus(contractName: string, status: string): Promise
 }
 
 beforeAll(async () => {
-  demo = await startDemoOrg();
-  preview = await startPreview(demo.org);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  problems = pageProblems(page);
+  session = await openPreviewSession();
+  ({ demo, preview, page, problems } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.server.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 describe('the handover gate', () => {

@@ -6,16 +6,17 @@
  * passes at once and every step happens at a known minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   calendarFromMetadata,
   contractFromRecord,
   incidentFromRecord,
   incidentTransition
 } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
-import { backgroundColor, launchBrowser, pageProblems, screenshot } from './support/browser.js';
+import { backgroundColor, screenshot } from './support/browser.js';
 import { formatInstantLikeComponents, label, storyAccount } from './support/demoData.js';
-import { startDemoOrg, startPreview, type DemoOrg, type RunningPreview } from './support/demoOrg.js';
+import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
+import { openPreviewSession, type PreviewSession } from './support/session.js';
 
 const SUBJECT = 'E2E: payment gateway down for every customer';
 const HOUR_MS = 3_600_000;
@@ -23,9 +24,9 @@ const MINUTE_MS = 60_000;
 /** The browser's "now" for the first step: this minute, on the minute. */
 const START = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
 
+let session: PreviewSession;
 let demo: DemoOrg;
 let preview: RunningPreview;
-let browser: Browser;
 let page: Page;
 let problems: string[];
 
@@ -90,18 +91,13 @@ async function rowAction(name: string, incidentName: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  demo = await startDemoOrg();
-  preview = await startPreview(demo.org);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  session = await openPreviewSession();
+  ({ demo, preview, page, problems } = session);
   await page.clock.setFixedTime(START);
-  problems = pageProblems(page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.server.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 describe('a P1 incident from the logger to the paused clock', () => {
