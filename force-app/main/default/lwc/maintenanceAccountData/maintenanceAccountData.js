@@ -10,6 +10,9 @@ import {
 } from 'c/maintenanceRecords';
 import { accountModel, calendarsByName } from 'c/maintenanceModel';
 
+/** How often the SLA figures are worked out again while the component is on the page: the clocks run by minutes. */
+export const CLOCK_TICK_MS = 60000;
+
 /**
  * Base class of the components that show an account's maintenance data (the Maintenance tab, the incident list and
  * the incident logger): the two wires they share, in one place.
@@ -19,7 +22,8 @@ import { accountModel, calendarsByName } from 'c/maintenanceModel';
  *   (lightning/uiListsApi): the UI API offers no other way to read custom metadata without record ids.
  *
  * A subclass derives what it shows in `accountDataChanged()`, which runs after either answer changed, so that work
- * over many incidents happens once per data change rather than at every render.
+ * over many incidents happens once per data change rather than at every render. It also runs every minute while the
+ * component is on the page: SLA bands, business time left and breaches move with the clock, not only with the data.
  */
 export default class MaintenanceAccountData extends LightningElement {
   /** Account id (record page or quick action context). */
@@ -69,7 +73,22 @@ export default class MaintenanceAccountData extends LightningElement {
     this.accountDataChanged();
   }
 
-  /** Runs after the account's lists or the calendars changed; subclasses recompute what they derive from them. */
+  clockTimer;
+
+  connectedCallback() {
+    // A live SLA clock needs a timer; it stops when the component leaves the page.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.clockTimer = setInterval(() => this.accountDataChanged(), CLOCK_TICK_MS);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.clockTimer);
+  }
+
+  /**
+   * Runs after the account's lists or the calendars changed, and every CLOCK_TICK_MS; subclasses recompute what they
+   * derive from the data and the time.
+   */
   accountDataChanged() {}
 
   /**

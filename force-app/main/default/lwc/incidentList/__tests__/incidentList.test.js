@@ -5,6 +5,7 @@ import { getListRecordsByName } from 'lightning/uiListsApi';
 import { updateRecord, refresh } from 'lightning/uiRecordApi';
 import { incidentTransition, incidentFromRecord, contractFromRecord, calendarFromMetadata } from 'c/maintenanceEngine';
 import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
+import { CLOCK_TICK_MS } from 'c/maintenanceAccountData';
 import { flushPromises, freezeTime, resetDom } from 'test/utils';
 
 const accountLists = require('./data/accountRelatedLists.json');
@@ -190,6 +191,28 @@ describe('c-incident-list', () => {
     // INC-000002 and its 50 copies are P3: back to the first page of them.
     expect(tableRows(element)).toHaveLength(PAGE_SIZE);
     expect(more()).not.toBeNull();
+  });
+
+  it('moves the SLA bands with the clock, every minute while on the page', async () => {
+    const setIntervalSpy = jest.spyOn(window, 'setInterval');
+    const clearIntervalSpy = jest.spyOn(window, 'clearInterval');
+    const element = await renderWithData();
+    const band = () => tableRows(element).find((row) => row.name === 'INC-000002').band;
+    expect(band()).toBe('green');
+    const [tick, every] = setIntervalSpy.mock.calls[0];
+    expect(every).toBe(CLOCK_TICK_MS);
+
+    // INC-000002's restore target is Wednesday 11 March 17:00 Paris (16:00 UTC): an hour past it, it is red.
+    jest.setSystemTime(new Date('2026-03-11T17:00:00.000Z'));
+    tick();
+    await flushPromises();
+    expect(band()).toBe('red');
+
+    const timer = setIntervalSpy.mock.results[0].value;
+    document.body.removeChild(element);
+    expect(clearIntervalSpy).toHaveBeenCalledWith(timer);
+    setIntervalSpy.mockRestore();
+    clearIntervalSpy.mockRestore();
   });
 
   it('offers the actions the engine allows for each status', async () => {
