@@ -6,6 +6,7 @@
 import { base, en, fr, Faker } from '@faker-js/faker';
 import { orderedObjects, type Dataset, type FieldValue, type SeedObjectName, type SeedRecord } from './dataset.js';
 import { todayIn, zonedInstant } from './dates.js';
+import type { CatalogObject } from './fieldCatalog.js';
 import type { PackageConfig } from './packageConfig.js';
 import type { Recipe } from './recipe.js';
 import type { RecipeLocale, StoryName } from './recipeSchema.js';
@@ -67,6 +68,22 @@ function uniqueName(faker: Faker, used: Set<string>): string {
   return name;
 }
 
+/**
+ * Gives every record of an object each field that any record of that object sets: a field a record leaves out
+ * becomes empty (null, or false for a checkbox, which cannot be null). Told from another day, a story may leave empty
+ * a field an earlier seed filled (an incident resolved then, open now): the upsert must clear it, not keep it, so
+ * that a rerun leaves each record exactly as the recipe tells it. References are left as they are.
+ */
+function settleUnsetFields(records: SeedRecord[], object: CatalogObject | undefined): void {
+  const names = new Set(records.flatMap((record) => Object.keys(record.fields)));
+  for (const record of records) {
+    for (const name of names) {
+      if (name in record.fields) continue;
+      record.fields[name] = object?.fields.get(name.toLowerCase())?.type === 'Checkbox' ? false : null;
+    }
+  }
+}
+
 /** Generates the dataset of a recipe. */
 export function generateDataset(
   recipe: Recipe,
@@ -125,6 +142,7 @@ export function generateDataset(
       accounts.push({ key, name, story: entry.story, locale });
     }
   });
+  for (const [sobject, records] of groups) settleUnsetFields(records, config.catalog.get(sobject));
   return {
     source: `recipe ${recipe.name}`,
     recipe: recipe.name,

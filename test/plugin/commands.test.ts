@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { SfError } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import {
+  addDays,
   checklistFromRecord,
   contractCalendar,
   contractFromRecord,
@@ -27,6 +28,7 @@ import { accessMatrixFile } from '../../src/projectPaths.js';
 import { todayIn } from '../../src/seed/dates.js';
 import type { SeedRecord } from '../../src/seed/dataset.js';
 import { generateDataset } from '../../src/seed/generator.js';
+import { DEFAULT_BULK_THRESHOLD, loadDataset } from '../../src/seed/loader.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';
 import { locateRecipe, readRecipe } from '../../src/seed/recipe.js';
 import { isolateSfHome, recordCounts, runCommand, runScript, startTestOrg, type TestOrg } from './pluginFixtures.js';
@@ -35,7 +37,8 @@ const sandbox = isolateSfHome();
 let org: TestOrg;
 const today = todayIn('Europe/Paris');
 const config = loadPackageConfig();
-const demo = generateDataset(readRecipe(locateRecipe('demo') as string, recipeContext(config)), config, { today });
+const demoRecipe = readRecipe(locateRecipe('demo') as string, recipeContext(config));
+const demo = generateDataset(demoRecipe, config, { today });
 const DEMO_TOTAL = demo.objects.reduce((sum, group) => sum + group.records.length, 0);
 
 beforeAll(async () => {
@@ -435,4 +438,43 @@ describe('sf maintenance setup', () => {
       await fresh.stop();
     }
   }, 180_000);
+});
+
+describe('a seed told from a later day, over an org seeded earlier', () => {
+  const TIMESTAMPS = ['Reported_At__c', 'Responded_At__c', 'Resolved_At__c', 'Closed_At__c', 'Paused_Since__c'];
+
+  // The stories move with the day: an incident resolved in the earlier telling may be open in the later one. The
+  // later seed must leave each record as it tells it, not keep what the earlier one wrote in fields it leaves empty.
+  it.each([
+    ['sObject Collections', 20, DEFAULT_BULK_THRESHOLD],
+    ['Bulk API 2.0', 40, 1]
+  ])(
+    'replaces what the earlier seed wrote, through %s',
+    async (_api, days, bulkThreshold) => {
+      const later = generateDataset(demoRecipe, config, { today: addDays(today, days) });
+      const conn = await org.conn();
+      const result = await loadDataset(conn, later, { bulkThreshold });
+      expect(result.failures).toEqual([]);
+      expect(result).toMatchObject({ created: 0, failed: 0 });
+      const rows = await conn.query<Record<string, string | null>>(
+        `SELECT External_Id__c, Status__c, ${TIMESTAMPS.join(', ')} FROM Maintenance_Incident__c`,
+        { autoFetch: true, maxFetch: 10_000 }
+      );
+      const inOrg = new Map(rows.records.map((row) => [row.External_Id__c, row]));
+      const instant = (value: unknown): number | null => (value ? Date.parse(String(value)) : null);
+      const told = later.objects.find((group) => group.sobject === 'Maintenance_Incident__c')?.records ?? [];
+      expect(told.length).toBeGreaterThan(0);
+      for (const record of told) {
+        const row = inOrg.get(record.key);
+        const expected = { key: record.key, Status__c: record.fields.Status__c };
+        const actual = { key: record.key, Status__c: row?.Status__c };
+        for (const field of TIMESTAMPS) {
+          Object.assign(expected, { [field]: instant(record.fields[field]) });
+          Object.assign(actual, { [field]: instant(row?.[field]) });
+        }
+        expect(actual).toEqual(expected);
+      }
+    },
+    120_000
+  );
 });
