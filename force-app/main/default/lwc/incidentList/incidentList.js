@@ -49,8 +49,8 @@ const HEADERS = [
  * left and due times from maintenanceEngine on the contract's calendar, filters, and row actions that write the
  * engine's re-stamped fields with updateRecord.
  *
- * Speed: an account can have a thousand incidents. The engine judges each of them once per data change (not at every
- * render), and the table draws the first PAGE_SIZE rows that pass the filters, then PAGE_SIZE more per "Show more".
+ * Speed: an account can have a thousand incidents. The engine judges each of them once per data change and once a
+ * minute (not at every render), and the table draws the first PAGE_SIZE rows that pass the filters, then PAGE_SIZE more per "Show more".
  * The table is plain SLDS markup rather than lightning-datatable, whose column-width measuring forces a layout on
  * every render and costs more than the rows themselves.
  *
@@ -65,7 +65,7 @@ export default class IncidentList extends MaintenanceAccountData {
   shownCount = PAGE_SIZE;
   busyRowId;
 
-  /** Every incident with the engine's SLA status, sorted (a Snapshot: recomputed when the data changes). */
+  /** Every incident with the engine's SLA status, sorted (a Snapshot, recomputed with the data and every minute). */
   judged;
 
   /** Reloads the incidents, e.g. after another component logged one. */
@@ -86,7 +86,7 @@ export default class IncidentList extends MaintenanceAccountData {
     return new Map((this.model?.contracts ?? []).map((contract) => [contract.id, contract]));
   }
 
-  /** Runs the engine over every incident once, when the incidents or the calendars change. */
+  /** Runs the engine over every incident, when the incidents or the calendars change and as the clock moves. */
   judgeIncidents() {
     if (!this.model || !this.calendars) {
       this.judged = undefined;

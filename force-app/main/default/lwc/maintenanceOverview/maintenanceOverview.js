@@ -33,7 +33,7 @@ const DAY_MS = 86400000;
  */
 export default class MaintenanceOverview extends MaintenanceAccountData {
   labels = LABELS;
-  /** What the KPIs show of the incidents (a Snapshot, recomputed when the data changes). */
+  /** What the KPIs show of the incidents (a Snapshot, recomputed with the data and every minute). */
   incidentFigures;
   readiness;
   showLogger = false;
@@ -294,8 +294,8 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
 
   /**
    * The incident figures, from the engine: open incidents by priority, open ones past an SLA due time (SLA status
-   * now), compliance over the last 90 days and the covering contract's budget. Computed once per data change (an
-   * account can have a thousand incidents), not at every render.
+   * now), compliance over the last 90 days and the covering contract's budget. Computed once per data change and once
+   * a minute (an account can have a thousand incidents), not at every render.
    */
   computeIncidentFigures() {
     if (!this.model) {
