@@ -322,6 +322,32 @@ describe('related lists', () => {
       400
     );
   });
+
+  it('pages and sorts each list of a batch as its parameters say (the components ask for the newest incidents)', async () => {
+    const { body } = await ui('POST', `/related-list-records/batch/${accountId}`, {
+      relatedListParameters: [
+        {
+          relatedListId: 'Maintenance_Incidents__r',
+          fields: ['Maintenance_Incident__c.Reported_At__c'],
+          pageSize: 2,
+          sortBy: ['-Maintenance_Incident__c.Reported_At__c']
+        }
+      ]
+    });
+    const page = body.results[0].result;
+    expect(page.records).toHaveLength(2);
+    expect(page.nextPageToken).toBe('2');
+    const all = await ui(
+      'GET',
+      `/related-list-records/${accountId}/Maintenance_Incidents__r?fields=Maintenance_Incident__c.Reported_At__c&pageSize=200`
+    );
+    const newest = all.body.records
+      .map((record: Json) => record.fields.Reported_At__c.value as string)
+      .sort()
+      .reverse()
+      .slice(0, 2);
+    expect(page.records.map((record: Json) => record.fields.Reported_At__c.value)).toEqual(newest);
+  });
 });
 
 describe('list views', () => {

@@ -6,7 +6,7 @@ import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
 import { Snapshot, calendarOfContract, isOpen } from 'c/maintenanceModel';
-import { formatDuration, formatInstant, formatLabel, formatPercent } from 'c/maintenanceFormat';
+import { formatDuration, formatInstant, formatLabel, formatNumber, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
 /** Row actions, by the engine action they run. Which ones a row offers is the engine's call (allowedActions). */
@@ -149,6 +149,11 @@ export default class IncidentList extends MaintenanceAccountData {
 
   get countText() {
     return formatLabel(LABELS.count, this.matchingRows.length, this.model?.incidents.length ?? 0);
+  }
+
+  /** When the account has more incidents than one page loads: the list holds the most recent ones. */
+  get cappedText() {
+    return this.model?.moreIncidents ? formatLabel(LABELS.capped, formatNumber(this.model.incidents.length)) : '';
   }
 
   get hasMore() {

@@ -4,6 +4,7 @@ import empty from '@salesforce/label/c.Incident_List_Empty';
 import emptyFiltered from '@salesforce/label/c.Incident_List_Empty_Filtered';
 import count from '@salesforce/label/c.Incident_List_Count';
 import showMore from '@salesforce/label/c.Incident_List_Show_More';
+import capped from '@salesforce/label/c.Incident_List_Capped';
 import filterOpen from '@salesforce/label/c.Incident_Filter_Open';
 import filterBreached from '@salesforce/label/c.Incident_Filter_Breached';
 import filterPriority from '@salesforce/label/c.Incident_Filter_Priority';
@@ -41,6 +42,7 @@ export default {
   emptyFiltered,
   count,
   showMore,
+  capped,
   filterOpen,
   filterBreached,
   filterPriority,

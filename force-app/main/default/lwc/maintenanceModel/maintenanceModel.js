@@ -72,8 +72,9 @@ function entries(records, fields, toModel) {
 /**
  * The account's contracts, incidents and checklists out of the shared getRelatedListRecordsBatch answer.
  * @param {object} batchData the adapter's data
- * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[] }} a Snapshot; errors:
- *   lists that failed on their own (e.g. no access to one object)
+ * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[], moreIncidents: boolean }}
+ *   a Snapshot; errors: lists that failed on their own (e.g. no access to one object); moreIncidents: the account has
+ *   more incidents than the page holds (the page keeps the most recent, see ACCOUNT_RELATED_LIST_PARAMETERS)
  */
 export function accountModel(batchData) {
   return remembered(accountModels, batchData, () => {
@@ -84,7 +85,8 @@ export function accountModel(batchData) {
       contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord),
       incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
       checklists: entries(checklists.records, CHECKLIST_FIELDS, checklistFromRecord),
-      errors: [contracts.error, incidents.error, checklists.error].filter(Boolean)
+      errors: [contracts.error, incidents.error, checklists.error].filter(Boolean),
+      moreIncidents: Boolean(incidents.hasMore)
     });
   });
 }

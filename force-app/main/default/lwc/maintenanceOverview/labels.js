@@ -1,4 +1,5 @@
 import overviewTitle from '@salesforce/label/c.Overview_Title';
+import incidentsCapped from '@salesforce/label/c.Incident_List_Capped';
 import overviewLoadError from '@salesforce/label/c.Overview_Load_Error';
 import overviewCalendarError from '@salesforce/label/c.Overview_Calendar_Error';
 import coverageNone from '@salesforce/label/c.Coverage_None';
@@ -36,6 +37,7 @@ import overviewLogIncident from '@salesforce/label/c.Overview_Log_Incident';
 import slaBandRed from '@salesforce/label/c.Sla_Band_Red';
 
 export default {
+  incidentsCapped,
   overviewTitle,
   overviewLoadError,
   overviewCalendarError,

@@ -254,7 +254,10 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return new Map(this.model.contracts.map((contract) => [contract.id, contract.fields.Name]));
   }
 
-  /** The engine's coverage alerts, plus the budget alert of the covering contract. */
+  /**
+   * The engine's coverage alerts, plus the budget alert of the covering contract, and a notice when the account has
+   * more incidents than one page loads (the KPIs then count the most recent ones only).
+   */
   get alerts() {
     const names = this.contractNames;
     const alerts = (this.coverage.alerts ?? []).map((alert, index) => ({
@@ -262,6 +265,13 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
       text: this.alertText(alert, names.get(alert.sourceId) ?? ''),
       icon: alert.kind === 'gap' ? 'utility:warning' : 'utility:clock'
     }));
+    if (this.model.moreIncidents) {
+      alerts.push({
+        key: 'incidents-capped',
+        text: formatLabel(LABELS.incidentsCapped, formatNumber(this.model.incidents.length)),
+        icon: 'utility:info'
+      });
+    }
     const budget = this.budget;
     if (budget?.burn.alert) {
       alerts.push({

@@ -243,10 +243,12 @@ function qualifiedNames(fields) {
  */
 export const ACCOUNT_RELATED_LIST_PARAMETERS = Object.freeze([
   Object.freeze({ relatedListId: RELATED_LISTS.CONTRACTS, fields: qualifiedNames(CONTRACT_FIELDS), pageSize: 100 }),
+  // Newest first: when an account has more incidents than one page holds, the page keeps the most recent ones.
   Object.freeze({
     relatedListId: RELATED_LISTS.INCIDENTS,
     fields: qualifiedNames(INCIDENT_FIELDS),
-    pageSize: INCIDENT_PAGE_SIZE
+    pageSize: INCIDENT_PAGE_SIZE,
+    sortBy: Object.freeze([`-${qualifiedName(INCIDENT_FIELDS.REPORTED_AT)}`])
   }),
   Object.freeze({ relatedListId: RELATED_LISTS.CHECKLISTS, fields: qualifiedNames(CHECKLIST_FIELDS), pageSize: 50 })
 ]);
@@ -265,7 +267,7 @@ export const TEMPLATE_ITEM_FIELD_NAMES = Object.freeze(qualifiedNames(TEMPLATE_I
  * own (a user without access to one object still gets the others), so a failed list is returned as an error.
  * @param {object} batchData the `data` the adapter emitted
  * @param {string} relatedListId one of RELATED_LISTS
- * @returns {{ records: object[], error?: object }}
+ * @returns {{ records: object[], error?: object, hasMore?: boolean }} hasMore: the list has records beyond this page
  */
 export function relatedListFromBatch(batchData, relatedListId) {
   const results = batchData?.results ?? [];
@@ -278,7 +280,7 @@ export function relatedListFromBatch(batchData, relatedListId) {
   if (entry.statusCode >= 400) {
     return { records: [], error: { status: entry.statusCode, body: entry.result } };
   }
-  return { records: entry.result?.records ?? [] };
+  return { records: entry.result?.records ?? [], hasMore: Boolean(entry.result?.nextPageToken) };
 }
 
 /**

@@ -281,6 +281,16 @@ describe('c-incident-list', () => {
     expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'error', message: 'Record locked' });
   });
 
+  it('says when the account has more incidents than one page loads', async () => {
+    const element = await renderWithData();
+    expect(element.shadowRoot.querySelector('.incidents-capped')).toBeNull();
+    const capped = JSON.parse(JSON.stringify(accountLists));
+    capped.results[1].result.nextPageToken = '1999';
+    getRelatedListRecordsBatch.emit(capped);
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.incidents-capped').textContent).toBe('c.Incident_List_Capped');
+  });
+
   it('says so when the account has no incident', async () => {
     const element = render();
     getRelatedListRecordsBatch.emit(accountListsEmpty);

@@ -16,6 +16,11 @@ jest.mock('@salesforce/label/c.Coverage_Not_Covered', () => ({ default: 'Not cov
 jest.mock('@salesforce/label/c.Kpi_Compliance_Detail', () => ({ default: '{0} of {1} incidents within target' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Incident_List_Capped',
+  () => ({ default: 'Only the {0} most recent incidents of this account are shown and counted.' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.Alert_Gap', () => ({ default: 'Gap starts in {0} days ({1}).' }), { virtual: true });
 jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends in {1} days ({2}).' }), {
   virtual: true
@@ -85,6 +90,15 @@ describe('c-maintenance-overview', () => {
       'Gap starts in 22 days (Apr 1, 2026).'
     ]);
     await expect(element).toBeAccessible();
+  });
+
+  it('says in the alerts when the account has more incidents than one page loads', async () => {
+    const capped = JSON.parse(JSON.stringify(accountLists));
+    capped.results[1].result.nextPageToken = '1999';
+    const element = await renderWithData(capped);
+    const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    const loaded = capped.results[1].result.records.length;
+    expect(alerts).toContain(`Only the ${loaded} most recent incidents of this account are shown and counted.`);
   });
 
   it('draws 18 months of contracts and coverage with the notice deadlines', async () => {

@@ -23,6 +23,8 @@ describe('c/maintenanceRecords', () => {
     expect(contracts.fields).toContain('Maintenance_Contract__c.P1_24x7__c');
     expect(incidents.fields).toContain('Maintenance_Incident__c.Paused_Since__c');
     expect(incidents.pageSize).toBe(1999);
+    // Newest first, so that an account with more incidents than one page keeps the most recent ones.
+    expect(incidents.sortBy).toEqual(['-Maintenance_Incident__c.Reported_At__c']);
     expect(ITEM_FIELD_NAMES).toContain('Handover_Item__c.Template_Item__c');
     expect(CALENDAR_FIELD_NAMES).toContain('Maintenance_Calendar__mdt.Holidays__c');
     expect(TEMPLATE_ITEM_FIELD_NAMES).toContain('Handover_Template_Item__mdt.Due_Days_Before_Go_Live__c');
@@ -54,6 +56,26 @@ describe('c/maintenanceRecords', () => {
     expect(relatedListFromBatch(byPosition, RELATED_LISTS.INCIDENTS).records).toEqual([]);
     expect(relatedListFromBatch(byPosition, RELATED_LISTS.CHECKLISTS).records).toEqual([]);
     expect(relatedListFromBatch(undefined, RELATED_LISTS.CHECKLISTS).records).toEqual([]);
+  });
+
+  it('says when a list has records beyond its page', () => {
+    const page = (nextPageToken) => ({
+      results: [
+        {
+          statusCode: 200,
+          result: {
+            listReference: { relatedListId: 'Maintenance_Incidents__r' },
+            records: [{ id: 'i' }],
+            nextPageToken
+          }
+        }
+      ]
+    });
+    expect(relatedListFromBatch(page('1999'), RELATED_LISTS.INCIDENTS)).toEqual({
+      records: [{ id: 'i' }],
+      hasMore: true
+    });
+    expect(relatedListFromBatch(page(null), RELATED_LISTS.INCIDENTS).hasMore).toBe(false);
   });
 
   it('returns a failed list of a batch as an error', () => {
