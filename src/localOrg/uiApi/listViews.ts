@@ -12,7 +12,7 @@ import { dataPath, json, readJsonObject, type ApiRequest, type ApiResponse } fro
 import { getComponent, type StoredComponent } from '../metadata/repository.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
-import { pageQuery, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
+import { pageMembers, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
 import { orderTerms, readRecordPage, soqlLiteral, soqlString } from './readRecords.js';
 import { LIST_RECORD_STANDARD_FIELDS, addFieldPath, addFieldsIfPresent, fieldTree } from './recordShape.js';
 import { userSettings } from './userSettings.js';
@@ -151,24 +151,13 @@ function listRecords(request: ApiRequest, view: ListView, parameters: ListParame
     pageSize: parameters.pageSize
   });
   const url = `${dataPath(request)}/ui-api/list-records/${view.def.name}/${view.apiName}`;
-  const previous = parameters.offset > 0 ? Math.max(parameters.offset - parameters.pageSize, 0) : null;
-  const next = page.hasMore ? parameters.offset + parameters.pageSize : null;
   return {
     count: page.records.length,
-    currentPageToken: String(parameters.offset),
-    currentPageUrl: `${url}?${pageQuery(parameters, parameters.offset)}`,
+    ...pageMembers(url, parameters, page.hasMore),
     fields: parameters.fields,
     listInfoETag: eTagOf(view),
     listReference: listReference(view),
-    nextPageToken: next === null ? null : String(next),
-    nextPageUrl: next === null ? null : `${url}?${pageQuery(parameters, next)}`,
-    optionalFields: parameters.optionalFields,
-    pageSize: parameters.pageSize,
-    previousPageToken: previous === null ? null : String(previous),
-    previousPageUrl: previous === null ? null : `${url}?${pageQuery(parameters, previous)}`,
-    records: page.records,
-    sortBy: parameters.sortBy.length > 0 ? parameters.sortBy.join(',') : null,
-    where: null
+    records: page.records
   };
 }
 

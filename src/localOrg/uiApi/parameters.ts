@@ -82,3 +82,27 @@ export function pageQuery(parameters: ListParameters, pageOffset: number): strin
   if (parameters.sortBy.length) query.set('sortBy', parameters.sortBy.join(','));
   return query.toString();
 }
+
+/**
+ * The paging members of a record collection (list records and related-list records answer both): the page's token and
+ * URL, those of the pages before and after it, and the parameters that shaped it.
+ * @param url the resource's URL, without query
+ * @param parameters what the request asked for
+ * @param hasMore whether records follow this page
+ */
+export function pageMembers(url: string, parameters: ListParameters, hasMore: boolean) {
+  const previous = parameters.offset > 0 ? Math.max(parameters.offset - parameters.pageSize, 0) : null;
+  const next = hasMore ? parameters.offset + parameters.pageSize : null;
+  return {
+    currentPageToken: String(parameters.offset),
+    currentPageUrl: `${url}?${pageQuery(parameters, parameters.offset)}`,
+    nextPageToken: next === null ? null : String(next),
+    nextPageUrl: next === null ? null : `${url}?${pageQuery(parameters, next)}`,
+    optionalFields: parameters.optionalFields,
+    pageSize: parameters.pageSize,
+    previousPageToken: previous === null ? null : String(previous),
+    previousPageUrl: previous === null ? null : `${url}?${pageQuery(parameters, previous)}`,
+    sortBy: parameters.sortBy.length > 0 ? parameters.sortBy.join(',') : null,
+    where: null
+  };
+}

@@ -13,7 +13,7 @@ import { normalizeId } from '../ids.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import { quoteIdentifier, tableName, type Store } from '../store.js';
 import { invalidInput } from './errors.js';
-import { pageQuery, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
+import { pageMembers, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
 import { orderTerms, readRecordPage, soqlString } from './readRecords.js';
 import { LIST_RECORD_STANDARD_FIELDS, addFieldPath, addFieldsIfPresent, fieldTree } from './recordShape.js';
 import { userSettings } from './userSettings.js';
@@ -85,12 +85,9 @@ function relatedListRecords(
     pageSize: parameters.pageSize
   });
   const url = `${dataPath(request)}/ui-api/related-list-records/${parentId}/${list.relationshipName}`;
-  const previous = parameters.offset > 0 ? Math.max(parameters.offset - parameters.pageSize, 0) : null;
-  const next = page.hasMore ? parameters.offset + parameters.pageSize : null;
   return {
     count: page.records.length,
-    currentPageToken: String(parameters.offset),
-    currentPageUrl: `${url}?${pageQuery(parameters, parameters.offset)}`,
+    ...pageMembers(url, parameters, page.hasMore),
     fields: parameters.fields,
     listInfoETag: listInfoETag(list),
     listReference: {
@@ -103,15 +100,7 @@ function relatedListRecords(
       relatedListId: list.relationshipName,
       type: 'relatedList'
     },
-    nextPageToken: next === null ? null : String(next),
-    nextPageUrl: next === null ? null : `${url}?${pageQuery(parameters, next)}`,
-    optionalFields: parameters.optionalFields,
-    pageSize: parameters.pageSize,
-    previousPageToken: previous === null ? null : String(previous),
-    previousPageUrl: previous === null ? null : `${url}?${pageQuery(parameters, previous)}`,
-    records: page.records,
-    sortBy: parameters.sortBy.length > 0 ? parameters.sortBy.join(',') : null,
-    where: null
+    records: page.records
   };
 }
 
