@@ -142,28 +142,10 @@ function toBoolean(raw: unknown): boolean {
   return raw === true || raw === 1 || raw === '1' || (typeof raw === 'string' && raw.toLowerCase() === 'true');
 }
 
+/** How a stored field reads in a formula: as a formula of its type would answer, picklists kept apart. */
 function dataTypeOf(field: FieldDef): DataType {
-  switch (field.type) {
-    case 'boolean':
-      return 'checkbox';
-    case 'int':
-    case 'double':
-    case 'currency':
-    case 'percent':
-      return 'number';
-    case 'date':
-      return 'date';
-    case 'datetime':
-      return 'datetime';
-    case 'time':
-      return 'time';
-    case 'picklist':
-      return 'picklist';
-    case 'multipicklist':
-      return 'multipicklist';
-    default:
-      return 'text';
-  }
+  if (field.type === 'picklist' || field.type === 'multipicklist') return field.type;
+  return expectedDataType(field.type);
 }
 
 /** A stored field value as the formula sees it. */
