@@ -54,13 +54,20 @@ function demoRecords(sobject: string): SeedRecord[] {
   return demo.objects.find((group) => group.sobject === sobject)?.records ?? [];
 }
 
-/** Fields the access matrix makes visible through a permission set (every level but "none"). */
-function grantedFieldCount(permissionSet: string): number {
+/** The access matrix's field levels of a permission set: object -> field -> none | read | required | edit. */
+function fieldLevels(permissionSet: string): Record<string, Record<string, string>> {
   const matrix = JSON.parse(readFileSync(accessMatrixFile, 'utf8')) as {
     permissionSets: Record<string, { objects: Record<string, { fields: Record<string, string> }> }>;
   };
-  return Object.values(matrix.permissionSets[permissionSet].objects).reduce(
-    (sum, object) => sum + Object.values(object.fields).filter((level) => level !== 'none').length,
+  return Object.fromEntries(
+    Object.entries(matrix.permissionSets[permissionSet].objects).map(([object, access]) => [object, access.fields])
+  );
+}
+
+/** Fields the access matrix makes visible through a permission set (every level but "none"). */
+function grantedFieldCount(permissionSet: string): number {
+  return Object.values(fieldLevels(permissionSet)).reduce(
+    (sum, fields) => sum + Object.values(fields).filter((level) => level !== 'none').length,
     0
   );
 }
@@ -138,16 +145,12 @@ describe('sf maintenance deploy', () => {
     const own = await runVisibilityCheck(conn, ['Maintenance_Support'], 'plugin-commands');
     expect(own.fieldsChecked).toBe(grantedFieldCount('Maintenance_Support'));
 
-    // Against the manager's grants, every field the matrix keeps from Support is named, and so is every field the
-    // manager edits but Support only reads.
-    const matrix = JSON.parse(readFileSync(accessMatrixFile, 'utf8')) as {
-      permissionSets: Record<string, { objects: Record<string, { fields: Record<string, string> }> }>;
-    };
-    const levels = (set: string, object: string) => matrix.permissionSets[set].objects[object].fields;
+    // Against the manager's grants, every field the matrix keeps from Support is named as not visible.
+    const supportLevels = fieldLevels('Maintenance_Support');
     const expectedLines: string[] = [];
-    for (const [object, fields] of Object.entries(matrix.permissionSets.Maintenance_Manager.objects)) {
-      for (const [field, level] of Object.entries(fields.fields)) {
-        const supportLevel = levels('Maintenance_Support', object)[field] ?? 'none';
+    for (const [object, fields] of Object.entries(fieldLevels('Maintenance_Manager'))) {
+      for (const [field, level] of Object.entries(fields)) {
+        const supportLevel = supportLevels[object]?.[field] ?? 'none';
         if (level !== 'none' && supportLevel === 'none') expectedLines.push(`${object}.${field} (not visible)`);
       }
     }
