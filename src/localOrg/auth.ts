@@ -17,6 +17,17 @@ export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   return match?.[1];
 }
 
+/** The session id of the `sid` cookie a browser sends to a Salesforce domain, if any. */
+export function sessionCookie(headers: IncomingHttpHeaders): string | undefined {
+  const cookie = headers.cookie;
+  if (!cookie) return undefined;
+  for (const part of cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'sid' && value.length > 0) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
 /** Constant-time comparison of a presented token with the org's (hashing first makes the lengths equal). */
 export function tokenMatches(presented: string | undefined, expected: string): boolean {
   if (presented === undefined) return false;

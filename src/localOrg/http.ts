@@ -43,6 +43,8 @@ export interface Route {
   handler: Handler;
   /** Answer without an access token (the version list, as Salesforce does). */
   public?: boolean;
+  /** Also accept the session from the `sid` cookie a browser holds (pages and static resources, not the APIs). */
+  sessionCookie?: boolean;
   /** Largest body accepted, in bytes (default: the server's JSON cap). */
   maxBodyBytes?: number;
   /**

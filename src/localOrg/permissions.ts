@@ -51,7 +51,8 @@ const BASE_PROFILE_OBJECTS = new Map<string, ObjectPermission>([
   ['organization', READ_ONLY],
   ['permissionset', READ_ONLY],
   ['permissionsetassignment', READ_ONLY],
-  ['recordtype', READ_ONLY]
+  ['recordtype', READ_ONLY],
+  ['staticresource', READ_ONLY]
 ]);
 
 /** Parses one PermissionSet component's XML. */

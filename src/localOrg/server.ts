@@ -5,7 +5,7 @@
  * responses.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { bearerToken } from './auth.js';
+import { bearerToken, sessionCookie } from './auth.js';
 import { SfApiError, SfRecordErrors } from './errors.js';
 import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
 import { bulkRoutes } from './rest/bulk.js';
@@ -15,6 +15,7 @@ import { oauthRoutes } from './rest/oauth.js';
 import { queryRoutes } from './rest/query.js';
 import { soapRoutes } from './rest/soap.js';
 import { sobjectRoutes } from './rest/sobjects.js';
+import { staticResourceRoutes } from './rest/staticResources.js';
 import { userOfToken } from './sessions.js';
 import type { Store } from './store.js';
 // ---- UI API hook (src/localOrg/uiApi, owned by the preview work): its routes are mounted with the others. ----
@@ -33,6 +34,8 @@ export interface ServerOptions {
 const ROUTES: Route[] = [
   ...oauthRoutes,
   ...identityRoutes,
+  // Before the sObject routes, whose external-id pattern would take `/sobjects/StaticResource/{id}/Body`.
+  ...staticResourceRoutes,
   ...sobjectRoutes,
   ...collectionRoutes,
   ...queryRoutes,
@@ -139,7 +142,8 @@ export function createLocalOrgServer(options: ServerOptions): Server {
       throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
     }
     // Each session runs as its user (the org's own token as the administrator); see sessions.ts.
-    const userId = route.public ? expectedUserId : userOfToken(store, bearerToken(request.headers));
+    const token = bearerToken(request.headers) ?? (route.sessionCookie ? sessionCookie(request.headers) : undefined);
+    const userId = route.public ? expectedUserId : userOfToken(store, token);
     if (userId === undefined) {
       request.resume();
       throw new SfApiError('INVALID_SESSION_ID', 'Session expired or invalid', 401);

@@ -321,6 +321,33 @@ const recordType = standardObject(
   { createable: false, updateable: false, deletable: false }
 );
 
+/**
+ * Static resources deployed through the Metadata API. Records are written by deploys only (the body is kept beside
+ * the record and served at `/resource/...` and `/sobjects/StaticResource/{id}/Body`); clients query them, as the
+ * preview does to build `@salesforce/resourceUrl` URLs.
+ */
+const staticResource = standardObject(
+  'StaticResource',
+  '081',
+  ['Static Resource', 'Static Resources'],
+  [
+    ...systemFields({ owner: false, label: 'Static Resource' }),
+    field('Name', 'string', { label: 'Name', length: 255, required: true }),
+    field('NamespacePrefix', 'string', { label: 'Namespace Prefix', length: 15 }),
+    field('ContentType', 'string', { label: 'MIME Type', length: 120, required: true }),
+    field('BodyLength', 'int', { label: 'Body Length', precision: 9, nillable: false }),
+    field('Description', 'textarea', { length: 1000 }),
+    field('CacheControl', 'picklist', {
+      label: 'Cache Control',
+      length: 255,
+      required: true,
+      restrictedPicklist: true,
+      picklistValues: picklist(['Private', 'Public'])
+    })
+  ],
+  { createable: false, updateable: false, deletable: false, nameField: { label: 'Name', type: 'Text' } }
+);
+
 /** Every standard object of the local org, in creation order. */
 export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   organization,
@@ -330,5 +357,6 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   contact,
   permissionSet,
   permissionSetAssignment,
-  recordType
+  recordType,
+  staticResource
 ];

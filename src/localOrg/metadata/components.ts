@@ -28,6 +28,8 @@ export interface DeployComponent {
   hash: string;
   /** Set for child components: the parent's full name (`Account` for `Account.Foo__c`). */
   parentName?: string;
+  /** For types made of a content file plus its `-meta.xml` (StaticResource...): the content file. */
+  contentFile?: { path: string; bytes: Uint8Array };
   problems: ComponentProblem[];
 }
 
@@ -143,6 +145,7 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
     }
     const contentElement = element && group.type.children.length > 0 ? withoutChildren(element, group.type) : element;
     const sortedPaths = [...group.paths].sort();
+    const contentPath = group.type.metaFile ? group.paths.find((p) => !p.endsWith('-meta.xml')) : undefined;
     add({
       type: group.type.name,
       fullName: group.fullName,
@@ -154,6 +157,7 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
           ? [serializeElement(contentElement)]
           : sortedPaths.flatMap((p) => [p, pkg.files.get(p) as Uint8Array])
       ),
+      contentFile: contentPath ? { path: contentPath, bytes: pkg.files.get(contentPath) as Uint8Array } : undefined,
       problems
     });
     // A parent deploys its whole definition, children included, even those package.xml does not list.

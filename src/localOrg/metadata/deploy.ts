@@ -15,6 +15,7 @@ import { PackageError, readDeployPackage, type DeployPackage } from './deployPac
 import { checkReferences } from './references.js';
 import { getComponent, newComponentId, saveComponent, type StoredComponent } from './repository.js';
 import { ownerKey, planSchema } from './schemaChanges.js';
+import { checkStaticResource, findStaticResource, saveStaticResource } from './staticResources.js';
 
 /** One entry of DeployResult.details.componentSuccesses / componentFailures. */
 export interface DeployMessage {
@@ -207,6 +208,7 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
       if (converted.value) records.set(component, converted.value);
     }
     checkReferences(component, { getObject: resolve, componentExists }).forEach((p) => report(component, p));
+    if (component.type === 'StaticResource') checkStaticResource(component).forEach((p) => report(component, p));
   }
 
   const stored = new Map<DeployComponent, DeployMessage>();
@@ -272,6 +274,12 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
               createdDate: previous?.createdDate ?? stamp,
               lastModifiedDate: stamp
             });
+          }
+          if (
+            component.type === 'StaticResource' &&
+            (previous?.hash !== component.hash || !findStaticResource(store, { name: component.fullName }))
+          ) {
+            saveStaticResource(store, component, stamp);
           }
           stored.set(component, messageFor(component, previous, id));
         }
