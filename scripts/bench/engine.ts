@@ -9,11 +9,12 @@ import {
   calendarFromMetadata,
   computeSlaTargets,
   contractFromRecord,
+  PRIORITIES,
   slaStatus,
   type Calendar,
   type Incident,
   type Priority
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { readCustomMetadata } from '../../src/seed/customMetadata.js';
 
 const INCIDENTS = 100_000;
@@ -60,7 +61,6 @@ export async function run(): Promise<void> {
   // Two years of history as a support desk has it: 85 % resolved (after 20-125 % of their target), the open ones
   // from the last 20 days, a tenth of those waiting on the customer, half of all with closed pauses.
   const next = random(20260301);
-  const priorities: Priority[] = ['P1', 'P2', 'P3', 'P4'];
   const now = new Date(Date.UTC(2027, 11, 15, 10, 0));
   const historyStart = Date.UTC(2026, 0, 1);
   const history = now.getTime() - historyStart;
@@ -75,7 +75,7 @@ export async function run(): Promise<void> {
       : historyStart + Math.floor(next() * (history - recent));
     const incident: Incident = {
       id: `INC-${i}`,
-      priority: priorities[Math.floor(next() * 4)],
+      priority: PRIORITIES[Math.floor(next() * 4)],
       status: 'In Progress',
       reportedAt: new Date(reported),
       pausedMinutes: next() < 0.5 ? Math.floor(next() * 600) : 0

@@ -17,6 +17,7 @@ import { AuthInfo, Connection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
+import { INCIDENT_CATEGORIES, PRIORITIES } from '#engine';
 import { readIdentity, startBackground, stopBackground } from '../../src/localOrg/daemon.js';
 
 const INCIDENTS = Number(process.env.LOCAL_ORG_BENCH_INCIDENTS ?? 100_000);
@@ -100,8 +101,6 @@ function incidentCsv(accountIds: string[], contractIds: string[]): string {
     'External_Id__c,Subject__c,Account__c,Contract__c,Reported_At__c,Impact__c,Urgency__c,Priority__c,Category__c,Status__c,Resolved_At__c,Effort_Days__c';
   const lines = [header];
   const start = Date.UTC(2026, 0, 1);
-  const priorities = ['P1', 'P2', 'P3', 'P4'];
-  const categories = ['Corrective', 'Evolutive', 'Adaptive', 'Preventive'];
   for (let index = 0; index < INCIDENTS; index++) {
     const account = index % accountIds.length;
     const reported = new Date(start + index * 60_000 * 7).toISOString();
@@ -115,8 +114,8 @@ function incidentCsv(accountIds: string[], contractIds: string[]): string {
         reported,
         'Medium',
         'Medium',
-        priorities[index % 4],
-        categories[index % 4],
+        PRIORITIES[index % 4],
+        INCIDENT_CATEGORIES[index % 4],
         resolved ? 'Resolved' : 'New',
         resolved,
         String((index % 8) / 4)

@@ -17,7 +17,7 @@ import {
   type Calendar,
   type Contract,
   type Incident
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import type { FieldMap, PriorityCount, ReportData } from './reportData.js';
 
 /** The Account tab warns about the next 90 days; the report looks as far. */

@@ -3,6 +3,7 @@
  * pack) and CSV (for a spreadsheet: one value per cell, no decoration).
  */
 import { stringify } from 'csv-stringify/sync';
+import { PRIORITIES } from '#engine';
 import type { AccountReport, MaintenanceReport, PriorityCounts } from './buildReport.js';
 
 export type ReportFormat = 'table' | 'md' | 'csv';
@@ -87,7 +88,7 @@ export function monthlyRows(report: MaintenanceReport): Row[] {
       Closed: String(line.closed),
       'Open at end': String(line.openAtEnd),
       'SLA met': percent(line.compliancePercent),
-      'P1/P2/P3/P4 met': ['P1', 'P2', 'P3', 'P4']
+      'P1/P2/P3/P4 met': PRIORITIES
         .map((priority) => percent(line.complianceByPriority[priority]))
         .join(' / '),
       'Effort (d)': String(line.effortInMonthDays),

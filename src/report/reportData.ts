@@ -5,11 +5,9 @@
  * needs the incidents of the month for the steering-committee figures.
  */
 import type { Connection } from '@salesforce/core';
-import type { Calendar } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import { OPEN_STATUSES, type Calendar } from '#engine';
 import { isTimeZone } from '../seed/dates.js';
 import { queryAll, queryIn, readOrgCalendars, soqlString } from '../seed/orgHelpers.js';
-
-export const OPEN_STATUSES = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
 
 export const CONTRACT_FIELDS = [
   'Id',

@@ -3,7 +3,7 @@
  * that the demo's stories (a gap in three weeks, a notice deadline passed) stay true whatever day the demo runs.
  */
 
-import { addDays, dayOf } from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+import { addDays, dayOf } from '#engine';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

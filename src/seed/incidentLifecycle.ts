@@ -15,7 +15,7 @@ import {
   type IncidentAction,
   type Level,
   type Priority
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import type { FieldValue } from './dataset.js';
 
 const ALWAYS_OPEN: Calendar = { timeZone: 'UTC', alwaysOpen: true };

@@ -6,7 +6,7 @@ import type { Connection } from '@salesforce/core';
 import {
   calendarFromMetadata,
   type Calendar
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 /** Values per `IN (...)` list: keeps the query URL well under the 16 KB a REST GET may carry. */
 const VALUES_PER_QUERY = 300;

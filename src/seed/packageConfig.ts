@@ -5,7 +5,7 @@
 import {
   calendarFromMetadata,
   type Calendar
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { forceAppDir } from '../projectPaths.js';
 import { readCustomMetadata, type MetadataRecord } from './customMetadata.js';
 import { loadFieldCatalog, type FieldCatalog } from './fieldCatalog.js';

@@ -12,7 +12,7 @@ import {
   incidentTransition,
   type Calendar,
   type Contract
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import type { FieldValue } from './dataset.js';
 import { updateById, type FailedRecord, type LoadApi } from './loader.js';
 import { queryAll, queryIn, readOrgCalendars, soqlString } from './orgHelpers.js';

@@ -15,7 +15,7 @@ import {
   type Calendar,
   type Contract,
   type Level
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { RUNNING_USER, type FieldValue, type SeedObjectName, type SeedRecord } from './dataset.js';
 import { weekday, zonedInstant } from './dates.js';
 import { DESCRIPTION_OPENERS, INCIDENT_SUBJECTS, PROJECT_NAMES, type IncidentCategory } from './incidentTexts.js';

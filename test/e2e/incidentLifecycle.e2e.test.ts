@@ -12,7 +12,7 @@ import {
   contractFromRecord,
   incidentFromRecord,
   incidentTransition
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { backgroundColor, screenshot } from './support/browser.js';
 import { formatInstantLikeComponents, label, storyAccount } from './support/demoData.js';
 import type { DemoOrg, RunningPreview } from './support/demoOrg.js';

@@ -16,7 +16,7 @@ import {
   priorityFor,
   slaStatus,
   type Calendar
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const monday = at('2026-03-02T09:00:00Z');

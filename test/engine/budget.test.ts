@@ -6,7 +6,7 @@ import {
   type ChecklistItem,
   type Contract,
   type Incident
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 const yearly: Contract = {
   id: 'a01A',

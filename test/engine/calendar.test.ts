@@ -13,7 +13,7 @@ import {
   DEFAULT_WEEKLY_HOURS,
   isOpenAt,
   type Calendar
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { NEW_YORK, PARIS, PARIS_EVERY_HOUR, PARIS_WITH_LUNCH, at, standardContract } from './fixtures.js';
 
 const ALWAYS: Calendar = { alwaysOpen: true };

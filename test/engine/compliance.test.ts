@@ -6,7 +6,7 @@ import {
   monthlyReview,
   slaCompliance,
   type Incident
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 /** Lets a test pass values the types forbid, as JavaScript callers can. */

@@ -7,7 +7,7 @@ import {
   noticeDeadline,
   type Contract,
   type ContractStatus
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { at } from './fixtures.js';
 
 function contract(

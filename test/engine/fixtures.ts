@@ -2,7 +2,7 @@
 import type {
   BusinessHoursCalendar,
   Contract
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 /** French public holidays 2026 and 2027 (what the Paris_Business_Hours metadata record ships). */
 export const FRENCH_HOLIDAYS = [

@@ -5,7 +5,7 @@ import {
   itemFromRecord,
   type Checklist,
   type ChecklistItem
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 /** Lets a test pass values the types forbid, as JavaScript callers can. */
 function loose<T>(value: unknown): T {

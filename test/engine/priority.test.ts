@@ -4,7 +4,7 @@ import {
   priorityFor,
   type Level,
   type Priority
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 describe('priorityFor', () => {
   const matrix: [Level, Level, Priority][] = [

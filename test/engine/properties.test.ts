@@ -13,7 +13,7 @@ import {
   type Pause,
   type Priority,
   type WeeklyHours
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { NEW_YORK, PARIS, PARIS_EVERY_HOUR, PARIS_WITH_LUNCH, standardContract } from './fixtures.js';
 
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import {
   itemFromRecord,
   priorityFor,
   slaTemplateToContractFields
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 
 const contractRecord = {
   Id: 'a01000000000001AAA',

@@ -6,7 +6,7 @@ import {
   penalties,
   type Contract,
   type Incident
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const terms: Contract = standardContract({

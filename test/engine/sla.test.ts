@@ -6,7 +6,7 @@ import {
   slaStatus,
   type Incident,
   type Priority
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const contract = standardContract();

@@ -7,7 +7,7 @@ import {
   incidentTransition,
   type Contract,
   type Incident
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const active = standardContract({ id: 'a01A', startDate: '2026-01-01', endDate: '2026-12-31' });

@@ -15,7 +15,7 @@ import {
   coverageTimeline,
   incidentFromRecord,
   monthlyReview
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import Deploy, { type DeployResult } from '../../src/commands/maintenance/deploy.js';
 import Report, { type ReportResult } from '../../src/commands/maintenance/report.js';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';

@@ -13,7 +13,7 @@ import {
   noticeDeadline,
   priorityFor,
   type Level
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { KEY_FIELD, RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
 import { zonedInstant } from '../../src/seed/dates.js';
 import { generateDataset, type GeneratedDataset } from '../../src/seed/generator.js';

@@ -4,7 +4,7 @@ import {
   budgetBurn,
   calendarFromMetadata,
   contractFromRecord
-} from '../../force-app/main/default/lwc/maintenanceEngine/maintenanceEngine.js';
+} from '#engine';
 import { buildReport } from '../../src/report/buildReport.js';
 import { accountRows, monthlyRows, toCsv, toMarkdown } from '../../src/report/format.js';
 import type { ReportData } from '../../src/report/reportData.js';

@@ -1,7 +1,7 @@
 import { api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
+import { PRIORITIES, allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
@@ -26,8 +26,6 @@ const BAND_LABELS = {
   grey: LABELS.bandGrey,
   none: LABELS.bandNone
 };
-
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 
 /** Rows drawn at first and added by each "Show more": enough to fill the card, few enough to draw at once. */
 export const PAGE_SIZE = 25;

@@ -276,7 +276,7 @@ const PRIORITY_MATRIX = {
 };
 
 /** Statuses in which the incident is still being worked (its clocks may run). @type {readonly IncidentStatus[]} */
-const OPEN_STATUSES = Object.freeze(
+export const OPEN_STATUSES = Object.freeze(
   /** @type {IncidentStatus[]} */ (['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'])
 );
 

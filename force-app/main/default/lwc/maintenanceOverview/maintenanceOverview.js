@@ -4,6 +4,7 @@ import {
   coverageTimeline,
   coveringContract,
   daysBetween,
+  PRIORITIES,
   slaCompliance,
   slaStatus
 } from 'c/maintenanceEngine';
@@ -13,7 +14,6 @@ import { Snapshot, calendarsByName, calendarOfContract, isOpen } from 'c/mainten
 import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const MONTHS_BACK = 6;
 const MONTHS_AHEAD = 12;
 const COVERAGE_HORIZON_DAYS = 365;
