@@ -88,9 +88,7 @@ export function monthlyRows(report: MaintenanceReport): Row[] {
       Closed: String(line.closed),
       'Open at end': String(line.openAtEnd),
       'SLA met': percent(line.compliancePercent),
-      'P1/P2/P3/P4 met': PRIORITIES
-        .map((priority) => percent(line.complianceByPriority[priority]))
-        .join(' / '),
+      'P1/P2/P3/P4 met': PRIORITIES.map((priority) => percent(line.complianceByPriority[priority])).join(' / '),
       'Effort (d)': String(line.effortInMonthDays),
       'Service credits': line.serviceCredits.toFixed(2)
     }))

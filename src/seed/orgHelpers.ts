@@ -3,10 +3,7 @@
  * of values, the calendars deployed there, and how to put a value into SOQL safely.
  */
 import type { Connection } from '@salesforce/core';
-import {
-  calendarFromMetadata,
-  type Calendar
-} from '#engine';
+import { calendarFromMetadata, type Calendar } from '#engine';
 
 /** Values per `IN (...)` list: keeps the query URL well under the 16 KB a REST GET may carry. */
 const VALUES_PER_QUERY = 300;

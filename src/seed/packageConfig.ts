@@ -2,10 +2,7 @@
  * The package configuration a seed is generated from, read once from force-app: the data model (to check recipes),
  * the calendars and SLA templates (to stamp incidents) and the handover template items (to build checklists).
  */
-import {
-  calendarFromMetadata,
-  type Calendar
-} from '#engine';
+import { calendarFromMetadata, type Calendar } from '#engine';
 import { forceAppDir } from '../projectPaths.js';
 import { readCustomMetadata, type MetadataRecord } from './customMetadata.js';
 import { loadFieldCatalog, type FieldCatalog } from './fieldCatalog.js';

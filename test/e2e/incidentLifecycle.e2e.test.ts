@@ -7,12 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import {
-  calendarFromMetadata,
-  contractFromRecord,
-  incidentFromRecord,
-  incidentTransition
-} from '#engine';
+import { calendarFromMetadata, contractFromRecord, incidentFromRecord, incidentTransition } from '#engine';
 import { backgroundColor, screenshot } from './support/browser.js';
 import { formatInstantLikeComponents, label, storyAccount } from './support/demoData.js';
 import type { DemoOrg, RunningPreview } from './support/demoOrg.js';

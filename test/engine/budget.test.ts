@@ -1,12 +1,6 @@
 // Budget burn of a contract and readiness of a handover checklist.
 import { describe, expect, it } from '@jest/globals';
-import {
-  budgetBurn,
-  handoverReadiness,
-  type ChecklistItem,
-  type Contract,
-  type Incident
-} from '#engine';
+import { budgetBurn, handoverReadiness, type ChecklistItem, type Contract, type Incident } from '#engine';
 
 const yearly: Contract = {
   id: 'a01A',

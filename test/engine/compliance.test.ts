@@ -2,11 +2,7 @@
 // Paris business hours (Mon-Fri 09:00-18:00, 540 minutes a day); Standard targets: P1 15 min / 4 h on 24x7,
 // P2 30 min / 8 h, P3 1 h / 24 h, P4 4 h / 72 h. In March 2026 Paris is UTC+1 until Sunday 29, UTC+2 after.
 import { describe, expect, it } from '@jest/globals';
-import {
-  monthlyReview,
-  slaCompliance,
-  type Incident
-} from '#engine';
+import { monthlyReview, slaCompliance, type Incident } from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 /** Lets a test pass values the types forbid, as JavaScript callers can. */

@@ -1,13 +1,7 @@
 // Coverage: which contract covers a day, and the timeline of covered days and gaps. Horizon of the examples:
 // today 2026-06-01 + 90 days = 2026-08-30.
 import { describe, expect, it } from '@jest/globals';
-import {
-  coverageTimeline,
-  coveringContract,
-  noticeDeadline,
-  type Contract,
-  type ContractStatus
-} from '#engine';
+import { coverageTimeline, coveringContract, noticeDeadline, type Contract, type ContractStatus } from '#engine';
 import { at } from './fixtures.js';
 
 function contract(

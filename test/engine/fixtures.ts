@@ -1,8 +1,5 @@
 // Shared engine fixtures: the calendars and contract terms of DESIGN.md "Domain reference figures".
-import type {
-  BusinessHoursCalendar,
-  Contract
-} from '#engine';
+import type { BusinessHoursCalendar, Contract } from '#engine';
 
 /** French public holidays 2026 and 2027 (what the Paris_Business_Hours metadata record ships). */
 export const FRENCH_HOLIDAYS = [

@@ -1,11 +1,6 @@
 // "Add items from template": Handover_Template_Item__mdt records -> the Handover_Item__c records a checklist lacks.
 import { describe, expect, it } from '@jest/globals';
-import {
-  handoverItemsFromTemplate,
-  itemFromRecord,
-  type Checklist,
-  type ChecklistItem
-} from '#engine';
+import { handoverItemsFromTemplate, itemFromRecord, type Checklist, type ChecklistItem } from '#engine';
 
 /** Lets a test pass values the types forbid, as JavaScript callers can. */
 function loose<T>(value: unknown): T {

@@ -1,10 +1,6 @@
 // The impact x urgency matrix of DESIGN.md "Domain reference figures".
 import { describe, expect, it } from '@jest/globals';
-import {
-  priorityFor,
-  type Level,
-  type Priority
-} from '#engine';
+import { priorityFor, type Level, type Priority } from '#engine';
 
 describe('priorityFor', () => {
   const matrix: [Level, Level, Priority][] = [

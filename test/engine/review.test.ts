@@ -1,12 +1,7 @@
 // Service credits and the monthly steering-committee figures. Contract: monthly fee 10,000, 5 % credit per breached
 // incident (500), capped at 10 % a month (1,000), months in Paris time.
 import { describe, expect, it } from '@jest/globals';
-import {
-  monthlyReview,
-  penalties,
-  type Contract,
-  type Incident
-} from '#engine';
+import { monthlyReview, penalties, type Contract, type Incident } from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const terms: Contract = standardContract({

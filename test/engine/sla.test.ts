@@ -1,12 +1,7 @@
 // SLA targets and status. Standard terms (fixtures): P1 15 min / 4 h on 24x7; P2 30 min / 8 h; P3 1 h / 24 h;
 // P4 4 h / 72 h on Mon-Fri 09:00-18:00 Paris (540 minutes a day). In March 2026 before the 29th Paris is UTC+1.
 import { describe, expect, it } from '@jest/globals';
-import {
-  computeSlaTargets,
-  slaStatus,
-  type Incident,
-  type Priority
-} from '#engine';
+import { computeSlaTargets, slaStatus, type Incident, type Priority } from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const contract = standardContract();

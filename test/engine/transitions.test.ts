@@ -2,12 +2,7 @@
 // early March 2026). The running example: P3 reported Thu 5 Mar 10:00 CET; without pause its resolution is due
 // Thu 480 + Fri 540 + Mon 420 -> Mon 9 Mar 16:00 CET (15:00Z).
 import { describe, expect, it } from '@jest/globals';
-import {
-  allowedActions,
-  incidentTransition,
-  type Contract,
-  type Incident
-} from '#engine';
+import { allowedActions, incidentTransition, type Contract, type Incident } from '#engine';
 import { PARIS, at, standardContract } from './fixtures.js';
 
 const active = standardContract({ id: 'a01A', startDate: '2026-01-01', endDate: '2026-12-31' });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import {
-  budgetBurn,
-  calendarFromMetadata,
-  contractFromRecord
-} from '#engine';
+import { budgetBurn, calendarFromMetadata, contractFromRecord } from '#engine';
 import { buildReport } from '../../src/report/buildReport.js';
 import { accountRows, monthlyRows, toCsv, toMarkdown } from '../../src/report/format.js';
 import type { ReportData } from '../../src/report/reportData.js';
