@@ -5,7 +5,8 @@
  * tests from every jest project, plus one failure for each failed build, lint or type-check step.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 type Step = { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv; report?: string };
@@ -16,6 +17,12 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+// The jest runs get a home of their own: the tests create sf auth files, and they must neither read nor change the
+// user's sf auth store (~/.sfdx, ~/.sf), nor depend on whether some sf command ever ran on this machine. Two runs at
+// once on one machine then do not race on the same store either. npm keeps the user's cache (the pinned sf CLI of
+// test/sfcli installs from it).
+const testHome = mkdtempSync(join(tmpdir(), 'maintenance-test-home-'));
+const testEnv = { HOME: testHome, npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm') };
 const passThrough = process.argv.slice(2);
 
 const steps: Step[] = [
@@ -55,6 +62,7 @@ const steps: Step[] = [
       `--outputFile=${join(reports, 'jest-unit.json')}`,
       ...passThrough
     ],
+    env: testEnv,
     report: 'jest-unit.json'
   },
   // The browser tests need a Chromium: find one or install it (apt as root on Debian), or stop saying what to run.
@@ -73,6 +81,7 @@ const steps: Step[] = [
       `--outputFile=${join(reports, 'jest-e2e.json')}`,
       ...passThrough
     ],
+    env: testEnv,
     report: 'jest-e2e.json'
   }
 ];
@@ -112,6 +121,7 @@ for (const step of steps) {
   }
 }
 
+rmSync(testHome, { recursive: true, force: true });
 const summary = `${passed} passed, ${failed} failed`;
 writeFileSync(join(reports, 'summary.txt'), summary + '\n');
 process.stdout.write(`\n${lines.join('\n')}\n${summary}\n`);
