@@ -8,6 +8,7 @@
 import { SfApiError, SfRecordErrors, invalidType, noSuchFieldOnSobject } from './errors.js';
 import { AUDIT_FIELD_NAMES } from './fieldFactory.js';
 import { validationErrors } from './formulaHooks.js';
+import { historyPlanOf, recordChanges, recordCreated, type HistoryPlan } from './history.js';
 import { normalizeId } from './ids.js';
 import { insufficientAccess } from './permissions.js';
 import { recomputeRollups, rollupParentsOf } from './rollups.js';
@@ -43,6 +44,8 @@ interface ObjectPlan {
   dependents: { child: ObjectDef; field: FieldDef; action: 'cascade' | 'restrict' | 'setNull' }[];
   hasOwner: boolean;
   autoNumber?: FieldDef;
+  /** Where and what field history the object keeps, when it keeps any. */
+  history?: HistoryPlan;
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -130,7 +133,8 @@ export class DmlEngine {
       rollupParents: rollupParentsOf(this.store, def),
       dependents,
       hasOwner: def.fields.some((entry) => entry.name === 'OwnerId'),
-      autoNumber: def.fields.find((entry) => entry.autoNumber)
+      autoNumber: def.fields.find((entry) => entry.autoNumber),
+      history: historyPlanOf(this.store, def)
     };
     this.plans.set(def, plan);
     return plan;
@@ -456,6 +460,7 @@ export class DmlEngine {
         record[entry.name] = entry.summary.operation === 'count' || entry.summary.operation === 'sum' ? 0 : null;
     this.validate(def, record, true);
     this.store.insertRaw(def, record);
+    if (plan.history) recordCreated(this.store, plan.history, id, userId, now);
     this.touchParents(def, undefined, record, now);
     return id;
   }
@@ -491,10 +496,12 @@ export class DmlEngine {
     const userId = options.userId ?? this.store.runningUserId;
     Object.assign(record, { LastModifiedDate: now, LastModifiedById: userId, SystemModstamp: now });
     this.validate(def, record, false, prior);
+    const plan = this.plan(def);
     const changed: Record<string, unknown> = {};
-    for (const entry of this.plan(def).stored)
+    for (const entry of plan.stored)
       if (record[entry.name] !== prior[entry.name]) changed[entry.name] = record[entry.name];
     this.store.updateRaw(def, id, changed);
+    if (plan.history) recordChanges(this.store, plan.history, prior, record, userId, now);
     this.touchParents(def, prior, record, now);
   }
 

@@ -183,6 +183,8 @@ export class AccessPolicy {
   /** The user's permissions on `def` (custom metadata types are readable by everybody, as by default). */
   public objectPermission(def: ObjectDef): ObjectPermission {
     if (def.customMetadata) return READ_ONLY;
+    // A history object is readable with its parent, and written by the org alone.
+    if (def.historyOf) return this.objects.get(def.historyOf.toLowerCase())?.read ? READ_ONLY : NONE;
     return this.objects.get(def.name.toLowerCase()) ?? NONE;
   }
 

@@ -22,7 +22,9 @@ export type FieldType =
   | 'date'
   | 'datetime'
   | 'time'
-  | 'reference';
+  | 'reference'
+  /** A value of any type (field history's OldValue and NewValue): stored as JSON, answered with its own type. */
+  | 'anyType';
 
 export interface PicklistValue {
   value: string;
@@ -78,6 +80,8 @@ export interface FieldDef {
     filters: { field: string; operation: string; value: string }[];
   };
   autoNumber?: { displayFormat: string };
+  /** Field history tracking (`<trackHistory>`): changes are written to the object's history object. */
+  trackHistory?: boolean;
   createable: boolean;
   updateable: boolean;
   custom: boolean;
@@ -108,6 +112,10 @@ export interface ObjectDef {
   validationRules: ValidationRuleDef[];
   nameField: { label: string; type: 'Text' | 'AutoNumber'; displayFormat?: string };
   description?: string;
+  /** Field history tracking is on (`<enableHistory>`): inserts and tracked field changes write history rows. */
+  enableHistory?: boolean;
+  /** For a history object (`Foo__History`): the object whose history it holds. */
+  historyOf?: string;
   createable: boolean;
   updateable: boolean;
   deletable: boolean;

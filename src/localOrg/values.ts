@@ -170,6 +170,7 @@ export function roundTo(value: number, scale: number): number {
 export function toDb(field: FieldDef, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (field.type === 'boolean') return value ? 1 : 0;
+  if (field.type === 'anyType') return JSON.stringify(value);
   return value;
 }
 
@@ -177,6 +178,7 @@ export function toDb(field: FieldDef, value: unknown): unknown {
 export function fromDb(field: FieldDef, raw: unknown): unknown {
   if (field.type === 'boolean') return raw === 1 || raw === true || raw === '1';
   if (raw === null || raw === undefined) return null;
+  if (field.type === 'anyType') return typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   if (isNumberType(field.type)) return typeof raw === 'number' ? raw : Number(raw);
   return typeof raw === 'string' ? raw : String(raw);
 }

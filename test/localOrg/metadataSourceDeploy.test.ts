@@ -68,6 +68,9 @@ describe('deploying force-app with source-deploy-retrieve', () => {
     );
     expect(tiers.records.map((r) => r.DeveloperName)).toEqual(['Critical', 'Premium', 'Standard']);
     expect(tiers.records.find((r) => r.DeveloperName === 'Standard')?.P1_Response_Minutes__c).toBe(15);
+    // Objects with enableHistory get their history object, listing the fields marked trackHistory.
+    const history = await conn.describe('Maintenance_Incident__History');
+    expect(history.fields.find((f) => f.name === 'Field')?.picklistValues?.map((v) => v.value)).toContain('Status__c');
   }, 120_000);
 
   it('redeploys unchanged metadata as Unchanged', async () => {

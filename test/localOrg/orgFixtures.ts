@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { field, lookup, picklist } from '../../src/localOrg/fieldFactory.js';
+import { withHistoryObjects } from '../../src/localOrg/history.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import type { FieldDef, ObjectDef } from '../../src/localOrg/schema.js';
 import { Store } from '../../src/localOrg/store.js';
@@ -46,7 +47,10 @@ function object(name: string, label: string, fields: FieldDef[], extra: Partial<
 
 const externalId = (): FieldDef => custom('External_Id__c', 'string', { length: 80, unique: true, externalId: true });
 
-/** Contract (MD Account), Checklist (MD Account), Item (MD Checklist), Incident (MD Account, lookup Contract). */
+/**
+ * Contract (MD Account), Checklist (MD Account), Item (MD Checklist), Incident (MD Account, lookup Contract; field
+ * history on Contract, Subject, Priority, Tags, Reported At and Effort Days). Apply them with `fixtureDefinitions`.
+ */
 export function fixtureObjects(): ObjectDef[] {
   const contract = object(
     'Maintenance_Contract__c',
@@ -181,17 +185,22 @@ export function fixtureObjects(): ObjectDef[] {
       lookup('Contract__c', 'Maintenance_Contract__c', 'Contract__r', {
         custom: true,
         deleteConstraint: 'SetNull',
-        childRelationshipName: 'Incidents__r'
+        childRelationshipName: 'Incidents__r',
+        trackHistory: true
       }),
-      custom('Subject__c', 'string', { length: 255, required: true, nillable: false }),
+      custom('Subject__c', 'string', { length: 255, required: true, nillable: false, trackHistory: true }),
       custom('Priority__c', 'picklist', {
         restrictedPicklist: true,
         defaultValue: 'P3',
-        picklistValues: picklist(['P1', 'P2', 'P3', 'P4'], ['P3'])
+        picklistValues: picklist(['P1', 'P2', 'P3', 'P4'], ['P3']),
+        trackHistory: true
       }),
-      custom('Tags__c', 'multipicklist', { picklistValues: picklist(['Network', 'Database', 'UI']) }),
-      custom('Reported_At__c', 'datetime', { required: true, nillable: false }),
-      custom('Effort_Days__c', 'double', { precision: 6, scale: 2, defaultValue: 0 }),
+      custom('Tags__c', 'multipicklist', {
+        picklistValues: picklist(['Network', 'Database', 'UI']),
+        trackHistory: true
+      }),
+      custom('Reported_At__c', 'datetime', { required: true, nillable: false, trackHistory: true }),
+      custom('Effort_Days__c', 'double', { precision: 6, scale: 2, defaultValue: 0, trackHistory: true }),
       custom('Is_Urgent__c', 'boolean', {
         formula: "ISPICKVAL(Priority__c, 'P1')",
         calculated: true,
@@ -200,16 +209,24 @@ export function fixtureObjects(): ObjectDef[] {
       }),
       externalId()
     ],
-    { nameField: { label: 'Incident Number', type: 'AutoNumber', displayFormat: 'INC-{000000}' } }
+    {
+      nameField: { label: 'Incident Number', type: 'AutoNumber', displayFormat: 'INC-{000000}' },
+      enableHistory: true
+    }
   );
   return [checklist, contract, item, incident];
+}
+
+/** The fixture objects and the history object of the incident, as a deploy applies them. */
+export function fixtureDefinitions(store: Store): ObjectDef[] {
+  return withHistoryObjects(fixtureObjects(), (name) => store.getObject(name));
 }
 
 /** Opens a store in a new temporary directory with the fixture schema applied. */
 export function openFixtureStore(): { store: Store; dir: string } {
   const dir = tempDir();
   const store = Store.open(dir);
-  store.transaction(() => store.applyObjects(fixtureObjects()));
+  store.transaction(() => store.applyObjects(fixtureDefinitions(store)));
   return { store, dir };
 }
 
@@ -224,7 +241,7 @@ export interface TestOrg {
 export async function startFixtureOrg(): Promise<TestOrg> {
   const dir = tempDir();
   const org = await startLocalOrg({ dataDir: dir });
-  org.store.transaction(() => org.store.applyObjects(fixtureObjects()));
+  org.store.transaction(() => org.store.applyObjects(fixtureDefinitions(org.store)));
   const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '62.0' });
   return {
     org,

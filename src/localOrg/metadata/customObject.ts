@@ -17,6 +17,8 @@ export interface ObjectProperties {
   nameField: ObjectDef['nameField'];
   description?: string;
   customMetadata: boolean;
+  /** `<enableHistory>`: field history tracking on the object. */
+  enableHistory: boolean;
 }
 
 /** A converted field plus what can only be settled against the other objects. */
@@ -157,7 +159,8 @@ export function convertObjectProperties(root: XmlElement, name: string): Convers
       labelPlural: labelPlural as string,
       nameField,
       description: childText(root, 'description'),
-      customMetadata
+      customMetadata,
+      enableHistory: childBoolean(root, 'enableHistory') === true
     },
     problems
   };
@@ -261,6 +264,7 @@ export function convertField(element: XmlElement, objectName: string): Conversio
     unique: childBoolean(element, 'unique') === true,
     externalId: childBoolean(element, 'externalId') === true,
     caseSensitive: childBoolean(element, 'caseSensitive') === true || undefined,
+    trackHistory: childBoolean(element, 'trackHistory') === true || undefined,
     custom: true,
     description: childText(element, 'description'),
     inlineHelpText: childText(element, 'inlineHelpText')

@@ -381,7 +381,7 @@ function listMetadata(args: Args, ctx: MetadataContext): SoapResponse {
     }
     if (type === 'CustomObject') {
       // Standard objects are part of every org's CustomObject list.
-      for (const def of store.listObjects().filter((o) => !o.custom)) {
+      for (const def of store.listObjects().filter((o) => !o.custom && !o.historyOf)) {
         results.push(
           fileProperties(store, {
             type,

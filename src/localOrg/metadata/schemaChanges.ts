@@ -5,6 +5,7 @@
  * targets, relationship names, roll-up children and summarized fields, global value sets. Formulas are checked by
  * the deploy once the definitions are applied (formulas see the completed objects, system fields included).
  */
+import { isTrackable, MAX_TRACKED_FIELDS, withHistoryObjects } from '../history.js';
 import type { FieldDef, FieldType, ObjectDef, ValidationRuleDef } from '../schema.js';
 import type { Store } from '../store.js';
 import type { ComponentProblem, DeployComponent } from './components.js';
@@ -16,7 +17,7 @@ import {
   type ObjectProperties
 } from './customObject.js';
 import { listComponents } from './repository.js';
-import { children, parseXml, type XmlElement } from './xml.js';
+import { childBoolean, children, parseXml, type XmlElement } from './xml.js';
 
 export interface SchemaPlan {
   /** Complete definitions to hand to `store.applyObjects`, in an order that creates roll-up children first. */
@@ -53,6 +54,7 @@ function newObject(props: ObjectProperties): ObjectDef {
     validationRules: [],
     nameField: props.nameField,
     description: props.description,
+    enableHistory: props.enableHistory || undefined,
     createable: !props.customMetadata,
     updateable: !props.customMetadata,
     deletable: !props.customMetadata,
@@ -121,7 +123,8 @@ export function planSchema(store: Store, components: DeployComponent[]): SchemaP
     if (parts.object) {
       const isCustomName = /__(c|mdt)$/.test(name);
       if (existing && !existing.custom) {
-        // Standard objects take deployed fields and rules; their own properties are Salesforce's.
+        // Standard objects take deployed fields, rules and history tracking; their other properties are Salesforce's.
+        if (def) def.enableHistory = childBoolean(parts.object.element, 'enableHistory') === true || undefined;
       } else if (!isCustomName) {
         report(parts.object, at(parts.object.element, `The local org has no standard object named ${name}`));
         def = undefined;
@@ -135,7 +138,8 @@ export function planSchema(store: Store, components: DeployComponent[]): SchemaP
                 label: props.value.label,
                 labelPlural: props.value.labelPlural,
                 nameField: props.value.nameField,
-                description: props.value.description
+                description: props.value.description,
+                enableHistory: props.value.enableHistory || undefined
               }
             : newObject(props.value);
         } else def = undefined;
@@ -237,6 +241,7 @@ export function planSchema(store: Store, components: DeployComponent[]): SchemaP
       }
       if (field.summary) checkSummary(def, field, resolve, fieldOf, problem);
     }
+    checkHistoryTracking(def, owners, report);
     for (const rule of def.validationRules) {
       const component = owners.get(ownerKey(def.name, rule.fullName));
       if (component && rule.errorDisplayField && !fieldOf(def, rule.errorDisplayField)) {
@@ -260,7 +265,39 @@ export function planSchema(store: Store, components: DeployComponent[]): SchemaP
     ordered.push(def);
   };
   for (const def of candidates.values()) visit(def, new Set());
-  return { defs: ordered, problems, owners };
+  return { defs: withHistoryObjects(ordered, (name) => store.getObject(name)), problems, owners };
+}
+
+/** Salesforce's checks on tracked fields: history enabled on the object, trackable types, at most 20 fields. */
+function checkHistoryTracking(
+  def: ObjectDef,
+  owners: Map<string, DeployComponent>,
+  report: (component: DeployComponent, problem: ComponentProblem) => void
+): void {
+  const tracked = def.fields.filter((f) => f.trackHistory);
+  for (const field of tracked) {
+    const component = owners.get(ownerKey(def.name, field.name));
+    if (!component) continue;
+    if (!def.enableHistory) {
+      report(component, at(component.element, `The entity: ${def.name} does not have history tracking enabled`));
+    } else if (!isTrackable(field)) {
+      report(
+        component,
+        at(
+          component.element,
+          `${def.name}.${field.name}: field history tracking is not available for formula, roll-up summary and ` +
+            `auto-number fields`
+        )
+      );
+    }
+  }
+  if (def.enableHistory && tracked.length > MAX_TRACKED_FIELDS) {
+    const component =
+      owners.get(ownerKey(def.name, '')) ?? owners.get(ownerKey(def.name, tracked[MAX_TRACKED_FIELDS].name));
+    if (component) {
+      report(component, at(component.element, 'exceeded the allowed number of fields to track on a given entity'));
+    }
+  }
 }
 
 function checkSummary(

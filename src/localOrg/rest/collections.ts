@@ -7,7 +7,7 @@ import { SfApiError, recordErrorsOf } from '../errors.js';
 import { dataPath, json, readJson, readJsonObject, type ApiRequest, type ApiResponse, type Route } from '../http.js';
 import { normalizeId } from '../ids.js';
 import type { Store } from '../store.js';
-import { apiRecord, saveResult, selectFields } from './records.js';
+import { apiRecord, readableRecord, saveResult, selectFields } from './records.js';
 import { objectOr404 } from './sobjects.js';
 
 const V = String.raw`^\/services\/data\/v(?<version>\d+\.\d)`;
@@ -199,7 +199,7 @@ function retrieveMany(request: ApiRequest, ids: string[], fieldList: string | nu
   return json(
     200,
     canonical.map((id) => {
-      const record = id.startsWith(def.keyPrefix) ? request.store.getRecord(def.name, id) : undefined;
+      const record = id.startsWith(def.keyPrefix) ? readableRecord(request.store, def, id) : undefined;
       return record ? apiRecord(def, record, base, fields) : null;
     })
   );

@@ -17,7 +17,8 @@ const SOAP_TYPES: Record<string, string> = {
   percent: 'xsd:double',
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
-  time: 'xsd:time'
+  time: 'xsd:time',
+  anyType: 'xsd:anyType'
 };
 
 function objectUrls(base: string, def: ObjectDef): Record<string, string> {
@@ -38,12 +39,13 @@ function objectUrls(base: string, def: ObjectDef): Record<string, string> {
 /** The flags shared by describeGlobal entries and full describes, as the running user sees them. */
 function objectFlags(def: ObjectDef, access?: AccessPolicy): Record<string, unknown> {
   const allowed = access?.objectPermission(def) ?? { create: true, read: true, edit: true, delete: true };
+  const history = def.historyOf !== undefined;
   return {
     activateable: false,
-    associateEntityType: null,
-    associateParentEntity: null,
+    associateEntityType: history ? 'History' : null,
+    associateParentEntity: def.historyOf ?? null,
     createable: def.createable && allowed.create,
-    custom: def.custom,
+    custom: def.custom || (def.historyOf?.endsWith('__c') ?? false),
     customSetting: false,
     deepCloneable: false,
     deletable: def.deletable && allowed.delete,
@@ -55,15 +57,15 @@ function objectFlags(def: ObjectDef, access?: AccessPolicy): Record<string, unkn
     keyPrefix: def.keyPrefix,
     label: def.label,
     labelPlural: def.labelPlural,
-    layoutable: !def.customMetadata,
+    layoutable: !def.customMetadata && !history,
     mergeable: def.name === 'Account' || def.name === 'Contact',
-    mruEnabled: !def.customMetadata,
+    mruEnabled: !def.customMetadata && !history,
     name: def.name,
     queryable: def.queryable,
     replicateable: !def.customMetadata,
     retrieveable: true,
-    searchable: !def.customMetadata,
-    triggerable: !def.customMetadata,
+    searchable: !def.customMetadata && !history,
+    triggerable: !def.customMetadata && !history,
     undeletable: def.deletable && allowed.delete,
     updateable: def.updateable && allowed.edit
   };
@@ -120,6 +122,7 @@ function describeField(def: ObjectDef, field: FieldDef, access?: AccessPolicy): 
   const textual = isTextType(field.type) || field.type === 'reference' || field.type === 'id';
   const numeric = isNumberType(field.type);
   const longText = field.type === 'textarea' && (field.length ?? 255) > 255;
+  const anyType = field.type === 'anyType';
   const isName = field.name === 'Name';
   const defaultedOnCreate =
     field.defaultValue !== undefined ||
@@ -129,7 +132,7 @@ function describeField(def: ObjectDef, field: FieldDef, access?: AccessPolicy): 
     ) ||
     field.autoNumber !== undefined;
   return {
-    aggregatable: !longText && field.type !== 'boolean',
+    aggregatable: !longText && !anyType && field.type !== 'boolean',
     aiPredictionField: false,
     autoNumber: field.autoNumber !== undefined,
     byteLength: byteLength(field),
@@ -151,16 +154,16 @@ function describeField(def: ObjectDef, field: FieldDef, access?: AccessPolicy): 
     encrypted: false,
     externalId: field.externalId,
     extraTypeInfo: field.type === 'textarea' ? (longText ? 'plaintextarea' : null) : null,
-    filterable: !longText,
+    filterable: !longText && !anyType,
     filteredLookupInfo: null,
     formulaTreatNullNumberAsZero: field.formulaTreatBlanksAs === 'BlankAsZero',
-    groupable: !longText && !numeric && field.type !== 'datetime',
+    groupable: !longText && !anyType && !numeric && field.type !== 'datetime',
     highScaleNumber: false,
     htmlFormatted: false,
     idLookup: field.name === 'Id' || field.externalId || (field.unique && textual),
     inlineHelpText: field.inlineHelpText ?? null,
     label: field.label,
-    length: textual ? (field.type === 'reference' || field.type === 'id' ? 18 : (field.length ?? 255)) : 0,
+    length: textual || anyType ? (field.type === 'reference' || field.type === 'id' ? 18 : (field.length ?? 255)) : 0,
     mask: null,
     maskType: null,
     name: field.name,

@@ -3,6 +3,7 @@
  * date/times in Salesforce's `+0000` form and formula fields computed at read time.
  */
 import { SfApiError, noSuchFieldOnSobject } from '../errors.js';
+import { visibleHistoryFields } from '../history.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { toApi } from '../values.js';
@@ -26,6 +27,17 @@ export function selectFields(store: Store, def: ObjectDef, list: string | null |
     if (!out.includes(field)) out.push(field);
   }
   return out;
+}
+
+/**
+ * A record of `def` as the running user may retrieve it (formulas computed), or undefined: absent, deleted, or a
+ * history row of a field the user cannot read.
+ */
+export function readableRecord(store: Store, def: ObjectDef, id: string): Record<string, unknown> | undefined {
+  const record = store.getRecord(def.name, id);
+  const visible = record && visibleHistoryFields(store, def, store.access);
+  if (visible && !visible.some((name) => name.toLowerCase() === String(record?.Field).toLowerCase())) return undefined;
+  return record;
 }
 
 /** A record (with formulas computed) as a REST body. */

@@ -8,7 +8,7 @@ import { normalizeId } from '../ids.js';
 import type { ObjectDef } from '../schema.js';
 import { coerceValue } from '../values.js';
 import { describeBasic, describeGlobal, describeSObject } from './describe.js';
-import { apiRecord, saveResult, selectFields } from './records.js';
+import { apiRecord, readableRecord, saveResult, selectFields } from './records.js';
 
 const V = String.raw`^\/services\/data\/v(?<version>\d+\.\d)`;
 const SOBJECT = String.raw`\/sobjects\/(?<sobject>[^/]+)`;
@@ -48,7 +48,7 @@ function create(request: ApiRequest): ApiResponse {
 function retrieve(request: ApiRequest): ApiResponse {
   const def = objectOr404(request, request.params.sobject);
   const id = normalizeId(request.params.id);
-  const record = id && id.startsWith(def.keyPrefix) ? request.store.getRecord(def.name, id) : undefined;
+  const record = id && id.startsWith(def.keyPrefix) ? readableRecord(request.store, def, id) : undefined;
   if (!record) throw notFound();
   const fields = selectFields(request.store, def, request.query.get('fields'));
   return json(200, apiRecord(def, record, dataPath(request), fields));
@@ -91,7 +91,7 @@ function retrieveByExternalId(request: ApiRequest): ApiResponse {
   const def = objectOr404(request, request.params.sobject);
   const ids = idsByExternalId(request, def, request.params.field, request.params.value);
   if (ids.length > 1) return multipleMatches(request, def, ids);
-  const record = ids.length === 1 ? request.store.getRecord(def.name, ids[0]) : undefined;
+  const record = ids.length === 1 ? readableRecord(request.store, def, ids[0]) : undefined;
   if (!record) throw notFound();
   const fields = selectFields(request.store, def, request.query.get('fields'));
   return json(200, apiRecord(def, record, dataPath(request), fields));

@@ -14,6 +14,7 @@ import type {
   Subquery
 } from '@jetstreamapp/soql-parser-js';
 import { SfApiError, malformedQuery } from '../errors.js';
+import { visibleHistoryFields } from '../history.js';
 import type { AccessPolicy } from '../permissions.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
@@ -250,9 +251,15 @@ class Scope {
     return [`${tableName(this.root)} ${this.alias}`, ...[...this.joins.values()].map((join) => join.sql)].join(' ');
   }
 
-  /** The root's deleted-record filter (queryAll sees the recycle bin). */
-  public liveFilter(): string | undefined {
-    return this.env.queryAll ? undefined : `${this.alias}."IsDeleted" = 0`;
+  /**
+   * The conditions every row of the root must meet besides the query's own: live (queryAll sees the recycle bin),
+   * and for history objects, a field the running user may read.
+   */
+  public rowFilters(): string[] {
+    const filters = this.env.queryAll ? [] : [`${this.alias}."IsDeleted" = 0`];
+    const visible = visibleHistoryFields(this.env.store, this.root, this.env.store.access);
+    if (visible) filters.push(`${this.alias}."Field" IN (${visible.map((name) => this.params.add(name)).join(', ')})`);
+    return filters;
   }
 
   // ------------------------------------------------------------------------------------------------ expressions
@@ -324,6 +331,14 @@ class Scope {
     const operator = String(leaf.operator ?? '').toUpperCase();
     const left: Expression =
       typeof leaf.field === 'string' ? this.expression(leaf.field) : this.expression(leaf.fn as FunctionExp);
+    if (left.type === 'anyType') {
+      throw queryError(
+        'INVALID_FIELD',
+        this.env.text,
+        left.name,
+        `field '${left.name}' can not be filtered in a query call`
+      );
+    }
     const text = isTextType(left.type) || left.type === 'reference' || left.type === 'id';
     const collate = isTextType(left.type) && left.type !== 'id' ? ' COLLATE NOCASE' : '';
     if (leaf.literalType === 'SUBQUERY' || leaf.valueQuery) {
@@ -458,9 +473,7 @@ function dateFunctionSql(name: string, sql: string): { sql: string; type: FieldT
 }
 
 function whereSql(scope: Scope, query: QueryBase, extra: string[] = []): string {
-  const conditions = [...extra];
-  const live = scope.liveFilter();
-  if (live) conditions.unshift(live);
+  const conditions = [...scope.rowFilters(), ...extra];
   if (query.where) conditions.push(scope.condition(buildConditionTree(query.where as never)));
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }

@@ -30,7 +30,8 @@ const DATA_TYPES: Record<string, string> = {
   date: 'Date',
   datetime: 'DateTime',
   time: 'Time',
-  reference: 'Reference'
+  reference: 'Reference',
+  anyType: 'AnyType'
 };
 
 /** Long text areas are plain (the data model has no rich text). */
@@ -135,8 +136,8 @@ export function objectInfo(store: Store, def: ObjectDef): Record<string, unknown
   const access = store.access?.objectPermission(def);
   const body: Record<string, unknown> = {
     apiName: def.name,
-    associateEntityType: null,
-    associateParentEntity: null,
+    associateEntityType: def.historyOf ? 'History' : null,
+    associateParentEntity: def.historyOf ?? null,
     childRelationships: childRelationships(store, def),
     compactLayoutable: !def.customMetadata,
     createable: def.createable && (access?.create ?? true),
