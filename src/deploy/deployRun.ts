@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Messages, type Connection } from '@salesforce/core';
 import { accessMatrixFile, forceAppDir } from '../projectPaths.js';
+import { regenerateConfigResource } from './configResource.js';
 import { deploySource, DeployTimeoutError, type DeployOutcome, type DeployProgress } from './deploySource.js';
 import {
   assignPermissionSets,
@@ -69,6 +70,9 @@ export async function runDeploy(
     onProgress?: (progress: DeployProgress) => void;
   }
 ): Promise<DeployOutcome> {
+  // The components read the custom metadata records from the Maintenance_Config static resource: ship it as the
+  // records being deployed say, never stale.
+  regenerateConfigResource(options.sourceDir ?? forceAppDir);
   let outcome: DeployOutcome;
   try {
     outcome = await deploySource(conn, options);

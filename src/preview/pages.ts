@@ -3,7 +3,8 @@
  * arrives with it (the Maintenance tab's own data is then the components' business, through the UI API):
  * - the user's context (id, locale, language, time zone, currency) that `@salesforce/i18n|user` answer;
  * - the account list: accounts with the contract and checklist fields the engine computes coverage from;
- * - an account's header and details: its record through the UI API, labelled from its object info.
+ * - an account's header and details: its record through the UI API, labelled from its object info;
+ * - the URLs of the org's static resources, as `@salesforce/resourceUrl` gives them on the platform.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,56 @@ export async function userContext(client: OrgClient): Promise<UserContext> {
     isGuest: false,
     orgLabel: client.session.label
   };
+}
+
+/** A static resource's name as Salesforce allows it (letters, digits, underscores, starting with a letter). */
+export const STATIC_RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/**
+ * The URL of each static resource of the org, `/resource/<last modified, epoch ms>/<Name>`, the form
+ * `@salesforce/resourceUrl` compiles to on the platform: the timestamp changes with every deploy of the resource, so
+ * a browser never reads a stale copy from its cache.
+ * @param client the org
+ * @returns name -> URL (empty when the org's static resources cannot be listed)
+ */
+export async function staticResourceUrls(client: OrgClient): Promise<Record<string, string>> {
+  let rows: { Name: string; SystemModstamp: string }[];
+  try {
+    rows = await client.query<{ Name: string; SystemModstamp: string }>(
+      'SELECT Name, SystemModstamp FROM StaticResource'
+    );
+  } catch (error) {
+    // Without the list the components still reach each resource by name, at /resource/<Name>.
+    if (error instanceof OrgRequestError) return {};
+    throw error;
+  }
+  const urls: Record<string, string> = {};
+  for (const row of rows) {
+    const stamp = Date.parse(String(row.SystemModstamp).replace(/\+0000$/, 'Z'));
+    urls[row.Name] = `/resource/${Number.isNaN(stamp) ? 0 : stamp}/${row.Name}`;
+  }
+  return urls;
+}
+
+/**
+ * A static resource's body, read with the REST API (the sObject's Body blob), for the preview to serve at its
+ * `/resource/...` URL as the platform does.
+ * @param client the org
+ * @param name the resource's API name
+ * @returns undefined when the org has no such resource
+ */
+export async function staticResourceBody(
+  client: OrgClient,
+  name: string
+): Promise<{ contentType: string; body: Buffer } | undefined> {
+  if (!STATIC_RESOURCE_NAME.test(name)) return undefined;
+  const [row] = await client.query<{ Id: string; ContentType: string | null }>(
+    `SELECT Id, ContentType FROM StaticResource WHERE Name = '${name}' LIMIT 1`
+  );
+  if (!row) return undefined;
+  const answer = await client.send('GET', `${client.dataPath}/sobjects/StaticResource/${row.Id}/Body`);
+  if (answer.status >= 400) throw new OrgRequestError(answer.status, answer.body.toString('utf8'));
+  return { contentType: row.ContentType || 'application/octet-stream', body: answer.body };
 }
 
 type Row = Record<string, unknown> & { attributes?: unknown };

@@ -5,7 +5,9 @@
  * - `@salesforce/label/c.Name` -> the label's value in the user's language, from the project's custom labels and
  *   translations (an unknown label fails the build, as it fails a deploy);
  * - `@salesforce/i18n/locale|lang|timeZone|currency|dir` and `@salesforce/user/Id|isGuest` -> the signed-in user's
- *   settings, which the preview page hands over at run time (the client's `preview/context` module).
+ *   settings, which the preview page hands over at run time (the client's `preview/context` module);
+ * - `@salesforce/resourceUrl/Name` -> the resource's URL in the org, `/resource/<timestamp>/<Name>`, also handed over
+ *   by the page (the preview server serves that URL from the org), else `/resource/<Name>`.
  * Other `@salesforce/*` modules the base components import (number formats, gates) keep the stubs that
  * lightning-base-components ships.
  */
@@ -27,6 +29,7 @@ const I18N_FROM_CONTEXT: Record<string, string> = {
 const USER_FROM_CONTEXT: Record<string, string> = { Id: 'userId', isGuest: 'isGuest' };
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const RESOURCE_URL = /^@salesforce\/resourceUrl\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 /**
  * The schema import's value, as the platform compiles it.
@@ -69,6 +72,7 @@ export function platformModules(catalog: LabelCatalog, contextModule: string): P
       if (i18n && I18N_FROM_CONTEXT[i18n[1]]) return PREFIX + source;
       const user = /^@salesforce\/user\/(\w+)$/.exec(source);
       if (user && USER_FROM_CONTEXT[user[1]]) return PREFIX + source;
+      if (RESOURCE_URL.test(source)) return PREFIX + source;
       return null;
     },
     load(id) {
@@ -82,6 +86,15 @@ export function platformModules(catalog: LabelCatalog, contextModule: string): P
           this.error(`Unknown custom label c.${name}: add it to labels/CustomLabels.labels-meta.xml`);
         }
         return `import { label } from ${JSON.stringify(CATALOG_ID)};\nexport default label(${JSON.stringify(name)});\n`;
+      }
+      const resource = RESOURCE_URL.exec(source);
+      if (resource) {
+        const name = JSON.stringify(resource[1]);
+        return [
+          `import { context } from ${JSON.stringify(contextModule)};`,
+          `export default (context.resourceUrls && context.resourceUrls[${name}]) || ${JSON.stringify(`/resource/${resource[1]}`)};`,
+          ''
+        ].join('\n');
       }
       const [, kind, name] = /^@salesforce\/(i18n|user)\/(\w+)$/.exec(source) as RegExpExecArray;
       const property = kind === 'i18n' ? I18N_FROM_CONTEXT[name] : USER_FROM_CONTEXT[name];

@@ -4,7 +4,8 @@
  * Service calls reach the org with the session the server holds (the browser never sees the access token).
  *
  * Pages: `/lightning/o/Account/list` (accounts with a coverage badge) and `/lightning/r/Account/{id}/view` (the
- * record page with its Maintenance tab). Only `/services/data/vXX.X/ui-api/...` is forwarded. Requests must name this
+ * record page with its Maintenance tab). Static resources are served at `/resource/<timestamp>/<Name>`, read from the
+ * org, as the platform serves them to components (`@salesforce/resourceUrl`). Only `/services/data/vXX.X/ui-api/...` is forwarded. Requests must name this
  * server as their Host (no DNS rebinding); writes must come from its own pages (Origin) with a JSON body (so that
  * another site cannot post to the org through the preview).
  */
@@ -16,7 +17,15 @@ import { projectRoot } from '../projectPaths.js';
 import type { PreviewBuild } from './build.js';
 import { BUILD_BASE, CONTENT_SECURITY_POLICY, SLDS_BASE, previewDocument } from './html.js';
 import type { OrgClient } from './orgClient.js';
-import { accountDetail, accountQuickActions, accountSummaries, userContext, type UserContext } from './pages.js';
+import {
+  accountDetail,
+  accountQuickActions,
+  accountSummaries,
+  staticResourceBody,
+  staticResourceUrls,
+  userContext,
+  type UserContext
+} from './pages.js';
 
 /** Largest body forwarded to the org (record writes are a few kilobytes). */
 export const MAX_PROXY_BODY_BYTES = 1024 * 1024;
@@ -36,6 +45,8 @@ const CONTENT_TYPES: Record<string, string> = {
 const UI_API_PATH = /^\/services\/data\/v\d{2,3}\.\d\/ui-api\/[A-Za-z0-9_\-./,%]+$/;
 const ACCOUNT_PAGE = /^\/lightning\/r\/Account\/([A-Za-z0-9]{15,18})\/view$/;
 const RECORD_PAGE = /^\/lightning\/r\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})\/view$/;
+/** `/resource/<timestamp>/<Name>` or `/resource/<Name>`, as the platform serves static resources. */
+const RESOURCE_PATH = /^\/resource\/(?:\d+\/)?([A-Za-z][A-Za-z0-9_]*)$/;
 
 export interface PreviewServerOptions {
   client: OrgClient;
@@ -124,7 +135,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     status: number,
     title: string,
     pageContext: unknown,
-    user: UserContext
+    user: UserContext & { resourceUrls: Record<string, string> }
   ): void {
     const body = previewDocument(title, { ...user, page: pageContext }, build.hash, user.locale);
     response.writeHead(status, {
@@ -194,12 +205,25 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       serveFile(response, sldsAssetsDir, path.slice(SLDS_BASE.length + 1), false);
       return;
     }
+    const resource = RESOURCE_PATH.exec(path);
+    if (resource) {
+      const found = await staticResourceBody(client, resource[1]);
+      if (!found) throw new HttpError(404, `No static resource named ${resource[1]}`);
+      response.writeHead(200, {
+        'Content-Type': found.contentType,
+        'Content-Length': String(found.body.length),
+        'Cache-Control': 'private, max-age=300',
+        'X-Content-Type-Options': 'nosniff'
+      });
+      response.end(method === 'HEAD' ? undefined : found.body);
+      return;
+    }
     if (path === '/favicon.ico') {
       response.writeHead(204);
       response.end();
       return;
     }
-    const user = await userSettings();
+    const user = { ...(await userSettings()), resourceUrls: await staticResourceUrls(client) };
     if (path === '/lightning/o/Account/list' || path === '/lightning/o/Account/home') {
       page(response, 200, 'Accounts', { type: 'accountList', accounts: await accountSummaries(client) }, user);
       return;

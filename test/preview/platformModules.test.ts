@@ -68,6 +68,13 @@ describe('schema, i18n and user modules', () => {
     expect(plugin.resolveId('@salesforce/i18n/number.decimalSeparator')).toBeNull();
     expect(plugin.resolveId('lightning/uiRecordApi')).toBeNull();
   });
+
+  it("compiles a static resource import to the resource's URL in the org, handed over by the page", () => {
+    const code = moduleOf('@salesforce/resourceUrl/Maintenance_Config');
+    expect(code).toContain('context.resourceUrls["Maintenance_Config"]');
+    expect(code).toContain('"/resource/Maintenance_Config"');
+    expect(plugin.resolveId('@salesforce/resourceUrl/../secret')).toBeNull();
+  });
 });
 
 describe('the page context', () => {

@@ -1,7 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { createRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import { handoverItemsFromTemplate, handoverReadiness } from 'c/maintenanceEngine';
@@ -11,13 +10,12 @@ import {
   CHECKLIST_FIELDS,
   ITEM_FIELDS,
   ITEM_FIELD_NAMES,
-  METADATA_LIST_VIEW,
   OBJECTS,
   RELATED_LISTS,
-  TEMPLATE_ITEM_FIELD_NAMES,
   displayValueOf
 } from 'c/maintenanceRecords';
 import { accountModel, itemEntries, templateItems } from 'c/maintenanceModel';
+import { loadMaintenanceConfig } from 'c/maintenanceConfig';
 import { formatDay, formatLabel, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -25,8 +23,8 @@ const SIGNED_OFF = 'Signed Off';
 
 /**
  * The handover checklist of an account: items grouped by category with a progress bar, mandatory markers, done
- * toggles and due dates; "add items from template" (Handover_Template_Item__mdt, read through its `All` list view
- * with getListRecordsByName, only when asked); "Sign off", enabled only when maintenanceEngine.handoverReadiness says
+ * toggles and due dates; "add items from template" (Handover_Template_Item__mdt, from c/maintenanceConfig, loaded
+ * only when asked); "Sign off", enabled only when maintenanceEngine.handoverReadiness says
  * canSignOff. Fires `readinesschange` so that the Maintenance overview can show the readiness KPI.
  */
 export default class HandoverChecklist extends LightningElement {
@@ -41,7 +39,6 @@ export default class HandoverChecklist extends LightningElement {
   itemsError;
   template;
   templateError;
-  templateObjectApiName;
   showTemplate = false;
   saving = false;
   saveError;
@@ -84,23 +81,6 @@ export default class HandoverChecklist extends LightningElement {
     } else if (error) {
       this.items = undefined;
       this.itemsError = error;
-    }
-  }
-
-  // Asked for only once the user opens "add items from template" (templateObjectApiName stays unset until then).
-  @wire(getListRecordsByName, {
-    objectApiName: '$templateObjectApiName',
-    listViewApiName: METADATA_LIST_VIEW,
-    fields: TEMPLATE_ITEM_FIELD_NAMES,
-    pageSize: 200
-  })
-  wiredTemplate({ data, error }) {
-    if (data) {
-      this.template = templateItems(data);
-      this.templateError = undefined;
-    } else if (error) {
-      this.template = undefined;
-      this.templateError = error;
     }
   }
 
@@ -284,7 +264,16 @@ export default class HandoverChecklist extends LightningElement {
 
   handleOpenTemplate() {
     this.showTemplate = true;
-    this.templateObjectApiName = OBJECTS.TEMPLATE_ITEM.objectApiName;
+    return loadMaintenanceConfig().then(
+      (config) => {
+        this.template = templateItems(config);
+        this.templateError = undefined;
+      },
+      (error) => {
+        this.template = undefined;
+        this.templateError = error;
+      }
+    );
   }
 
   handleCloseTemplate() {

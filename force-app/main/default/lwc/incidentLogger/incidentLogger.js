@@ -125,12 +125,17 @@ export default class IncidentLogger extends MaintenanceAccountData {
     return this.covering ? formatLabel(LABELS.coveredBy, this.covering.fields.Name) : '';
   }
 
-  get missingCalendarText() {
+  /**
+   * Why the due times cannot be computed, or '' when they can: the covering contract's calendar is not in the
+   * configuration (it failed to load, or lacks that calendar). Saving is then refused rather than writing an incident
+   * without due times, which would escape every SLA figure (and which the org refuses under a contract).
+   */
+  get dueTimesProblem() {
     const contract = this.covering;
     if (!contract || !this.calendars || calendarOfContract(contract, this.calendars)) {
       return '';
     }
-    return formatLabel(LABELS.noCalendar, contract.fields.Calendar__c);
+    return this.calendarError ? LABELS.noDueTimes : formatLabel(LABELS.calendarMissing, contract.fields.Calendar__c);
   }
 
   /**
@@ -167,7 +172,7 @@ export default class IncidentLogger extends MaintenanceAccountData {
     if (!this.isReady || !this.priority) {
       return undefined;
     }
-    if (this.missingCalendarText) {
+    if (this.dueTimesProblem) {
       return undefined;
     }
     const fields = this.incidentFields(new Date());
@@ -182,7 +187,7 @@ export default class IncidentLogger extends MaintenanceAccountData {
   }
 
   get saveDisabled() {
-    return !this.isReady || this.saving;
+    return !this.isReady || this.saving || Boolean(this.dueTimesProblem);
   }
 
   handleInput(event) {
@@ -204,6 +209,9 @@ export default class IncidentLogger extends MaintenanceAccountData {
 
   async handleSave() {
     this.saveError = undefined;
+    if (this.saveDisabled) {
+      return;
+    }
     // reportValidity() shows each input's message; only an explicit false blocks the save.
     const valid = this.inputs().reduce((allValid, input) => input.reportValidity() !== false && allValid, true);
     if (!valid || !this.subject.trim()) {

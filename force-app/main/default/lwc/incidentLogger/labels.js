@@ -18,7 +18,8 @@ import success from '@salesforce/label/c.Incident_Logger_Success';
 import saveError from '@salesforce/label/c.Incident_Logger_Save_Error';
 import loadError from '@salesforce/label/c.Incident_Logger_Load_Error';
 import calendarError from '@salesforce/label/c.Overview_Calendar_Error';
-import noCalendar from '@salesforce/label/c.Incident_No_Calendar';
+import noDueTimes from '@salesforce/label/c.Incident_Logger_No_Due_Times';
+import calendarMissing from '@salesforce/label/c.Incident_Logger_Calendar_Missing';
 
 export default {
   title,
@@ -41,5 +42,6 @@ export default {
   saveError,
   loadError,
   calendarError,
-  noCalendar
+  noDueTimes,
+  calendarMissing
 };

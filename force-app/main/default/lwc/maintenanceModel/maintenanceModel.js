@@ -12,12 +12,12 @@ import {
   INCIDENT_FIELDS,
   CHECKLIST_FIELDS,
   ITEM_FIELDS,
-  CALENDAR_FIELDS,
-  TEMPLATE_ITEM_FIELDS,
+  OBJECTS,
   RELATED_LISTS,
   relatedListFromBatch,
   toFieldMap
 } from 'c/maintenanceRecords';
+import { metadataRecords } from 'c/maintenanceConfig';
 
 /**
  * The bridge between what Lightning Data Service returns (UI API records) and what maintenanceEngine computes on
@@ -101,30 +101,30 @@ export function itemEntries(listData) {
 }
 
 /**
- * The calendars out of the getListRecordsByName answer, keyed by DeveloperName (the shape the engine's
+ * The calendars of the configuration (c/maintenanceConfig), keyed by DeveloperName (the shape the engine's
  * contractCalendar and incidentTransition take).
- * @param {object} listData the adapter's data
+ * @param {object} [config] the loaded MaintenanceConfig
  * @returns {Record<string, object>} DeveloperName -> engine calendar, as a Snapshot (`calendarsByName()` is the
  *   empty set)
+ * @throws {RangeError} naming the calendar and field of a malformed record
  */
-export function calendarsByName(listData) {
-  return remembered(calendarSets, listData, () => {
+export function calendarsByName(config) {
+  return remembered(calendarSets, config, () => {
     const calendars = {};
-    for (const record of listData?.records ?? []) {
-      const fields = toFieldMap(record, CALENDAR_FIELDS);
-      calendars[fields.DeveloperName] = calendarFromMetadata(fields);
+    for (const record of metadataRecords(config, OBJECTS.CALENDAR.objectApiName)) {
+      calendars[record.DeveloperName] = calendarFromMetadata(record);
     }
     return new Snapshot(calendars);
   });
 }
 
 /**
- * The handover template items out of the getListRecordsByName answer, as field maps.
- * @param {object} listData the adapter's data
+ * The handover template items of the configuration, as field maps.
+ * @param {object} [config] the loaded MaintenanceConfig
  * @returns {Array<Record<string, unknown>>}
  */
-export function templateItems(listData) {
-  return (listData?.records ?? []).map((record) => toFieldMap(record, TEMPLATE_ITEM_FIELDS));
+export function templateItems(config) {
+  return [...metadataRecords(config, OBJECTS.TEMPLATE_ITEM.objectApiName)];
 }
 
 /**

@@ -3,13 +3,8 @@
  * Service for exactly the same thing (LDS then serves them all from one request and one cache entry), and the
  * conversion from UI API records to the plain field maps that maintenanceEngine's *FromRecord functions read.
  *
- * Reading custom metadata (calendars, handover template items) without Apex: the UI API has no "query", and
- * getRecord needs record ids that differ in every org. The list view resource does not: `getListRecordsByName`
- * (lightning/uiListsApi) reads all the records of a list view by object and list view API names. Each custom metadata
- * type therefore ships an `All` list view, and the components read `Maintenance_Calendar__mdt/All` and
- * `Handover_Template_Item__mdt/All` with the fields they need. Rejected: lightning/uiGraphQLApi (the local preview
- * does not implement GraphQL), custom labels or static resources carrying a copy of the metadata (two sources of
- * truth, and an admin's change to the metadata would not reach the components).
+ * Custom metadata (calendars, SLA templates, handover template items) does not come through Lightning Data Service:
+ * c/maintenanceConfig reads it from the generated Maintenance_Config static resource. OBJECTS names the types.
  */
 import { getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
 import CONTRACT_OBJECT from '@salesforce/schema/Maintenance_Contract__c';
@@ -80,26 +75,7 @@ import ITEM_EVIDENCE_LINK from '@salesforce/schema/Handover_Item__c.Evidence_Lin
 import ITEM_SORT_ORDER from '@salesforce/schema/Handover_Item__c.Sort_Order__c';
 import ITEM_TEMPLATE_ITEM from '@salesforce/schema/Handover_Item__c.Template_Item__c';
 import CALENDAR_OBJECT from '@salesforce/schema/Maintenance_Calendar__mdt';
-import CALENDAR_DEVELOPER_NAME from '@salesforce/schema/Maintenance_Calendar__mdt.DeveloperName';
-import CALENDAR_MASTER_LABEL from '@salesforce/schema/Maintenance_Calendar__mdt.MasterLabel';
-import CALENDAR_TIME_ZONE from '@salesforce/schema/Maintenance_Calendar__mdt.Time_Zone__c';
-import CALENDAR_ALWAYS_OPEN from '@salesforce/schema/Maintenance_Calendar__mdt.Always_Open__c';
-import CALENDAR_MONDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Monday_Hours__c';
-import CALENDAR_TUESDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Tuesday_Hours__c';
-import CALENDAR_WEDNESDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Wednesday_Hours__c';
-import CALENDAR_THURSDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Thursday_Hours__c';
-import CALENDAR_FRIDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Friday_Hours__c';
-import CALENDAR_SATURDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Saturday_Hours__c';
-import CALENDAR_SUNDAY_HOURS from '@salesforce/schema/Maintenance_Calendar__mdt.Sunday_Hours__c';
-import CALENDAR_HOLIDAYS from '@salesforce/schema/Maintenance_Calendar__mdt.Holidays__c';
 import TEMPLATE_ITEM_OBJECT from '@salesforce/schema/Handover_Template_Item__mdt';
-import TEMPLATE_ITEM_DEVELOPER_NAME from '@salesforce/schema/Handover_Template_Item__mdt.DeveloperName';
-import TEMPLATE_ITEM_MASTER_LABEL from '@salesforce/schema/Handover_Template_Item__mdt.MasterLabel';
-import TEMPLATE_ITEM_CATEGORY from '@salesforce/schema/Handover_Template_Item__mdt.Category__c';
-import TEMPLATE_ITEM_MANDATORY from '@salesforce/schema/Handover_Template_Item__mdt.Mandatory__c';
-import TEMPLATE_ITEM_SORT_ORDER from '@salesforce/schema/Handover_Template_Item__mdt.Sort_Order__c';
-import TEMPLATE_ITEM_DESCRIPTION from '@salesforce/schema/Handover_Template_Item__mdt.Description__c';
-import TEMPLATE_ITEM_DUE_DAYS_BEFORE_GO_LIVE from '@salesforce/schema/Handover_Template_Item__mdt.Due_Days_Before_Go_Live__c';
 
 export const CONTRACT_FIELDS = Object.freeze({
   NAME: CONTRACT_NAME,
@@ -176,34 +152,6 @@ export const ITEM_FIELDS = Object.freeze({
   TEMPLATE_ITEM: ITEM_TEMPLATE_ITEM
 });
 
-export const CALENDAR_FIELDS = Object.freeze({
-  DEVELOPER_NAME: CALENDAR_DEVELOPER_NAME,
-  MASTER_LABEL: CALENDAR_MASTER_LABEL,
-  TIME_ZONE: CALENDAR_TIME_ZONE,
-  ALWAYS_OPEN: CALENDAR_ALWAYS_OPEN,
-  MONDAY_HOURS: CALENDAR_MONDAY_HOURS,
-  TUESDAY_HOURS: CALENDAR_TUESDAY_HOURS,
-  WEDNESDAY_HOURS: CALENDAR_WEDNESDAY_HOURS,
-  THURSDAY_HOURS: CALENDAR_THURSDAY_HOURS,
-  FRIDAY_HOURS: CALENDAR_FRIDAY_HOURS,
-  SATURDAY_HOURS: CALENDAR_SATURDAY_HOURS,
-  SUNDAY_HOURS: CALENDAR_SUNDAY_HOURS,
-  HOLIDAYS: CALENDAR_HOLIDAYS
-});
-
-export const TEMPLATE_ITEM_FIELDS = Object.freeze({
-  DEVELOPER_NAME: TEMPLATE_ITEM_DEVELOPER_NAME,
-  MASTER_LABEL: TEMPLATE_ITEM_MASTER_LABEL,
-  CATEGORY: TEMPLATE_ITEM_CATEGORY,
-  MANDATORY: TEMPLATE_ITEM_MANDATORY,
-  SORT_ORDER: TEMPLATE_ITEM_SORT_ORDER,
-  DESCRIPTION: TEMPLATE_ITEM_DESCRIPTION,
-  DUE_DAYS_BEFORE_GO_LIVE: TEMPLATE_ITEM_DUE_DAYS_BEFORE_GO_LIVE
-});
-
-/** The list view every custom metadata type ships so that the components can read its records (see above). */
-export const METADATA_LIST_VIEW = 'All';
-
 /** Child relationship names of the data model, which the related-list adapters take as relatedListId. */
 export const RELATED_LISTS = Object.freeze({
   CONTRACTS: 'Maintenance_Contracts__r',
@@ -255,12 +203,6 @@ export const ACCOUNT_RELATED_LIST_PARAMETERS = Object.freeze([
 
 /** The fields of a checklist's items, for getRelatedListRecords on `Items__r`. */
 export const ITEM_FIELD_NAMES = Object.freeze(qualifiedNames(ITEM_FIELDS));
-
-/** The fields of the calendars, for getListRecordsByName on `Maintenance_Calendar__mdt`. */
-export const CALENDAR_FIELD_NAMES = Object.freeze(qualifiedNames(CALENDAR_FIELDS));
-
-/** The fields of the handover template, for getListRecordsByName on `Handover_Template_Item__mdt`. */
-export const TEMPLATE_ITEM_FIELD_NAMES = Object.freeze(qualifiedNames(TEMPLATE_ITEM_FIELDS));
 
 /**
  * Reads one related list out of a getRelatedListRecordsBatch answer. Each list of a batch succeeds or fails on its

@@ -1,14 +1,14 @@
 import { createElement } from 'lwc';
 import HandoverChecklist from 'c/handoverChecklist';
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { createRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
 import USER_ID from '@salesforce/user/Id';
-import { flushPromises, freezeTime, resetDom } from 'test/utils';
+import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 const accountLists = require('./data/accountRelatedLists.json');
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
 const checklistItems = require('./data/checklistItems.json');
+// Handover_Template_Item__mdt records as the Maintenance_Config static resource carries them.
 const templateItems = require('./data/templateItems.json');
 
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
@@ -42,7 +42,11 @@ function withAllMandatoryDone() {
 }
 
 describe('c-handover-checklist', () => {
-  beforeEach(() => freezeTime(NOW));
+  let fetchConfig;
+  beforeEach(() => {
+    freezeTime(NOW);
+    fetchConfig = mockConfigResource({ body: configResource({ Handover_Template_Item__mdt: templateItems }) });
+  });
 
   afterEach(() => {
     resetDom();
@@ -59,7 +63,7 @@ describe('c-handover-checklist', () => {
       relatedListId: 'Items__r'
     });
     expect(getRelatedListRecords.getLastConfig().fields).toContain('Handover_Item__c.Done__c');
-    expect(getListRecordsByName.getLastConfig().objectApiName).toBeUndefined();
+    expect(fetchConfig).not.toHaveBeenCalled();
     expect(element).not.toBeNull();
   });
 
@@ -122,12 +126,7 @@ describe('c-handover-checklist', () => {
     const element = await renderWithItems();
     element.shadowRoot.querySelector('lightning-button.add-from-template').click();
     await flushPromises();
-    expect(getListRecordsByName.getLastConfig()).toMatchObject({
-      objectApiName: 'Handover_Template_Item__mdt',
-      listViewApiName: 'All'
-    });
-    getListRecordsByName.emit(templateItems);
-    await flushPromises();
+    expect(fetchConfig).toHaveBeenCalledTimes(1);
     // Four of the five template items are on the checklist already (by Template_Item__c).
     expect(element.shadowRoot.querySelector('.template-missing').textContent).toBe('c.Handover_Template_Missing');
     element.shadowRoot.querySelector('lightning-button.template-add').click();
@@ -151,15 +150,15 @@ describe('c-handover-checklist', () => {
   });
 
   it('says when the template has nothing to add, and reports a template error', async () => {
+    const onChecklist = templateItems.filter((record) => record.DeveloperName !== 'Runbook_Monitoring');
+    mockConfigResource({ body: configResource({ Handover_Template_Item__mdt: onChecklist }) });
     const element = await renderWithItems();
     element.shadowRoot.querySelector('lightning-button.add-from-template').click();
     await flushPromises();
-    getListRecordsByName.emit({
-      records: templateItems.records.filter((r) => r.fields.DeveloperName.value !== 'Runbook_Monitoring')
-    });
-    await flushPromises();
     expect(element.shadowRoot.querySelector('.template-complete')).not.toBeNull();
-    getListRecordsByName.error({ message: 'List view not found' });
+    element.shadowRoot.querySelector('lightning-button.template-close').click();
+    mockConfigResource({ status: 500 });
+    element.shadowRoot.querySelector('lightning-button.add-from-template').click();
     await flushPromises();
     expect(element.shadowRoot.querySelector('.template-panel c-error-panel').friendlyMessage).toBe(
       'c.Handover_Template_Error'

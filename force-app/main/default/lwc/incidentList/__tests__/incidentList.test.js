@@ -1,16 +1,14 @@
 import { createElement } from 'lwc';
 import IncidentList, { PAGE_SIZE } from 'c/incidentList';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { updateRecord, refresh } from 'lightning/uiRecordApi';
 import { incidentTransition, incidentFromRecord, contractFromRecord, calendarFromMetadata } from 'c/maintenanceEngine';
 import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
 import { CLOCK_TICK_MS } from 'c/maintenanceAccountData';
-import { flushPromises, freezeTime, resetDom } from 'test/utils';
+import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 const accountLists = require('./data/accountRelatedLists.json');
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
-const calendars = require('./data/calendars.json');
 
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
 // Tuesday 10 March 2026, 10:00 in Paris (09:00 UTC).
@@ -26,7 +24,6 @@ function render() {
 async function renderWithData() {
   const element = render();
   getRelatedListRecordsBatch.emit(accountLists);
-  getListRecordsByName.emit(calendars);
   await flushPromises();
   return element;
 }
@@ -75,12 +72,22 @@ function withMoreIncidents(count) {
   return batch;
 }
 
+function parisCalendarRecord() {
+  return configResource().types.Maintenance_Calendar__mdt.find(
+    (record) => record.DeveloperName === 'Paris_Business_Hours'
+  );
+}
+
 function plain(record) {
   return Object.fromEntries(Object.entries(record.fields).map(([name, field]) => [name, field.value]));
 }
 
 describe('c-incident-list', () => {
-  beforeEach(() => freezeTime(NOW));
+  let fetchConfig;
+  beforeEach(() => {
+    freezeTime(NOW);
+    fetchConfig = mockConfigResource();
+  });
 
   afterEach(() => {
     resetDom();
@@ -88,17 +95,15 @@ describe('c-incident-list', () => {
     jest.useRealTimers();
   });
 
-  it('asks for the shared account batch and the calendars list view', async () => {
+  it('asks for the shared account batch and the configuration resource', async () => {
     render();
     await flushPromises();
     expect(getRelatedListRecordsBatch.getLastConfig()).toEqual({
       parentRecordId: ACCOUNT_ID,
       relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
     });
-    const config = getListRecordsByName.getLastConfig();
-    expect(config.objectApiName).toBe('Maintenance_Calendar__mdt');
-    expect(config.listViewApiName).toBe('All');
-    expect(config.fields).toContain('Maintenance_Calendar__mdt.Monday_Hours__c');
+    expect(fetchConfig).toHaveBeenCalledTimes(1);
+    expect(fetchConfig.mock.calls[0][0]).toBe('Maintenance_Config');
   });
 
   it('lists the open incidents, most urgent restore first, with SLA bands and due times', async () => {
@@ -168,7 +173,6 @@ describe('c-incident-list', () => {
   it('draws a page of rows at a time, and starts over when a filter changes', async () => {
     const element = render();
     getRelatedListRecordsBatch.emit(withMoreIncidents(2 * PAGE_SIZE));
-    getListRecordsByName.emit(calendars);
     await flushPromises();
     // 4 open incidents of the sample plus the 50 copies: 54 match, the first 25 are drawn.
     expect(tableRows(element)).toHaveLength(PAGE_SIZE);
@@ -258,7 +262,7 @@ describe('c-incident-list', () => {
     const expected = incidentTransition({
       incident: incidentFromRecord({ Id: incidentRecord.id, ...plain(incidentRecord) }),
       contract: contractFromRecord({ Id: contractRecord.id, ...plain(contractRecord) }),
-      calendar: calendarFromMetadata(plain(calendars.records[0])),
+      calendar: calendarFromMetadata(parisCalendarRecord()),
       action: 'resume',
       now: new Date(NOW)
     });
@@ -294,16 +298,15 @@ describe('c-incident-list', () => {
   it('says so when the account has no incident', async () => {
     const element = render();
     getRelatedListRecordsBatch.emit(accountListsEmpty);
-    getListRecordsByName.emit(calendars);
     await flushPromises();
     expect(element.shadowRoot.querySelector('.empty').textContent).toBe('c.Incident_List_Empty');
     expect(element.shadowRoot.querySelector('table')).toBeNull();
   });
 
   it('shows the load errors', async () => {
+    mockConfigResource({ status: 404 });
     const element = render();
     getRelatedListRecordsBatch.error({ message: 'Insufficient access to Maintenance Incidents' });
-    getListRecordsByName.error({ message: 'List view not found' });
     await flushPromises();
     const panels = element.shadowRoot.querySelectorAll('c-error-panel');
     expect(panels).toHaveLength(2);
@@ -312,9 +315,10 @@ describe('c-incident-list', () => {
   });
 
   it('warns when a contract names a calendar the org does not have', async () => {
+    const alwaysOpen = configResource().types.Maintenance_Calendar__mdt.filter((record) => record.Always_Open__c);
+    mockConfigResource({ body: configResource({ Maintenance_Calendar__mdt: alwaysOpen }) });
     const element = render();
     getRelatedListRecordsBatch.emit(accountLists);
-    getListRecordsByName.emit({ ...calendars, records: [calendars.records[1]] });
     await flushPromises();
     expect(element.shadowRoot.querySelector('.missing-calendar').textContent).toBe('c.Incident_No_Calendar');
     expect(tableRows(element).every((row) => row.band === 'none' && row.remaining === '')).toBe(true);

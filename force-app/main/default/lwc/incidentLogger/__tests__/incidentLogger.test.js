@@ -1,11 +1,10 @@
 import { createElement } from 'lwc';
 import IncidentLogger from 'c/incidentLogger';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
-import { flushPromises, freezeTime, resetDom } from 'test/utils';
+import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 jest.mock('@salesforce/label/c.Incident_Logger_Priority_From_Matrix', () => ({ default: 'Priority {0}' }), {
   virtual: true
@@ -14,7 +13,6 @@ jest.mock('@salesforce/label/c.Incident_Logger_Covered_By', () => ({ default: 'C
 
 const accountLists = require('./data/accountRelatedLists.json');
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
-const calendars = require('./data/calendars.json');
 const objectInfo = require('./data/incidentObjectInfo.json');
 const picklists = require('./data/incidentPicklists.json');
 
@@ -33,7 +31,6 @@ function render() {
 async function renderReady(batch = accountLists) {
   const element = render();
   getRelatedListRecordsBatch.emit(batch);
-  getListRecordsByName.emit(calendars);
   getObjectInfo.emit(objectInfo);
   await flushPromises();
   getPicklistValuesByRecordType.emit(picklists);
@@ -57,7 +54,11 @@ function text(element, selector) {
 }
 
 describe('c-incident-logger', () => {
-  beforeEach(() => freezeTime(NOW));
+  let fetchConfig;
+  beforeEach(() => {
+    freezeTime(NOW);
+    fetchConfig = mockConfigResource();
+  });
 
   afterEach(() => {
     resetDom();
@@ -65,7 +66,7 @@ describe('c-incident-logger', () => {
     jest.useRealTimers();
   });
 
-  it('asks for the account batch, the calendars, and the incident picklists of the default record type', async () => {
+  it('asks for the account batch, the configuration, and the incident picklists of the default record type', async () => {
     render();
     getObjectInfo.emit(objectInfo);
     await flushPromises();
@@ -73,10 +74,7 @@ describe('c-incident-logger', () => {
       parentRecordId: ACCOUNT_ID,
       relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
     });
-    expect(getListRecordsByName.getLastConfig()).toMatchObject({
-      objectApiName: 'Maintenance_Calendar__mdt',
-      listViewApiName: 'All'
-    });
+    expect(fetchConfig.mock.calls[0][0]).toBe('Maintenance_Config');
     expect(getObjectInfo.getLastConfig().objectApiName).toEqual({ objectApiName: 'Maintenance_Incident__c' });
     expect(getPicklistValuesByRecordType.getLastConfig().recordTypeId).toBe('012000000000000AAA');
   });
@@ -178,6 +176,38 @@ describe('c-incident-logger', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('says plainly that it cannot compute due times when the configuration fails, and saves nothing', async () => {
+    mockConfigResource({ status: 404 });
+    const element = await renderReady();
+    await change(element, 'subject', 'Checkout down');
+    expect(text(element, '.no-due-times')).toBe('c.Incident_Logger_No_Due_Times');
+    expect(element.shadowRoot.querySelector('.due-times')).toBeNull();
+    const save = element.shadowRoot.querySelector('lightning-button.save');
+    expect(save.disabled).toBe(true);
+    save.click();
+    await flushPromises();
+    expect(createRecord).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it("names the covering contract's calendar when the configuration lacks it", async () => {
+    const alwaysOpen = configResource().types.Maintenance_Calendar__mdt.filter((record) => record.Always_Open__c);
+    mockConfigResource({ body: configResource({ Maintenance_Calendar__mdt: alwaysOpen }) });
+    const element = await renderReady();
+    expect(text(element, '.no-due-times')).toBe('c.Incident_Logger_Calendar_Missing');
+    expect(element.shadowRoot.querySelector('lightning-button.save').disabled).toBe(true);
+  });
+
+  it('still logs an out-of-coverage incident when the configuration fails (it needs no due times)', async () => {
+    mockConfigResource({ status: 500 });
+    const element = await renderReady(accountListsEmpty);
+    expect(element.shadowRoot.querySelector('.no-due-times')).toBeNull();
+    await change(element, 'subject', 'Login fails');
+    element.shadowRoot.querySelector('lightning-button.save').click();
+    await flushPromises();
+    expect(createRecord.mock.calls[0][0].fields).toMatchObject({ Out_Of_Coverage__c: true, Resolution_Due__c: null });
+  });
+
   it('does not save without a subject', async () => {
     const element = await renderReady();
     field(element, 'subject').reportValidity = jest.fn(() => false);
@@ -208,10 +238,10 @@ describe('c-incident-logger', () => {
   });
 
   it('shows the load errors', async () => {
+    mockConfigResource({ status: 404 });
     const element = render();
     getRelatedListRecordsBatch.error({ message: 'No access' });
     getObjectInfo.error({ message: 'Object not supported' });
-    getListRecordsByName.error({ message: 'List view not found' });
     await flushPromises();
     const panels = element.shadowRoot.querySelectorAll('c-error-panel');
     expect([...panels].map((panel) => panel.friendlyMessage)).toEqual([

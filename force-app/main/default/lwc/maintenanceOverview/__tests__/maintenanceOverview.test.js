@@ -1,10 +1,9 @@
 import { createElement } from 'lwc';
 import MaintenanceOverview from 'c/maintenanceOverview';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { getListRecordsByName } from 'lightning/uiListsApi';
 import { refresh } from 'lightning/uiRecordApi';
 import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
-import { flushPromises, freezeTime, resetDom } from 'test/utils';
+import { flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 jest.mock('@salesforce/label/c.Coverage_Covered_Until', () => ({ default: 'Covered until {0}.' }), { virtual: true });
 jest.mock('@salesforce/label/c.Coverage_Gap', () => ({ default: 'Gap in coverage from {0} to {1}.' }), {
@@ -28,7 +27,6 @@ jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends 
 
 const accountLists = require('./data/accountRelatedLists.json');
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
-const calendars = require('./data/calendars.json');
 
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
 // Tuesday 10 March 2026.
@@ -44,7 +42,6 @@ function render() {
 async function renderWithData(batch = accountLists) {
   const element = render();
   getRelatedListRecordsBatch.emit(batch);
-  getListRecordsByName.emit(calendars);
   await flushPromises();
   return element;
 }
@@ -54,7 +51,11 @@ function text(element, selector) {
 }
 
 describe('c-maintenance-overview', () => {
-  beforeEach(() => freezeTime(NOW));
+  let fetchConfig;
+  beforeEach(() => {
+    freezeTime(NOW);
+    fetchConfig = mockConfigResource();
+  });
 
   afterEach(() => {
     resetDom();
@@ -62,15 +63,15 @@ describe('c-maintenance-overview', () => {
     jest.useRealTimers();
   });
 
-  it('asks for the shared account batch and the calendars, and hosts the list and the checklist', async () => {
+  it('asks for the shared account batch and the configuration once, and hosts the list and the checklist', async () => {
     const element = render();
     await flushPromises();
     expect(getRelatedListRecordsBatch.getLastConfig()).toEqual({
       parentRecordId: ACCOUNT_ID,
       relatedListParameters: ACCOUNT_RELATED_LIST_PARAMETERS
     });
-    // (getListRecordsByName's last config is the hosted checklist's template request, asked for only on demand.)
-    expect(getListRecordsByName.getLastConfig().objectApiName).toBeUndefined();
+    // One fetch of the configuration for the tab and the components it hosts.
+    expect(fetchConfig).toHaveBeenCalledTimes(1);
     expect(element.shadowRoot.querySelector('c-incident-list').recordId).toBe(ACCOUNT_ID);
     expect(element.shadowRoot.querySelector('c-handover-checklist').recordId).toBe(ACCOUNT_ID);
     // The logger loads only when opened.
@@ -151,9 +152,9 @@ describe('c-maintenance-overview', () => {
   });
 
   it('judges compliance on the stamped due times when the calendars cannot be read', async () => {
+    mockConfigResource({ status: 404 });
     const element = render();
     getRelatedListRecordsBatch.emit(accountLists);
-    getListRecordsByName.error({ message: 'List view not found' });
     await flushPromises();
     // INC-000004 was resolved before its stamped due, INC-000005 after it.
     expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
@@ -196,9 +197,9 @@ describe('c-maintenance-overview', () => {
   });
 
   it('shows the load errors', async () => {
+    mockConfigResource({ status: 404 });
     const element = render();
     getRelatedListRecordsBatch.error({ message: 'No access' });
-    getListRecordsByName.error({ message: 'List view not found' });
     await flushPromises();
     const panels = [...element.shadowRoot.querySelectorAll('c-error-panel')].map((panel) => panel.friendlyMessage);
     expect(panels).toEqual(['c.Overview_Load_Error', 'c.Overview_Calendar_Error']);

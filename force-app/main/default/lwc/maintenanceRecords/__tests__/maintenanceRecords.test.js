@@ -3,8 +3,6 @@ import {
   RELATED_LISTS,
   CONTRACT_FIELDS,
   ITEM_FIELD_NAMES,
-  CALENDAR_FIELD_NAMES,
-  TEMPLATE_ITEM_FIELD_NAMES,
   relatedListFromBatch,
   toFieldMap,
   displayValueOf,
@@ -26,8 +24,6 @@ describe('c/maintenanceRecords', () => {
     // Newest first, so that an account with more incidents than one page keeps the most recent ones.
     expect(incidents.sortBy).toEqual(['-Maintenance_Incident__c.Reported_At__c']);
     expect(ITEM_FIELD_NAMES).toContain('Handover_Item__c.Template_Item__c');
-    expect(CALENDAR_FIELD_NAMES).toContain('Maintenance_Calendar__mdt.Holidays__c');
-    expect(TEMPLATE_ITEM_FIELD_NAMES).toContain('Handover_Template_Item__mdt.Due_Days_Before_Go_Live__c');
     // Financial fields are not read: the Support permission set cannot see them.
     expect(contracts.fields.some((name) => /Rate|Fee|Amount|Penalty/.test(name))).toBe(false);
   });
