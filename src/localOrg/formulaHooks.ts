@@ -4,22 +4,49 @@
  */
 import { SfApiError } from './errors.js';
 import { normalizeId } from './ids.js';
-import { evaluateFormulaField, failingValidationRules } from './formula.js';
-import type { FieldDef, FormulaContext, ObjectDef } from './schema.js';
+import { evaluateFormulaField, failingValidationRules, type FormulaContext } from './formula.js';
+import { customPermissionsOf } from './permissions.js';
+import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
 
 /** Cross-object formulas can reference each other; past this depth a reference reads as blank. */
 const MAX_DEPTH = 5;
 let depth = 0;
 
+/**
+ * The global merge fields of the running user: `$Permission.<Name>` (true for each custom permission the user's
+ * permission sets enable), `$User.Id`, `$User.Username`, `$Profile.Name`, `$Organization.Id`. Computed once per
+ * request.
+ */
+function globalsOf(store: Store): Record<string, unknown> {
+  return store.memo('formulaGlobals', () => {
+    const userId = store.runningUserId;
+    const user = store.getRecord('User', userId);
+    const profile = typeof user?.ProfileId === 'string' ? store.getRecord('Profile', user.ProfileId) : undefined;
+    const globals: Record<string, unknown> = {
+      '$User.Id': userId,
+      '$User.Username': user?.Username ?? null,
+      '$Profile.Name': profile?.Name ?? null,
+      '$Organization.Id': store.identity.orgId
+    };
+    for (const name of customPermissionsOf(store, userId)) globals[`$Permission.${name}`] = true;
+    return globals;
+  });
+}
+
+/** Whether any of `formulas` reads a global merge field (`$Permission.X`, `$User.Id`...). */
+const readsGlobals = (formulas: (string | undefined)[]): boolean => formulas.some((text) => text?.includes('$'));
+
 function context(
   store: Store,
   def: ObjectDef,
   record: Record<string, unknown>,
   isNew: boolean,
-  priorRecord?: Record<string, unknown>
+  priorRecord?: Record<string, unknown>,
+  withGlobals = false
 ): FormulaContext {
   return {
+    globals: withGlobals ? globalsOf(store) : undefined,
     record,
     priorRecord,
     objectDef: def,
@@ -75,7 +102,7 @@ export function computeFormulaFields(
   const formulas = formulaFieldsInOrder(def);
   if (formulas.length === 0) return record;
   const result = { ...record };
-  const ctx = context(store, def, result, false);
+  const ctx = context(store, def, result, false, undefined, readsGlobals(formulas.map((entry) => entry.formula)));
   for (const entry of formulas) {
     let value: unknown = null;
     try {
@@ -100,8 +127,10 @@ export function validationErrors(
   isNew: boolean,
   priorRecord?: Record<string, unknown>
 ): SfApiError[] {
-  if (!def.validationRules.some((rule) => rule.active)) return [];
-  const failing = failingValidationRules(def, context(store, def, record, isNew, priorRecord));
+  const active = def.validationRules.filter((rule) => rule.active);
+  if (active.length === 0) return [];
+  const withGlobals = readsGlobals(active.map((rule) => rule.errorConditionFormula));
+  const failing = failingValidationRules(def, context(store, def, record, isNew, priorRecord, withGlobals));
   return failing.map(
     (rule) =>
       new SfApiError(

@@ -33,6 +33,8 @@ export interface PermissionSetDefinition {
   description: string;
   objects: Map<string, ObjectPermission>;
   fields: Map<string, { readable: boolean; editable: boolean }>;
+  /** Enabled custom permissions, by API name as written. */
+  customPermissions: string[];
 }
 
 /** The profile every non-administrator user created here gets, and what it grants. */
@@ -52,7 +54,9 @@ const BASE_PROFILE_OBJECTS = new Map<string, ObjectPermission>([
   ['permissionset', READ_ONLY],
   ['permissionsetassignment', READ_ONLY],
   ['recordtype', READ_ONLY],
-  ['staticresource', READ_ONLY]
+  ['staticresource', READ_ONLY],
+  ['custompermission', READ_ONLY],
+  ['setupentityaccess', READ_ONLY]
 ]);
 
 /** Parses one PermissionSet component's XML. */
@@ -78,12 +82,17 @@ export function parsePermissionSet(name: string, xml: string): PermissionSetDefi
     const editable = childBoolean(entry, 'editable') === true;
     fields.set(fieldName.toLowerCase(), { readable: editable || childBoolean(entry, 'readable') === true, editable });
   }
+  const customPermissions = children(root, 'customPermissions')
+    .filter((entry) => childBoolean(entry, 'enabled') === true)
+    .map((entry) => childText(entry, 'name'))
+    .filter((entry): entry is string => Boolean(entry));
   return {
     name,
     label: childText(root, 'label') ?? name,
     description: child(root, 'description')?.text.trim() ?? '',
     objects,
-    fields
+    fields,
+    customPermissions
   };
 }
 
@@ -222,16 +231,9 @@ export function insufficientAccess(): SfApiError {
   );
 }
 
-/**
- * The access policy of user `userId`: undefined for a System Administrator (unrestricted), otherwise the base
- * profile plus the user's active permission set assignments.
- */
-export function policyForUser(store: Store, userId: string): AccessPolicy | undefined {
+/** The deployed permission sets assigned to `userId`. */
+function assignedPermissionSets(store: Store, userId: string): PermissionSetDefinition[] {
   const sets = deployedPermissionSets(store);
-  const userDef = store.getObject('User') as ObjectDef;
-  const user = store.readRaw(userDef, userId);
-  const profile = typeof user?.ProfileId === 'string' ? store.getRecord('Profile', user.ProfileId) : undefined;
-  if (profile?.Name === ADMIN_PROFILE_NAME) return undefined;
   const names = new Set(
     (
       store
@@ -242,5 +244,88 @@ export function policyForUser(store: Store, userId: string): AccessPolicy | unde
         .all(userId) as { name: string }[]
     ).map((row) => row.name.toLowerCase())
   );
-  return new AccessPolicy(sets.filter((set) => names.has(set.name.toLowerCase())));
+  return sets.filter((set) => names.has(set.name.toLowerCase()));
+}
+
+/**
+ * The access policy of user `userId`: undefined for a System Administrator (unrestricted), otherwise the base
+ * profile plus the user's active permission set assignments.
+ */
+export function policyForUser(store: Store, userId: string): AccessPolicy | undefined {
+  const userDef = store.getObject('User') as ObjectDef;
+  const user = store.readRaw(userDef, userId);
+  const profile = typeof user?.ProfileId === 'string' ? store.getRecord('Profile', user.ProfileId) : undefined;
+  if (profile?.Name === ADMIN_PROFILE_NAME) return undefined;
+  return new AccessPolicy(assignedPermissionSets(store, userId));
+}
+
+/**
+ * The custom permissions `userId` holds (lower-case API names): those enabled in the permission sets assigned to
+ * them. Administrators hold only what their assignments grant too, as on Salesforce.
+ */
+export function customPermissionsOf(store: Store, userId: string): Set<string> {
+  return new Set(
+    assignedPermissionSets(store, userId).flatMap((set) => set.customPermissions.map((name) => name.toLowerCase()))
+  );
+}
+
+/**
+ * Rebuilds the CustomPermission records from the deployed CustomPermission components, and the SetupEntityAccess
+ * records (permission set -> custom permission) from the deployed permission sets. Called by each deploy, inside its
+ * transaction.
+ */
+export function syncCustomPermissionRecords(store: Store): void {
+  const now = new Date().toISOString();
+  const by = store.runningUserId;
+  const audit = { CreatedDate: now, CreatedById: by, LastModifiedDate: now, LastModifiedById: by, SystemModstamp: now };
+  const permissionDef = store.getObject('CustomPermission') as ObjectDef;
+  const developerName = store.getField(permissionDef, 'DeveloperName') as FieldDef;
+  const permissionIds = new Map<string, string>();
+  for (const component of listComponents(store, 'CustomPermission')) {
+    const root = parseXml(component.content);
+    const values = {
+      DeveloperName: component.fullName,
+      MasterLabel: childText(root, 'label') ?? component.fullName,
+      Description: childText(root, 'description')?.slice(0, 255) ?? null,
+      IsLicensed: childBoolean(root, 'isLicensed') === true
+    };
+    const [existing] = store.findIdsByField(permissionDef, developerName, component.fullName);
+    const id = existing ?? store.newId(permissionDef);
+    const prior = existing ? store.readRaw(permissionDef, existing) : undefined;
+    const changed = prior && Object.entries(values).some(([name, value]) => prior[name] !== value);
+    if (changed) store.updateRaw(permissionDef, id, { ...values, LastModifiedDate: now, SystemModstamp: now });
+    else if (!existing) store.insertRaw(permissionDef, { ...values, ...audit, Id: id, IsDeleted: false });
+    permissionIds.set(component.fullName.toLowerCase(), id);
+  }
+  const accessDef = store.getObject('SetupEntityAccess') as ObjectDef;
+  const setDef = store.getObject('PermissionSet') as ObjectDef;
+  const setName = store.getField(setDef, 'Name') as FieldDef;
+  // Kept rows keep their ids: only grants that appeared are inserted and only those that went away are removed.
+  const existing = new Map(
+    (
+      store
+        .statement(
+          `SELECT "Id" AS id, "ParentId" AS parent, "SetupEntityId" AS entity FROM "o_setupentityaccess" ` +
+            `WHERE "SetupEntityType" = 'CustomPermission' AND "IsDeleted" = 0`
+        )
+        .all() as { id: string; parent: string; entity: string }[]
+    ).map((row) => [`${row.parent}:${row.entity}`, row.id])
+  );
+  for (const set of deployedPermissionSets(store)) {
+    const [parentId] = store.findIdsByField(setDef, setName, set.name);
+    for (const name of set.customPermissions) {
+      const entityId = permissionIds.get(name.toLowerCase());
+      if (!parentId || !entityId) continue;
+      if (existing.delete(`${parentId}:${entityId}`)) continue;
+      store.insertRaw(accessDef, {
+        ...audit,
+        Id: store.newId(accessDef),
+        IsDeleted: false,
+        ParentId: parentId,
+        SetupEntityId: entityId,
+        SetupEntityType: 'CustomPermission'
+      });
+    }
+  }
+  for (const id of existing.values()) store.statement('DELETE FROM "o_setupentityaccess" WHERE "Id" = ?').run(id);
 }

@@ -348,6 +348,49 @@ const staticResource = standardObject(
   { createable: false, updateable: false, deletable: false, nameField: { label: 'Name', type: 'Text' } }
 );
 
+/** Custom permissions deployed through the Metadata API (records kept in step by each deploy). */
+const customPermission = standardObject(
+  'CustomPermission',
+  '0CP',
+  ['Custom Permission', 'Custom Permissions'],
+  [
+    ...systemFields({ owner: false, label: 'Custom Permission' }),
+    field('DeveloperName', 'string', { label: 'Name', length: 80, required: true }),
+    field('MasterLabel', 'string', { label: 'Label', length: 80, required: true }),
+    field('NamespacePrefix', 'string', { label: 'Namespace Prefix', length: 15 }),
+    field('Description', 'textarea', { length: 255 }),
+    field('IsLicensed', 'boolean', { label: 'Is Licensed', defaultValue: false })
+  ],
+  { createable: false, updateable: false, deletable: false, nameField: { label: 'Label', type: 'Text' } }
+);
+
+/**
+ * What a permission set grants besides object and field access: here, its enabled custom permissions (the query
+ * Salesforce documents for "does this user hold custom permission X").
+ */
+const setupEntityAccess = standardObject(
+  'SetupEntityAccess',
+  '0J0',
+  ['Setup Entity Access', 'Setup Entity Access'],
+  [
+    ...systemFields({ owner: false, label: 'Setup Entity Access' }),
+    lookup('ParentId', 'PermissionSet', 'Parent', {
+      label: 'Parent ID',
+      required: true,
+      nillable: false,
+      deleteConstraint: 'Cascade',
+      childRelationshipName: 'SetupEntityAccessItems'
+    }),
+    field('SetupEntityId', 'id', { label: 'Setup Entity ID', length: 18, required: true }),
+    field('SetupEntityType', 'picklist', {
+      label: 'Setup Entity Type',
+      length: 40,
+      picklistValues: picklist(['CustomPermission'])
+    })
+  ],
+  { createable: false, updateable: false, deletable: false, nameField: { label: 'Setup Entity Access ID', type: 'Text' } }
+);
+
 /** Every standard object of the local org, in creation order. */
 export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   organization,
@@ -358,5 +401,7 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   permissionSet,
   permissionSetAssignment,
   recordType,
-  staticResource
+  staticResource,
+  customPermission,
+  setupEntityAccess
 ];

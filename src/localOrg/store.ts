@@ -91,8 +91,8 @@ export class Store {
   private reader?: Database.Database;
   private readonly readerCache = new Map<string, Database.Statement>();
   private readerDepth = 0;
-  /** The user the current request runs as; absent: the administrator. */
-  private running?: { userId: string; policy?: AccessPolicy };
+  /** The user the current request runs as, and values computed once for it; absent: the administrator. */
+  private running?: { userId: string; policy?: AccessPolicy; memo: Map<string, unknown> };
 
   private constructor(dataDir: string) {
     this.dataDir = dataDir;
@@ -171,7 +171,7 @@ export class Store {
    */
   public runAs<T>(userId: string, fn: () => T): T {
     const previous = this.running;
-    this.running = { userId, policy: policyForUser(this, userId) };
+    this.running = { userId, policy: policyForUser(this, userId), memo: new Map() };
     try {
       return fn();
     } finally {
@@ -182,6 +182,17 @@ export class Store {
   /** The id of the user the current request runs as. */
   public get runningUserId(): string {
     return this.running?.userId ?? this.identity.userId;
+  }
+
+  /**
+   * `compute()`, computed once per `runAs` (one request, one Bulk chunk) and kept for the rest of it; computed each
+   * time outside one.
+   */
+  public memo<T>(key: string, compute: () => T): T {
+    const memo = this.running?.memo;
+    if (!memo) return compute();
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
   }
 
   /** The running user's access; undefined when unrestricted (the administrator, or outside any request). */

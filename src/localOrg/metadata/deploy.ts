@@ -5,7 +5,8 @@
  * deploy only checks. The outcome lists one message per component, as Salesforce's DeployResult details do.
  */
 import { SfApiError } from '../errors.js';
-import { checkFormula, FormulaError } from '../formula.js';
+import { checkFormula, FormulaError, formulaReferences } from '../formula.js';
+import { syncCustomPermissionRecords } from '../permissions.js';
 import { field as makeField, systemField, systemFields } from '../fieldFactory.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
@@ -103,10 +104,25 @@ function completeDefinition(def: ObjectDef): ObjectDef {
   return { ...def, fields: [...extra.filter((f) => !has(f.name)), ...def.fields] };
 }
 
+/** The `$Permission.Name` merge fields of a formula that name no custom permission (of the deploy or the org). */
+function unknownPermissions(formula: string, customPermissionExists: (name: string) => boolean): string[] {
+  let references: string[];
+  try {
+    references = formulaReferences(formula);
+  } catch {
+    return []; // a syntax error is reported by checkFormula
+  }
+  return references.filter((name) => {
+    const match = /^\$Permission\.(.+)$/i.exec(name);
+    return match !== null && !customPermissionExists(match[1]);
+  });
+}
+
 /** Formula problems of every formula field and rule of the deploy's objects, checked against `resolve`. */
 function checkFormulas(
   defs: ObjectDef[],
   resolve: (name: string) => ObjectDef | undefined,
+  customPermissionExists: (name: string) => boolean,
   owners: Map<string, DeployComponent>,
   report: (c: DeployComponent, p: ComponentProblem) => void
 ): void {
@@ -126,6 +142,8 @@ function checkFormulas(
       const owner = owners.get(ownerKey(def.name, item.member));
       if (!owner) continue;
       try {
+        const [unknown] = unknownPermissions(item.formula, customPermissionExists);
+        if (unknown) throw new FormulaError('reference', `Field ${unknown} does not exist. Check spelling.`);
         checkFormula(item.formula, item.type, def, resolve, [`${def.name}.${item.member}`]);
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
@@ -189,16 +207,16 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
   // failing deploy leaves no trace; only a clean deploy opens the transaction.
   const candidates = new Map(plan.defs.map((def) => [def.name.toLowerCase(), completeDefinition(def)]));
   const resolve = (name: string): ObjectDef | undefined => candidates.get(name.toLowerCase()) ?? store.getObject(name);
-  checkFormulas(
-    plan.defs.map((def) => candidates.get(def.name.toLowerCase()) as ObjectDef),
-    resolve,
-    plan.owners,
-    report
-  );
-
   const deployed = new Set(components.map((c) => `${c.type}#${c.fullName}`.toLowerCase()));
   const componentExists = (type: string, fullName: string): boolean =>
     deployed.has(`${type}#${fullName}`.toLowerCase()) || getComponent(store, type, fullName) !== undefined;
+  checkFormulas(
+    plan.defs.map((def) => candidates.get(def.name.toLowerCase()) as ObjectDef),
+    resolve,
+    (name) => componentExists('CustomPermission', name),
+    plan.owners,
+    report
+  );
   const records = new Map<DeployComponent, MetadataRecord>();
   for (const component of components) {
     if (problems.get(component)?.length) continue;
@@ -283,6 +301,7 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
           }
           stored.set(component, messageFor(component, previous, id));
         }
+        syncCustomPermissionRecords(store);
       });
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;

@@ -100,6 +100,12 @@ const permissionSet: Check = (_component, root, ctx) => {
       out.push(problem(entry, `In field: application - no CustomApplication named ${app} found`));
     }
   }
+  for (const entry of children(root, 'customPermissions')) {
+    const name = childText(entry, 'name') ?? '';
+    if (!ctx.componentExists('CustomPermission', name)) {
+      out.push(problem(entry, `In field: name - no CustomPermission named ${name} found`));
+    }
+  }
   for (const entry of children(root, 'tabSettings')) {
     const tab = childText(entry, 'tab') ?? '';
     if (tab.endsWith('__c') && !ctx.componentExists('CustomTab', tab)) {
@@ -171,7 +177,24 @@ const customApplication: Check = (_component, root, ctx) =>
     .filter((t) => t.text.trim().endsWith('__c') && !ctx.componentExists('CustomTab', t.text.trim()))
     .map((t) => problem(t, `In field: tabs - no CustomTab named ${t.text.trim()} found`));
 
+/** A custom permission needs a label and a valid API name. */
+const customPermission: Check = (component, root) => {
+  const out: ComponentProblem[] = [];
+  if (!/^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/.test(component.fullName) || component.fullName.endsWith('_')) {
+    out.push(
+      problem(
+        root,
+        `The CustomPermission name ${component.fullName} can only contain underscores and alphanumeric characters, ` +
+          `must begin with a letter, not end with an underscore and not contain two consecutive underscores`
+      )
+    );
+  }
+  if (!childText(root, 'label')) out.push(problem(root, 'Required field is missing: label'));
+  return out;
+};
+
 const CHECKS: Partial<Record<string, Check>> = {
+  CustomPermission: customPermission,
   PermissionSet: permissionSet,
   CustomTab: customTab,
   Layout: layout,
