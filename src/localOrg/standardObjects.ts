@@ -388,7 +388,12 @@ const setupEntityAccess = standardObject(
       picklistValues: picklist(['CustomPermission'])
     })
   ],
-  { createable: false, updateable: false, deletable: false, nameField: { label: 'Setup Entity Access ID', type: 'Text' } }
+  {
+    createable: false,
+    updateable: false,
+    deletable: false,
+    nameField: { label: 'Setup Entity Access ID', type: 'Text' }
+  }
 );
 
 /** Every standard object of the local org, in creation order. */
