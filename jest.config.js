@@ -39,6 +39,7 @@ export default {
       setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-sa11y-setup.js'],
       // Central mocks for platform modules the sfdx-lwc-jest stubs lack, and the shared test helpers.
       moduleNameMapper: {
+        '^lightning/uiListsApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiListsApi.js',
         '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions.js',
         '^test/utils$': '<rootDir>/force-app/test/jest-mocks/testUtils.js'
       }

@@ -3029,3 +3029,178 @@ export function slaTemplateToContractFields(templateRecord) {
   }
   return result;
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Portfolio: every account's continuity risk on one page (the Maintenance Cockpit and `report --risk`)
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** A notice deadline this close (in days, today included) is a risk of its own: after it, the contract renews or ends. */
+export const NOTICE_SOON_DAYS = 30;
+
+/**
+ * The risks the portfolio ranks accounts by, most serious first; each is also a filter of the cockpit and a count at
+ * its top:
+ * - `in-gap`: nothing covers the account today (a gap day);
+ * - `gap-ahead`: not in a gap, but a gap day comes within the coverage horizon;
+ * - `notice-soon`: a notice deadline of a contract in force comes within NOTICE_SOON_DAYS (notice not given);
+ * - `options-closing`: a transition is undecided and its next long option closes soon (transitionPlan's alert);
+ * - `breaches`: open incidents past a response (GTI) or restore (GTR) target;
+ * - `budget-shortfall`: at the present burn, the budget of the covering contract runs out before its term ends.
+ */
+export const RISK_FLAGS = Object.freeze(
+  /** @type {RiskFlag[]} */ (['in-gap', 'gap-ahead', 'notice-soon', 'options-closing', 'breaches', 'budget-shortfall'])
+);
+
+/** @typedef {'in-gap'|'gap-ahead'|'notice-soon'|'options-closing'|'breaches'|'budget-shortfall'} RiskFlag */
+
+/** One order of account names wherever the ranking runs (a browser in French, a terminal in English). */
+const NAME_ORDER = new Intl.Collator('en');
+
+/**
+ * One clock's SLA compliance over a window: met of total, in % (null when nothing was judged).
+ * @typedef {Object} ClockFigures
+ * @property {number} met
+ * @property {number} total
+ * @property {number|null} percent
+ */
+
+/**
+ * One account's figures, as the Maintenance tab shows them and `report` prints them (see accountFigures).
+ * @typedef {Object} AccountFigures
+ * @property {string} accountId
+ * @property {string} accountName
+ * @property {'none'|'pre-coverage'|'covered'|'gap-ahead'|'in-gap'} coverage what covers the account today
+ * @property {boolean} coveredToday
+ * @property {string|null} gapStart the first gap day within the coverage horizon (today when in a gap)
+ * @property {string|null} inGapSince in a gap today: the first day of that gap
+ * @property {{ contractId: string|null, contractName: string|null, deadline: string, daysLeft: number }|null} notice
+ *   the next notice deadline to act on: of a contract in force, notice not given in time, today or later; the soonest
+ * @property {{ transitionId: string|null, transitionName: string|null, option: string, closesOn: string,
+ *   daysLeft: number, alert: boolean }|null} transition the undecided transition whose next option closes first;
+ *   alert: that option is a long one closing within TRANSITION_ALERT_DAYS (the tab's alert)
+ * @property {{ response: number, resolution: number, any: number, unjudged: number }} openBreached open incidents
+ *   past their response target, past their restore target, past either; unjudged: open incidents whose contract's
+ *   calendar is missing (not counted)
+ * @property {{ from: string, to: string, response: ClockFigures, resolution: ClockFigures }} compliance the
+ *   SLA compliance of the last COMPLIANCE_WINDOW_DAYS days
+ * @property {{ contractId: string|null, contractName: string|null, budgetDays: number|null, consumedDays: number,
+ *   percentConsumed: number, forecastExhaustionDate: string|null, contractEndDate: string, shortfallDays: number,
+ *   alert: 'threshold'|'exhausted'|null }|null} budget the covering contract's budget (null: none, or no budget)
+ * @property {{ checklistId: string|null, name: string|null, phase: string, percent: number, total: number,
+ *   done: number, mandatoryOpen: number }|null} handover the checklist the tab shows (checklistInFocus)
+ */
+
+/**
+ * @typedef {Object} PortfolioRow
+ * @property {AccountFigures} figures
+ * @property {RiskFlag[]} flags the account's risks, in RISK_FLAGS order
+ * @property {number} rank 1 for the account at most risk
+ * @property {0|1|2|3} tier 0 in a gap, 1 a gap ahead, 2 another risk, 3 none
+ * @property {string|null} urgentOn the day the most urgent of its risks bites (see portfolioRisk)
+ */
+
+/**
+ * The day each risk bites, for ranking: the first day of the gap, the notice deadline, the day the option closes,
+ * today for open breaches, the day the budget runs out.
+ * @param {AccountFigures} figures
+ * @param {RiskFlag} flag
+ * @param {string} today
+ * @returns {string}
+ */
+function riskDay(figures, flag, today) {
+  switch (flag) {
+    case 'in-gap':
+      return /** @type {string} */ (figures.inGapSince ?? figures.gapStart ?? today);
+    case 'gap-ahead':
+      return /** @type {string} */ (figures.gapStart);
+    case 'notice-soon':
+      return /** @type {NonNullable<AccountFigures['notice']>} */ (figures.notice).deadline;
+    case 'options-closing':
+      return /** @type {NonNullable<AccountFigures['transition']>} */ (figures.transition).closesOn;
+    case 'budget-shortfall':
+      return /** @type {NonNullable<AccountFigures['budget']>} */ (figures.budget).forecastExhaustionDate ?? today;
+    default:
+      return today;
+  }
+}
+
+/**
+ * The risks of one account (see RISK_FLAGS).
+ * @param {AccountFigures} figures
+ * @returns {RiskFlag[]}
+ */
+export function riskFlags(figures) {
+  const fn = 'riskFlags';
+  const f = /** @type {AccountFigures} */ (objectArg(figures, fn, 'figures'));
+  /** @type {RiskFlag[]} */
+  const flags = [];
+  const inGap = f.coverage === 'in-gap';
+  if (inGap) flags.push('in-gap');
+  else if (f.gapStart) flags.push('gap-ahead');
+  if (f.notice && f.notice.daysLeft >= 0 && f.notice.daysLeft <= NOTICE_SOON_DAYS) flags.push('notice-soon');
+  if (f.transition && f.transition.alert) flags.push('options-closing');
+  if (f.openBreached && f.openBreached.any > 0) flags.push('breaches');
+  if (f.budget && f.budget.shortfallDays > 0) flags.push('budget-shortfall');
+  return flags;
+}
+
+/**
+ * Ranks accounts by continuity risk, and counts each risk, for the Maintenance Cockpit and `report --risk`.
+ *
+ * Order: first the accounts in a gap today (the longest gap first), then those with a gap ahead within the horizon
+ * (the soonest first): coverage is what maintenance is for. Then the accounts with any other risk, the one whose
+ * risk bites first (a notice deadline, an option closing, the budget running out; an open breach bites today)
+ * first; then the accounts without risk. Ties: more risks first, then the account name, then the id.
+ * @param {Object} input
+ * @param {AccountFigures[]} input.accounts one entry per account (accountFigures)
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @returns {{ rows: PortfolioRow[], counts: Record<RiskFlag, number> & { accounts: number, atRisk: number } }}
+ */
+export function portfolioRisk(input) {
+  const fn = 'portfolioRisk';
+  const args = objectArg(input, fn, 'input');
+  const today = formatDay(dayNumber(args.today, fn, 'today'));
+  const accounts = arrayArg(args.accounts, fn, 'accounts');
+  /** @type {Record<string, number>} */
+  const counts = { accounts: accounts.length, atRisk: 0 };
+  for (const flag of RISK_FLAGS) counts[flag] = 0;
+  const rows = accounts.map((candidate, i) => {
+    const figures = /** @type {AccountFigures} */ (objectArg(candidate, fn, `accounts[${i}]`));
+    if (typeof figures.accountId !== 'string' || figures.accountId.length === 0) {
+      throw new TypeError(
+        `${fn}: accounts[${i}].accountId must be a non-empty string, got ${describe(figures.accountId)}`
+      );
+    }
+    const flags = riskFlags(figures);
+    for (const flag of flags) counts[flag] += 1;
+    if (flags.length > 0) counts.atRisk += 1;
+    /** @type {0|1|2|3} */
+    let tier = 3;
+    if (flags.includes('in-gap')) tier = 0;
+    else if (flags.includes('gap-ahead')) tier = 1;
+    else if (flags.length > 0) tier = 2;
+    const urgentOn =
+      tier === 0 || tier === 1
+        ? riskDay(figures, flags[0], today)
+        : flags.reduce((/** @type {string|null} */ soonest, flag) => {
+            const day = riskDay(figures, flag, today);
+            return soonest === null || day < soonest ? day : soonest;
+          }, null);
+    return { figures, flags, rank: 0, tier, urgentOn };
+  });
+  rows.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      String(a.urgentOn ?? '').localeCompare(String(b.urgentOn ?? '')) ||
+      b.flags.length - a.flags.length ||
+      NAME_ORDER.compare(String(a.figures.accountName ?? ''), String(b.figures.accountName ?? '')) ||
+      (a.figures.accountId < b.figures.accountId ? -1 : a.figures.accountId > b.figures.accountId ? 1 : 0)
+  );
+  rows.forEach((row, index) => {
+    row.rank = index + 1;
+  });
+  return {
+    rows,
+    counts: /** @type {Record<RiskFlag, number> & { accounts: number, atRisk: number }} */ (counts)
+  };
+}
