@@ -1,48 +1,82 @@
 /**
  * Turns what the org counted into the per-account report, with the engine for what only the engine knows: coverage
- * today and the next gap, notice deadlines, the budget forecast, and the monthly steering-committee figures.
+ * today and the next gap (over COVERAGE_HORIZON_DAYS, as the Account tab), notice deadlines of the terms in force,
+ * the transition plans, the effective budgets with their forecast and shortfall, and the monthly steering-committee
+ * figures.
  */
 import {
+  amendmentFromRecord,
   budgetBurn,
   checklistFromRecord,
   contractCalendar,
   contractFromRecord,
-  coverageTimeline,
+  COVERAGE_HORIZON_DAYS,
+  COVERING_STATUSES,
+  coverageSummary,
   coveringContract,
   daysBetween,
   incidentFromRecord,
   monthlyReview,
-  noticeDeadline,
+  noticeStatus,
   PRIORITIES,
+  TIME_AND_MATERIALS,
+  transitionFromRecord,
+  transitionPlan,
+  type Amendment,
   type Calendar,
   type Contract,
-  type Incident
+  type EffortEntry
 } from '#engine';
 import type { FieldMap, PriorityCount, ReportData } from './reportData.js';
-
-/** The Account tab warns about the next 90 days; the report looks as far. */
-export const HORIZON_DAYS = 90;
 
 export type PriorityCounts = Record<'P1' | 'P2' | 'P3' | 'P4' | 'total', number>;
 
 export interface NoticeLine {
   contract: string;
+  /** The notice deadline of the term in force (tacit renewals and amendments counted). */
   deadline: string;
   /** Days from today to the deadline; negative once passed. */
   daysLeft: number;
+  /** The contract renews at the end of the term (tacit renewal, no notice in time): until this day. */
+  renewsUntil: string | null;
+  /** The last day of the term in force. */
+  termEnd: string;
 }
 
 export interface BudgetLine {
   contract: string;
   status: string;
+  /** The effective budget today: the contract's, with every amendment effective by today. */
   budgetDays: number | null;
-  /** Sum of the incidents' effort, as the org adds it up now. */
+  /** The budget the contract was signed with, before amendments. */
+  initialBudgetDays: number | null;
+  /** Billable effort logged on the contract, as the org adds it up (the Consumed_Effort_Days__c roll-up). */
   consumedDays: number;
-  /** Consumed_Days__c as last stamped on the contract (differs when a stamp is stale). */
-  stampedConsumedDays: number | null;
   percentConsumed: number;
   forecastExhaustionDate: string | null;
+  /** The end of the term in force, which the forecast is compared with. */
+  contractEndDate: string;
+  /** Days of that term left without budget at the present burn (0 when the budget lasts). */
+  shortfallDays: number;
+  /** Man-days a month at which the remaining budget would last to the end. */
+  sustainableMonthlyBurnDays: number | null;
   alert: 'threshold' | 'exhausted' | null;
+}
+
+export interface TransitionLine {
+  transition: string;
+  goLiveDate: string;
+  /** The day maintenance must work (the first day on or after the go-live nothing covers). */
+  takeoverDate: string | null;
+  decided: boolean;
+  /** The option chosen (its label), when decided. */
+  option: string | null;
+  decisionDate: string | null;
+  /** Undecided: the options still open, the first to close first, and those lost. */
+  optionsOpen: { option: string; closesOn: string | null; daysLeft: number | null }[];
+  optionsLost: string[];
+  /** Undecided, and a long option closes within TRANSITION_ALERT_DAYS. */
+  alert: boolean;
 }
 
 export interface HandoverLine {
@@ -75,26 +109,33 @@ export interface AccountReport {
   accountNumber: string | null;
   coveredToday: boolean;
   coveringContract: string | null;
+  /** The first gap day within the horizon (today when in a gap). */
   firstGapStart: string | null;
   /** Days from today to the first gap day (0 when in a gap today). */
   daysToGap: number | null;
+  /** In a gap today: the day it began. */
+  inGapSince: string | null;
   notices: NoticeLine[];
   open: PriorityCounts;
   breached: PriorityCounts;
   openOutOfCoverage: number;
   budgets: BudgetLine[];
+  transitions: TransitionLine[];
   handovers: HandoverLine[];
   monthly?: MonthlyLine[];
 }
 
 export interface MaintenanceReport {
   today: string;
+  /** How far ahead a gap is looked for, in days (COVERAGE_HORIZON_DAYS, as on the Account tab). */
+  horizonDays: number;
   month?: string;
   accounts: AccountReport[];
   totals: {
     accounts: number;
     coveredToday: number;
     inGapToday: number;
+    /** Covered today, with a gap ahead within the horizon (accounts already in a gap are not counted here). */
     gapWithinHorizon: number;
     open: PriorityCounts;
     breached: PriorityCounts;
@@ -134,6 +175,27 @@ export interface ReportOptions {
   monthIncidents?: FieldMap[];
 }
 
+function budgetLine(contract: Contract, amendments: Amendment[], data: ReportData, today: string): BudgetLine {
+  // The org summed the billable effort per kind; the engine only needs the totals, whatever the day of the work.
+  const entries: EffortEntry[] = data.efforts
+    .filter((effort) => effort.contractId === contract.id)
+    .map((effort) => ({ workDate: today, days: effort.days, kind: effort.kind }));
+  const burn = budgetBurn({ contract, amendments, entries, today });
+  return {
+    contract: contract.name ?? String(contract.id),
+    status: contract.status,
+    budgetDays: burn.budgetDays,
+    initialBudgetDays: burn.initialBudgetDays,
+    consumedDays: burn.consumedDays,
+    percentConsumed: Math.round(burn.percentConsumed * 10) / 10,
+    forecastExhaustionDate: burn.forecastExhaustionDate,
+    contractEndDate: burn.contractEndDate,
+    shortfallDays: burn.shortfallDays,
+    sustainableMonthlyBurnDays: burn.sustainableMonthlyBurnDays,
+    alert: burn.alert
+  };
+}
+
 /** Builds the report from the org's figures. */
 export function buildReport(data: ReportData, options: ReportOptions): MaintenanceReport {
   const { today } = options;
@@ -146,43 +208,59 @@ export function buildReport(data: ReportData, options: ReportOptions): Maintenan
     open: emptyCounts(),
     breached: emptyCounts()
   };
+  const amendments = data.amendments.map((row) => amendmentFromRecord(row));
   const accounts = data.accounts.map((account): AccountReport => {
     const contractRows = byAccount(data.contracts, account.Id);
     const contracts: Contract[] = contractRows.map((row) => contractFromRecord(row));
     const checklistRows = byAccount(data.checklists, account.Id);
-    const coverage = coverageTimeline({
-      contracts,
-      checklists: checklistRows.map((row) => checklistFromRecord(row)),
-      today,
-      horizonDays: HORIZON_DAYS
-    });
-    const covering = coveringContract({ contracts, at: today });
-    const notices = contracts
-      .filter((contract) => contract.status === 'Active')
-      .map((contract) => {
-        const deadline = noticeDeadline(contract);
-        return { contract: contract.name ?? String(contract.id), deadline, daysLeft: daysBetween(today, deadline) };
-      })
-      .sort((a, b) => a.deadline.localeCompare(b.deadline));
-    const budgets = contracts
-      .filter((contract) => contract.status === 'Active' && (contract.budgetDays ?? 0) > 0)
-      .map((contract): BudgetLine => {
-        // The org summed the effort per category; the engine turns the sums into a burn rate and a forecast.
-        const incidents: Incident[] = data.efforts
-          .filter((effort) => effort.contractId === contract.id)
-          .map((effort) => ({ category: effort.category, effortDays: effort.effortDays }));
-        const burn = budgetBurn({ contract, incidents, today });
+    const checklists = checklistRows.map((row) => checklistFromRecord(row));
+    const transitions = byAccount(data.transitions, account.Id).map((row) => transitionFromRecord(row));
+    const ids = new Set(contracts.map((contract) => contract.id));
+    const own = amendments.filter((amendment) => ids.has(amendment.contractId ?? null));
+    const summary = coverageSummary({ contracts, amendments: own, checklists, transitions, today });
+    const covering = coveringContract({ contracts, amendments: own, at: today });
+    const inForce = contracts.filter((contract) => COVERING_STATUSES.includes(contract.status));
+    const notices = inForce
+      .map((contract): NoticeLine => {
+        const status = noticeStatus({ contract, amendments: own, today });
         return {
           contract: contract.name ?? String(contract.id),
-          status: contract.status,
-          budgetDays: burn.budgetDays,
-          consumedDays: burn.consumedDays,
-          stampedConsumedDays: contract.consumedDays ?? null,
-          percentConsumed: Math.round(burn.percentConsumed * 10) / 10,
-          forecastExhaustionDate: burn.forecastExhaustionDate,
-          alert: burn.alert
+          deadline: status.deadline,
+          daysLeft: status.daysLeft,
+          renewsUntil: status.renewsUntil,
+          termEnd: status.termEnd
         };
+      })
+      .sort((a, b) => a.deadline.localeCompare(b.deadline));
+    const budgets = inForce
+      .filter((contract) => contract.type !== TIME_AND_MATERIALS)
+      .map((contract) => budgetLine(contract, own, data, today))
+      .filter((line) => (line.budgetDays ?? 0) > 0);
+    const transitionLines = transitions.map((transition): TransitionLine => {
+      const plan = transitionPlan({
+        transition,
+        options: data.transitionOptions,
+        contracts,
+        amendments: own,
+        checklists,
+        today
       });
+      return {
+        transition: transition.name ?? String(transition.id),
+        goLiveDate: transition.goLiveDate,
+        takeoverDate: plan.takeoverDate,
+        decided: plan.decided,
+        option: plan.decided ? (plan.chosen?.label ?? transition.optionChosen ?? null) : null,
+        decisionDate: plan.decisionDate,
+        optionsOpen: plan.open.map((option) => ({
+          option: option.label,
+          closesOn: option.closesOn,
+          daysLeft: option.daysLeft
+        })),
+        optionsLost: plan.lost.map((option) => option.label),
+        alert: plan.alert !== null
+      };
+    });
     const handovers = checklistRows.map((row): HandoverLine => ({
       checklist: String(row.Name),
       phase: String(row.Phase__c ?? 'Preparation'),
@@ -198,32 +276,35 @@ export function buildReport(data: ReportData, options: ReportOptions): Maintenan
       accountId: account.Id,
       accountName: account.Name,
       accountNumber: account.AccountNumber ?? null,
-      coveredToday: coverage.coveredToday,
+      coveredToday: summary.coveredToday,
       coveringContract: covering?.name ?? null,
-      firstGapStart: coverage.firstGapStart,
-      daysToGap: coverage.firstGapStart ? daysBetween(today, coverage.firstGapStart) : null,
+      firstGapStart: summary.gapStart,
+      daysToGap: summary.gapStart ? daysBetween(today, summary.gapStart) : null,
+      inGapSince: summary.inGapSince,
       notices,
       open,
       breached,
       openOutOfCoverage: data.openOutOfCoverage.find((row) => row.accountId === account.Id)?.count ?? 0,
       budgets,
+      transitions: transitionLines,
       handovers
     };
     if (options.month)
-      report.monthly = monthlyLines(contractRows, options.month, options.monthIncidents ?? [], calendars);
+      report.monthly = monthlyLines(contractRows, own, options.month, options.monthIncidents ?? [], calendars);
     totals.accounts += 1;
-    if (report.coveredToday) totals.coveredToday += 1;
-    if (report.daysToGap === 0) totals.inGapToday += 1;
-    if (report.firstGapStart !== null) totals.gapWithinHorizon += 1;
+    if (summary.coveredToday) totals.coveredToday += 1;
+    if (summary.kind === 'in-gap') totals.inGapToday += 1;
+    if (summary.kind === 'gap-ahead') totals.gapWithinHorizon += 1;
     addCounts(totals.open, open);
     addCounts(totals.breached, breached);
     return report;
   });
-  return { today, month: options.month, accounts, totals };
+  return { today, horizonDays: COVERAGE_HORIZON_DAYS, month: options.month, accounts, totals };
 }
 
 function monthlyLines(
   contractRows: FieldMap[],
+  amendments: Amendment[],
   month: string,
   incidentRows: FieldMap[],
   calendars: Record<string, Calendar>
@@ -242,7 +323,7 @@ function monthlyLines(
         // A calendar missing from the org: judge breaches by the due times stamped on the incidents instead.
         calendar = null;
       }
-      const review = monthlyReview({ contract, incidents, month, calendar });
+      const review = monthlyReview({ contract, incidents, month, calendar, amendments });
       const complianceByPriority: Record<string, number | null> = {};
       for (const priority of PRIORITIES) complianceByPriority[priority] = review.compliance[priority].compliancePercent;
       return {

@@ -25,10 +25,27 @@ function gap(account: AccountReport): string {
   return account.daysToGap === 0 ? 'in a gap today' : `${account.firstGapStart} (${days(account.daysToGap ?? 0)})`;
 }
 
+/** The notice deadline of the term in force that comes first: a passed one says what happens at the term end. */
 function notice(account: AccountReport): string {
-  const next = account.notices.find((line) => line.daysLeft >= 0) ?? account.notices[account.notices.length - 1];
+  const [next] = account.notices;
   if (!next) return '-';
-  return `${next.deadline} (${next.daysLeft < 0 ? `passed ${-next.daysLeft} d ago` : days(next.daysLeft)})`;
+  if (next.daysLeft >= 0) return `${next.deadline} (${days(next.daysLeft)})`;
+  const then = next.renewsUntil ? `renews until ${next.renewsUntil}` : `ends ${next.termEnd}`;
+  return `${next.deadline} (passed ${-next.daysLeft} d ago, ${then})`;
+}
+
+function transition(account: AccountReport): string {
+  return (
+    account.transitions
+      .map((line) => {
+        if (line.decided) return `${line.transition}: ${line.option ?? '?'} decided ${line.decisionDate ?? ''}`.trim();
+        const [next] = line.optionsOpen;
+        if (!next) return `${line.transition}: undecided, every option lost`;
+        const closing = next.closesOn ? `, ${next.option} closes ${next.closesOn} (${days(next.daysLeft ?? 0)})` : '';
+        return `${line.transition}: undecided, ${line.optionsOpen.length} option(s) open${closing}${line.alert ? ' !' : ''}`;
+      })
+      .join('; ') || '-'
+  );
 }
 
 function budget(account: AccountReport): string {
@@ -42,8 +59,35 @@ function budget(account: AccountReport): string {
   );
 }
 
+/** The effective budget: the signed budget and what the amendments effective by today changed. */
+function effectiveBudget(account: AccountReport): string {
+  return (
+    account.budgets
+      .map((line) => {
+        const change = (line.budgetDays ?? 0) - (line.initialBudgetDays ?? 0);
+        const amended =
+          change === 0 ? '' : ` (${line.initialBudgetDays ?? 0} ${change > 0 ? '+' : '-'} ${Math.abs(change)} amended)`;
+        return `${line.budgetDays ?? '-'} d${amended}`;
+      })
+      .join('; ') || '-'
+  );
+}
+
 function forecast(account: AccountReport): string {
   return account.budgets.map((line) => line.forecastExhaustionDate ?? '-').join('; ') || '-';
+}
+
+/** The budget runs out before the end of the term in force: by how many days, and the burn that would last. */
+function shortfall(account: AccountReport): string {
+  return (
+    account.budgets
+      .filter((line) => line.shortfallDays > 0)
+      .map(
+        (line) =>
+          `${line.shortfallDays} d before ${line.contractEndDate} (lasts at ${line.sustainableMonthlyBurnDays ?? 0} d/month)`
+      )
+      .join('; ') || '-'
+  );
 }
 
 function handover(account: AccountReport): string {
@@ -64,13 +108,29 @@ export function accountRows(report: MaintenanceReport): Row[] {
     Covered: account.coveredToday ? 'yes' : 'NO',
     'Next gap': gap(account),
     'Notice deadline': notice(account),
+    Transition: transition(account),
     'Open (P1/P2/P3/P4)': byPriority(account.open),
     Breached: byPriority(account.breached),
     'Out of coverage': String(account.openOutOfCoverage),
     Budget: budget(account),
+    'Effective budget': effectiveBudget(account),
     'Budget runs out': forecast(account),
+    Shortfall: shortfall(account),
     Handover: handover(account)
   }));
+}
+
+/**
+ * The report's summary line. An account in a gap today counts once, as in a gap: "with a gap ahead" counts only the
+ * accounts covered today whose gap opens within the horizon.
+ */
+export function summaryLine(report: MaintenanceReport): string {
+  const { totals } = report;
+  return (
+    `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
+    `${totals.gapWithinHorizon} with a gap ahead within ${report.horizonDays} days. ` +
+    `Open incidents: ${byPriority(totals.open)}, breached: ${byPriority(totals.breached)}.`
+  );
 }
 
 function percent(value: number | null): string {
@@ -110,12 +170,10 @@ function markdownTable(rows: Row[]): string {
 
 /** The whole report as Markdown. */
 export function toMarkdown(report: MaintenanceReport): string {
-  const { totals } = report;
   const parts = [
     `# Maintenance report, ${report.today}`,
     '',
-    `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
-      `${totals.gapWithinHorizon} with a gap within 90 days. Open incidents: ${byPriority(totals.open)}, breached: ${byPriority(totals.breached)}.`,
+    summaryLine(report),
     '',
     markdownTable(accountRows(report))
   ];
@@ -135,6 +193,12 @@ export function toCsv(report: MaintenanceReport): string {
       first_gap_start: account.firstGapStart ?? '',
       days_to_gap: account.daysToGap ?? '',
       next_notice_deadline: account.notices[0]?.deadline ?? '',
+      next_notice_renews_until: account.notices[0]?.renewsUntil ?? '',
+      transition_status: account.transitions
+        .map((line) => (line.decided ? `decided:${line.option ?? ''}` : `undecided:${line.optionsOpen.length} open`))
+        .join('; '),
+      transition_takeover: account.transitions[0]?.takeoverDate ?? '',
+      transition_next_option_closes: account.transitions.find((line) => !line.decided)?.optionsOpen[0]?.closesOn ?? '',
       open_p1: account.open.P1,
       open_p2: account.open.P2,
       open_p3: account.open.P3,
@@ -143,9 +207,11 @@ export function toCsv(report: MaintenanceReport): string {
       breached_total: account.breached.total,
       open_out_of_coverage: account.openOutOfCoverage,
       budget_days: account.budgets.reduce((sum, line) => sum + (line.budgetDays ?? 0), 0),
+      initial_budget_days: account.budgets.reduce((sum, line) => sum + (line.initialBudgetDays ?? 0), 0),
       consumed_days: account.budgets.reduce((sum, line) => sum + line.consumedDays, 0),
       budget_alert: account.budgets.some((line) => line.alert !== null),
       forecast_exhaustion: account.budgets[0]?.forecastExhaustionDate ?? '',
+      shortfall_days: account.budgets.reduce((sum, line) => sum + line.shortfallDays, 0),
       handover_readiness_percent: account.handovers[0]?.readinessPercent ?? '',
       mandatory_open: account.handovers.reduce((sum, line) => sum + line.mandatoryOpen, 0)
     };

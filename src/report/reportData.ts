@@ -5,9 +5,9 @@
  * needs the incidents of the month for the steering-committee figures.
  */
 import type { Connection } from '@salesforce/core';
-import { OPEN_STATUSES, type Calendar } from '#engine';
+import { OPEN_STATUSES, type Calendar, type TransitionOption } from '#engine';
 import { isTimeZone } from '../seed/dates.js';
-import { queryAll, queryIn, readOrgCalendars, soqlString } from '../seed/orgHelpers.js';
+import { queryAll, queryIn, readOrgCalendars, readOrgTransitionOptions, soqlString } from '../seed/orgHelpers.js';
 
 export const CONTRACT_FIELDS = [
   'Id',
@@ -21,6 +21,9 @@ export const CONTRACT_FIELDS = [
   'Notice_Period_Days__c',
   'Notice_Deadline__c',
   'Tacit_Renewal__c',
+  'Renewal_Term_Months__c',
+  'Max_Renewals__c',
+  'Notice_Given_On__c',
   'Calendar__c',
   'Time_Zone__c',
   'SLA_Template__c',
@@ -34,11 +37,13 @@ export const CONTRACT_FIELDS = [
   'P4_Resolution_Hours__c',
   'P1_24x7__c',
   'Budget_Days__c',
-  'Consumed_Days__c',
+  'Amended_Budget_Days__c',
+  'Consumed_Effort_Days__c',
   'Budget_Consumed_Percent__c',
   'Alert_Threshold_Percent__c',
   'Daily_Rate__c',
   'Monthly_Fee__c',
+  'Monthly_Spend_Alert__c',
   'Penalty_Rate_Percent__c',
   'Penalty_Cap_Percent__c',
   'Handover_Checklist__c',
@@ -58,6 +63,31 @@ const CHECKLIST_FIELDS = [
   'Items_Done__c',
   'Mandatory_Open__c',
   'Readiness_Percent__c',
+  'External_Id__c'
+];
+
+export const AMENDMENT_FIELDS = [
+  'Id',
+  'Name',
+  'Contract__c',
+  'Effective_Date__c',
+  'Reason__c',
+  'Budget_Days_Change__c',
+  'New_Monthly_Fee__c',
+  'New_End_Date__c',
+  'External_Id__c'
+];
+
+export const TRANSITION_FIELDS = [
+  'Id',
+  'Name',
+  'Account__c',
+  'Handover_Checklist__c',
+  'Go_Live_Date__c',
+  'Warranty_End_Date__c',
+  'Option_Chosen__c',
+  'Decision_Date__c',
+  'Successor_Contract__c',
   'External_Id__c'
 ];
 
@@ -101,10 +131,11 @@ export interface PriorityCount {
   count: number;
 }
 
+/** Billable effort of a contract of one kind, as the org adds up its effort entries. */
 export interface EffortSum {
   contractId: string;
-  category: string;
-  effortDays: number;
+  kind: string;
+  days: number;
 }
 
 export interface ReportData {
@@ -116,6 +147,12 @@ export interface ReportData {
   /** Open incidents no contract covered when they were reported. */
   openOutOfCoverage: { accountId: string; count: number }[];
   efforts: EffortSum[];
+  /** The contracts' amendments (Contract_Amendment__c), with their contract in Contract__c. */
+  amendments: FieldMap[];
+  /** The accounts' transition plans (Maintenance_Transition__c). */
+  transitions: FieldMap[];
+  /** Transition options deployed in the org (Transition_Option__mdt). */
+  transitionOptions: TransitionOption[];
   /** Calendars deployed in the org (Maintenance_Calendar__mdt), by DeveloperName, for --month's SLA rules. */
   calendars: Record<string, Calendar>;
 }
@@ -188,20 +225,30 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
   const openOutOfCoverage = (
     await all(conn, `SELECT Account__c, COUNT(Id) n ${incidentsFrom} AND Out_Of_Coverage__c = true GROUP BY Account__c`)
   ).map((row) => ({ accountId: String(row.Account__c), count: Number(row.n) }));
+  // Exactly what the Consumed_Effort_Days__c roll-up adds up (billable entries), by kind.
   const efforts = (
     await all(
       conn,
-      `SELECT Contract__c, Category__c, SUM(Effort_Days__c) effort FROM Maintenance_Incident__c WHERE Contract__c != null${andFilter(accountId)} GROUP BY Contract__c, Category__c`
+      `SELECT Contract__c, Kind__c, SUM(Days__c) days FROM Effort_Entry__c WHERE Billable__c = true${accountId ? ` AND Contract__r.Account__c = ${soqlString(accountId)}` : ''} GROUP BY Contract__c, Kind__c`
     )
   ).map((row) => ({
     contractId: String(row.Contract__c),
-    category: String(row.Category__c ?? 'Corrective'),
-    effortDays: Number(row.effort ?? 0)
+    kind: String(row.Kind__c ?? 'Corrective'),
+    days: Number(row.days ?? 0)
   }));
+  const amendments = await all(
+    conn,
+    `SELECT ${AMENDMENT_FIELDS.join(', ')}, Contract__r.Account__c FROM Contract_Amendment__c${accountFilter(accountId, 'Contract__r.Account__c')}`
+  );
+  const transitions = await all(
+    conn,
+    `SELECT ${TRANSITION_FIELDS.join(', ')} FROM Maintenance_Transition__c${accountFilter(accountId)}`
+  );
 
   const accountIds = new Set<string>([
     ...contracts.map((row) => String(row.Account__c)),
     ...checklists.map((row) => String(row.Account__c)),
+    ...transitions.map((row) => String(row.Account__c)),
     ...open.map((row) => row.accountId)
   ]);
   if (accountId) accountIds.add(accountId);
@@ -212,7 +259,20 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
   );
   accounts.sort((a, b) => a.Name.localeCompare(b.Name));
   const calendars = await readOrgCalendars(conn);
-  return { accounts, contracts, checklists, open, breached, openOutOfCoverage, efforts, calendars };
+  const transitionOptions = await readOrgTransitionOptions(conn);
+  return {
+    accounts,
+    contracts,
+    checklists,
+    open,
+    breached,
+    openOutOfCoverage,
+    efforts,
+    amendments,
+    transitions,
+    transitionOptions,
+    calendars
+  };
 }
 
 /** The incidents of these contracts reported before `before` (an ISO instant): what a monthly review looks at. */

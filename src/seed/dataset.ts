@@ -10,7 +10,10 @@ export const LOAD_ORDER = [
   'Handover_Checklist__c',
   'Handover_Item__c',
   'Maintenance_Contract__c',
-  'Maintenance_Incident__c'
+  'Contract_Amendment__c',
+  'Maintenance_Transition__c',
+  'Maintenance_Incident__c',
+  'Effort_Entry__c'
 ] as const;
 
 export type SeedObjectName = (typeof LOAD_ORDER)[number];
@@ -25,7 +28,10 @@ export const KEY_FIELD: Record<SeedObjectName, 'AccountNumber' | 'External_Id__c
   Handover_Checklist__c: 'External_Id__c',
   Handover_Item__c: 'External_Id__c',
   Maintenance_Contract__c: 'External_Id__c',
-  Maintenance_Incident__c: 'External_Id__c'
+  Contract_Amendment__c: 'External_Id__c',
+  Maintenance_Transition__c: 'External_Id__c',
+  Maintenance_Incident__c: 'External_Id__c',
+  Effort_Entry__c: 'External_Id__c'
 };
 
 /** A field value as the data APIs take it: dates as `YYYY-MM-DD`, date-times as ISO-8601 UTC strings. */

@@ -68,6 +68,8 @@ export interface LoadResult {
   created: number;
   updated: number;
   failed: number;
+  /** Effort entries an earlier seed of these accounts wrote and this one no longer tells (see pruneUntoldEffort). */
+  deleted: number;
 }
 
 interface WriteOutcome {
@@ -436,7 +438,15 @@ export async function loadDataset(conn: Connection, dataset: Dataset, options: L
   const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
   const settings = { ...options, bulkTimeoutMs: options.bulkTimeoutMs ?? 30 * 60_000 };
   const ids: IdResolver = { accounts: new Map() };
-  const result: LoadResult = { objects: [], failures: [], notAttempted: [], created: 0, updated: 0, failed: 0 };
+  const result: LoadResult = {
+    objects: [],
+    failures: [],
+    notAttempted: [],
+    created: 0,
+    updated: 0,
+    failed: 0,
+    deleted: 0
+  };
 
   const needsUser = dataset.objects.some(({ records }) =>
     records.some((record) =>
@@ -491,7 +501,48 @@ export async function loadDataset(conn: Connection, dataset: Dataset, options: L
     result.updated += summary.updated;
     result.failed += summary.failed;
   }
+  if (result.failures.length === 0) result.deleted = await pruneUntoldEffort(conn, dataset);
   return result;
+}
+
+/**
+ * Deletes the effort entries that an earlier seed wrote for the accounts of this dataset and that this one no longer
+ * tells. An entry exists only for an incident worked on, and which incidents are worked on moves with the day the
+ * stories are told from: without this, a seed rerun on a later day would leave yesterday's entries behind and every
+ * consumed-days roll-up would count them. Only entries whose key starts with a seeded account's key are touched:
+ * effort logged by people (no key, or another one) stays.
+ * @returns the number of entries deleted
+ */
+async function pruneUntoldEffort(conn: Connection, dataset: Dataset): Promise<number> {
+  const accounts = dataset.objects.find((group) => group.sobject === 'Account')?.records.map((record) => record.key);
+  if (!accounts || accounts.length === 0) return 0;
+  const told = new Set(
+    dataset.objects.find((group) => group.sobject === 'Effort_Entry__c')?.records.map((record) => record.key) ?? []
+  );
+  const rows = await queryIn<{
+    Id: string;
+    External_Id__c: string | null;
+    Account__r: { AccountNumber: string } | null;
+  }>(
+    conn,
+    accounts,
+    (list) =>
+      `SELECT Id, External_Id__c, Account__r.AccountNumber FROM Effort_Entry__c WHERE Account__r.AccountNumber IN (${list})`
+  );
+  const untold = rows.filter((row) => {
+    const key = row.External_Id__c;
+    const account = row.Account__r?.AccountNumber;
+    return key !== null && account !== undefined && key.startsWith(`${account}-`) && !told.has(key);
+  });
+  for (const batch of chunks(
+    untold.map((row) => row.Id),
+    COLLECTION_SIZE
+  )) {
+    const outcomes = (await conn.sobject('Effort_Entry__c').destroy(batch, { allOrNone: true })) as SaveResult[];
+    const failed = outcomes.find((outcome) => !outcome.success);
+    if (failed) throw new Error(`Deleting untold effort entries failed: ${formatErrors(failed.errors)}`);
+  }
+  return untold.length;
 }
 
 /**

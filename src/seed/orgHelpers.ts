@@ -3,7 +3,7 @@
  * of values, the calendars deployed there, and how to put a value into SOQL safely.
  */
 import type { Connection } from '@salesforce/core';
-import { calendarFromMetadata, type Calendar } from '#engine';
+import { calendarFromMetadata, transitionOptionFromMetadata, type Calendar, type TransitionOption } from '#engine';
 
 /** Values per `IN (...)` list: keeps the query URL well under the 16 KB a REST GET may carry. */
 const VALUES_PER_QUERY = 300;
@@ -57,4 +57,14 @@ export async function readOrgCalendars(conn: Connection): Promise<Record<string,
   );
   for (const record of records) calendars[String(record.DeveloperName)] = calendarFromMetadata(record);
   return calendars;
+}
+
+/** The transition options deployed in the org (Transition_Option__mdt), in engine shape. */
+export async function readOrgTransitionOptions(conn: Connection): Promise<TransitionOption[]> {
+  const records = await queryAll(
+    conn,
+    'SELECT DeveloperName, MasterLabel, Lead_Time_Days__c, Contract_Type__c, Term_Months__c, Sort_Order__c, ' +
+      'Description__c FROM Transition_Option__mdt'
+  );
+  return records.map((record) => transitionOptionFromMetadata(record));
 }

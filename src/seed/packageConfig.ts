@@ -2,7 +2,7 @@
  * The package configuration a seed is generated from, read once from force-app: the data model (to check recipes),
  * the calendars and SLA templates (to stamp incidents) and the handover template items (to build checklists).
  */
-import { calendarFromMetadata, type Calendar } from '#engine';
+import { calendarFromMetadata, transitionOptionFromMetadata, type Calendar, type TransitionOption } from '#engine';
 import { forceAppDir } from '../projectPaths.js';
 import { readCustomMetadata, type MetadataRecord } from './customMetadata.js';
 import { loadFieldCatalog, type FieldCatalog } from './fieldCatalog.js';
@@ -16,6 +16,8 @@ export interface PackageConfig {
   slaTemplates: Record<string, MetadataRecord>;
   /** Handover_Template_Item__mdt records, by Sort_Order__c. */
   templateItems: MetadataRecord[];
+  /** Transition_Option__mdt records in engine shape, by DeveloperName. */
+  transitionOptions: Record<string, TransitionOption>;
 }
 
 /** Reads the configuration from a force-app directory (the project's by default). */
@@ -30,7 +32,11 @@ export function loadPackageConfig(root: string = forceAppDir): PackageConfig {
     (a, b) =>
       Number(a.Sort_Order__c ?? 0) - Number(b.Sort_Order__c ?? 0) || a.DeveloperName.localeCompare(b.DeveloperName)
   );
-  return { catalog: loadFieldCatalog(root), calendars, slaTemplates, templateItems };
+  const transitionOptions: Record<string, TransitionOption> = {};
+  for (const record of readCustomMetadata('Transition_Option', root)) {
+    transitionOptions[record.DeveloperName] = transitionOptionFromMetadata(record);
+  }
+  return { catalog: loadFieldCatalog(root), calendars, slaTemplates, templateItems, transitionOptions };
 }
 
 /** What recipes are checked against. */

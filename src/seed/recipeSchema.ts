@@ -72,6 +72,75 @@ export const STORY_DEFINITIONS = {
       consumedPercent: { kind: 'number', min: 0, max: 200, default: 85, summary: 'budget consumed, in percent' },
       budgetDays: { kind: 'number', min: 1, max: 100_000, default: 40, summary: 'budget of the contract, in man-days' }
     }
+  },
+  'transition-undecided': {
+    summary:
+      'A project goes live in goLiveInDays days with no warranty and nothing decided for its maintenance: the longest options are already lost.',
+    defaultIncidents: 0,
+    parameters: {
+      goLiveInDays: { kind: 'int', min: 1, max: 365, default: 150, summary: 'days from today to the go-live' },
+      mandatoryOpen: { kind: 'int', min: 0, max: 50, default: 5, summary: 'mandatory handover items still open' }
+    }
+  },
+  'transition-decided': {
+    summary:
+      'The decision for the maintenance after a go-live was taken decidedDaysAgo days ago; it created the successor TMA, still in Draft.',
+    defaultIncidents: 0,
+    parameters: {
+      goLiveInDays: { kind: 'int', min: 1, max: 365, default: 100, summary: 'days from today to the go-live' },
+      warrantyDays: { kind: 'int', min: 0, max: 365, default: 90, summary: 'days of warranty after the go-live' },
+      decidedDaysAgo: { kind: 'int', min: 0, max: 365, default: 20, summary: 'days since the decision' }
+    }
+  },
+  'amended-delay': {
+    summary:
+      "The integrator's extension was to end in daysToEnd days when the project slipped: an amendment extended it and added budget, and a TMA signed to follow it.",
+    defaultIncidents: 4,
+    parameters: {
+      daysToEnd: { kind: 'int', min: 1, max: 180, default: 20, summary: 'days from today to the original end' },
+      extensionMonths: { kind: 'int', min: 1, max: 24, default: 4, summary: 'months the amendment adds' },
+      addedBudgetDays: { kind: 'number', min: 0, max: 10_000, default: 15, summary: 'man-days the amendment adds' }
+    }
+  },
+  'time-and-materials': {
+    summary:
+      "Maintenance billed by the day with no budget cap; last month's spend crossed the contract's monthly spend alert.",
+    defaultIncidents: 4,
+    parameters: {
+      alertDays: {
+        kind: 'number',
+        min: 1,
+        max: 100,
+        default: 8,
+        summary: 'the monthly spend alert, in days of the daily rate'
+      },
+      lastMonthDays: { kind: 'number', min: 0, max: 200, default: 10, summary: 'billable days worked last month' },
+      monthlyDays: {
+        kind: 'number',
+        min: 0,
+        max: 200,
+        default: 5,
+        summary: 'billable days worked in the months before'
+      }
+    }
+  },
+  'tacit-renewal': {
+    summary:
+      'An Active contract renews tacitly; its term ends in daysToEnd days and its notice deadline has passed: it renews, no gap.',
+    defaultIncidents: 4,
+    parameters: {
+      daysToEnd: { kind: 'int', min: 1, max: 365, default: 45, summary: 'days from today to the end of the term' },
+      noticeDays: { kind: 'int', min: 1, max: 365, default: 90, summary: 'notice period of the contract, in days' }
+    }
+  },
+  'signed-waiting': {
+    summary:
+      'A TMA is signed and waits for its start date, the day after the warranty; the handover was signed off with reservations.',
+    defaultIncidents: 0,
+    parameters: {
+      startInDays: { kind: 'int', min: 1, max: 365, default: 21, summary: 'days from today to the start of the TMA' },
+      reservations: { kind: 'int', min: 0, max: 50, default: 2, summary: 'mandatory items accepted as reservations' }
+    }
   }
 } as const satisfies Record<string, StoryDefinition>;
 

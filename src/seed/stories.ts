@@ -7,10 +7,16 @@
 import type { Faker } from '@faker-js/faker';
 import {
   addDays,
+  addMonths,
   budgetBurn,
   contractFromRecord,
+  dayOf,
+  effortEntryFromRecord,
   handoverItemsFromTemplate,
-  incidentFromRecord,
+  successorContractFields,
+  TIME_AND_MATERIALS,
+  transitionDecisionFields,
+  transitionPlan,
   slaTemplateToContractFields,
   type Calendar,
   type Contract,
@@ -87,35 +93,43 @@ export function applyOverrides(ctx: AccountContext, sobject: SeedObjectName, fie
 
 interface ContractPlan {
   suffix: string;
-  status: 'Draft' | 'Active';
+  status: 'Draft' | 'Signed' | 'Active' | 'Expired';
   start: string;
   end: string;
   noticeDays?: number;
   checklistKey?: string;
-  /** Budget in man-days; derived from the incidents when absent. */
+  /** Budget in man-days; derived from the effort when absent. */
   budgetDays?: number;
+  /** Contract_Type__c, TMA by default. */
+  type?: string;
+  /** Renews tacitly by yearly terms; by default a coin toss for Active contracts with the usual notice. */
+  tacitRenewal?: boolean;
+  /** The contract's name, `TMA <account> <start year>` by default. */
+  name?: string;
 }
 
 /** Builds a contract record (SLA targets copied from its template) and its engine view. */
 function buildContract(ctx: AccountContext, plan: ContractPlan): { record: SeedRecord; engine: Contract } {
   const { faker } = ctx;
   const templateName = SLA_TEMPLATE_ROTATION[ctx.index % SLA_TEMPLATE_ROTATION.length];
+  const tacit =
+    plan.tacitRenewal ?? (plan.status === 'Active' && plan.noticeDays === undefined && faker.datatype.boolean());
   const fields: Record<string, FieldValue> = {
-    Name: truncate(`TMA ${ctx.name} ${plan.start.slice(0, 4)}`, 80),
+    Name: truncate(plan.name ?? `TMA ${ctx.name} ${plan.start.slice(0, 4)}`, 80),
     Status__c: plan.status,
-    Contract_Type__c: 'TMA',
+    Contract_Type__c: plan.type ?? 'TMA',
     Provider__c: faker.helpers.arrayElement(PROVIDERS[ctx.locale]),
     Start_Date__c: plan.start,
     End_Date__c: plan.end,
     Notice_Period_Days__c: plan.noticeDays ?? 90,
-    Tacit_Renewal__c: plan.status === 'Active' && plan.noticeDays === undefined && faker.datatype.boolean(),
+    Tacit_Renewal__c: tacit,
+    Renewal_Term_Months__c: tacit ? 12 : null,
     Time_Zone__c: ctx.timeZone,
     Alert_Threshold_Percent__c: 80,
     Daily_Rate__c: faker.number.int({ min: 55, max: 95 }) * 10,
     Penalty_Rate_Percent__c: faker.number.int({ min: 4, max: 10 }) / 2,
     Penalty_Cap_Percent__c: faker.number.int({ min: 2, max: 4 }) * 5,
-    Budget_Days__c: plan.budgetDays ?? null,
-    Consumed_Days__c: 0
+    Budget_Days__c: plan.budgetDays ?? null
   };
   // The SLA targets come from the template the contract names, as the contract form copies them; a recipe may still
   // override single targets afterwards.
@@ -131,11 +145,14 @@ function buildContract(ctx: AccountContext, plan: ContractPlan): { record: SeedR
 
 interface ChecklistPlan {
   goLive: string;
-  warrantyEnd: string;
+  /** The last day of the warranty; null: no warranty (maintenance is due from the go-live). */
+  warrantyEnd: string | null;
   phase: string;
   signedOffOn?: string;
   /** Mandatory items left open; every other mandatory item is done. */
   mandatoryOpen: number;
+  /** Signed off with reservations: the open mandatory items are reservations owned by the running user, due then. */
+  reservationsDue?: string;
 }
 
 /** Builds a checklist and its items from the handover template: done items are done before today (or sign-off). */
@@ -157,6 +174,7 @@ function buildChecklist(ctx: AccountContext, records: AccountRecords, plan: Chec
     refs: { Account__c: { sobject: 'Account', key: ctx.key } }
   });
   if (plan.signedOffOn) checklist.refs.Signed_Off_By__c = { sobject: 'User', key: RUNNING_USER };
+  const reserving = plan.reservationsDue !== undefined;
 
   // The mandatory items due last (fewest days before go-live) are the ones still open, as in a real handover.
   const mandatory = ctx.config.templateItems
@@ -172,12 +190,14 @@ function buildChecklist(ctx: AccountContext, records: AccountRecords, plan: Chec
   });
   for (const item of fromTemplate) {
     const due = item.Due_Date__c ?? plan.goLive;
-    const done =
-      plan.signedOffOn !== undefined ||
-      (item.Mandatory__c ? !openMandatory.has(item.Template_Item__c) : due < ctx.today);
+    const open = item.Mandatory__c && openMandatory.has(item.Template_Item__c);
+    const reservation = reserving && open;
+    const done = (plan.signedOffOn !== undefined && !reservation) || (item.Mandatory__c ? !open : due < ctx.today);
     const doneOn = done ? [due, lastDoneDay].sort()[0] : null;
     const itemFields: Record<string, FieldValue> = {
       ...item,
+      Due_Date__c: reservation ? (plan.reservationsDue as string) : item.Due_Date__c,
+      Reservation__c: reservation,
       Done__c: done,
       Done_On__c: doneOn,
       Evidence_Link__c: done
@@ -185,11 +205,12 @@ function buildChecklist(ctx: AccountContext, records: AccountRecords, plan: Chec
         : null
     };
     applyOverrides(ctx, 'Handover_Item__c', itemFields);
-    add(records, 'Handover_Item__c', {
+    const itemRecord = add(records, 'Handover_Item__c', {
       key: `${checklist.key}-${item.Template_Item__c}`,
       fields: itemFields,
       refs: { Checklist__c: { sobject: 'Handover_Checklist__c', key: checklist.key } }
     });
+    if (reservation) itemRecord.refs.Item_Owner__c = { sobject: 'User', key: RUNNING_USER };
   }
   return checklist;
 }
@@ -309,46 +330,119 @@ function scaleEfforts(incidents: { record: SeedRecord; effort: number }[], targe
   });
 }
 
-/** Stamps Consumed_Days__c (engine budgetBurn over the contract's incidents) and derives missing budgets. */
-function stampBudgets(
+type SimulatedIncidents = { contractKey: string | null; effort: number; record: SeedRecord }[];
+
+/**
+ * One Effort_Entry__c per incident worked on, on the day the work ended (its resolution, else the last day before
+ * today it stayed open), billed under `contractKey` (the incident's contract by default): the entries are where the
+ * contract's Consumed_Effort_Days__c roll-up comes from, so they carry exactly the incidents' Effort_Days__c.
+ */
+function logIncidentEffort(
   ctx: AccountContext,
-  contracts: { record: SeedRecord; engine: Contract }[],
-  incidents: { contractKey: string | null; effort: number; record: SeedRecord }[]
+  records: AccountRecords,
+  incidents: SimulatedIncidents,
+  billTo: (incident: SimulatedIncidents[number]) => string | null = (incident) => incident.contractKey
+): void {
+  for (const incident of incidents) {
+    const contractKey = billTo(incident);
+    if (incident.effort <= 0 || contractKey === null) continue;
+    const { fields } = incident.record;
+    const ended = fields.Resolved_At__c ?? fields.Closed_At__c;
+    const workDate = ended ? dayOf(new Date(String(ended)), ctx.timeZone) : yesterday(ctx);
+    addEffort(ctx, records, {
+      key: `${incident.record.key}-E1`,
+      contractKey,
+      incidentKey: incident.record.key,
+      workDate: workDate < ctx.today ? workDate : yesterday(ctx),
+      days: incident.effort,
+      kind: String(fields.Category__c ?? 'Corrective'),
+      description: String(fields.Subject__c ?? '')
+    });
+  }
+}
+
+interface EffortPlan {
+  key: string;
+  contractKey: string;
+  incidentKey?: string;
+  workDate: string;
+  days: number;
+  kind: string;
+  description: string;
+}
+
+function addEffort(ctx: AccountContext, records: AccountRecords, plan: EffortPlan): SeedRecord {
+  const fields: Record<string, FieldValue> = {
+    Work_Date__c: plan.workDate,
+    Days__c: plan.days,
+    Kind__c: plan.kind,
+    Billable__c: true,
+    Description__c: truncate(plan.description, 255)
+  };
+  applyOverrides(ctx, 'Effort_Entry__c', fields);
+  const record = add(records, 'Effort_Entry__c', {
+    key: plan.key,
+    fields,
+    refs: {
+      Contract__c: { sobject: 'Maintenance_Contract__c', key: plan.contractKey },
+      Account__c: { sobject: 'Account', key: ctx.key }
+    }
+  });
+  if (plan.incidentKey) record.refs.Incident__c = { sobject: 'Maintenance_Incident__c', key: plan.incidentKey };
+  return record;
+}
+
+/** The account's effort entries billed under a contract, in engine shape. */
+function effortOf(records: AccountRecords, contractKey: string) {
+  return (records.get('Effort_Entry__c') ?? [])
+    .filter((entry) => entry.refs.Contract__c?.key === contractKey)
+    .map((entry) => effortEntryFromRecord({ ...entry.fields }));
+}
+
+/**
+ * Derives the budgets a story leaves open from the effort logged (the engine's budgetBurn over the contract's
+ * entries), and the monthly fee from the budget; time-and-materials contracts have neither.
+ */
+function settleBudgets(
+  ctx: AccountContext,
+  records: AccountRecords,
+  contracts: { record: SeedRecord; engine: Contract }[]
 ): void {
   for (const contract of contracts) {
-    const linked = incidents.filter((incident) => incident.contractKey === contract.record.key);
-    const burn = budgetBurn({
-      contract: contract.engine,
-      incidents: linked.map((incident) => incidentFromRecord({ ...incident.record.fields })),
-      today: ctx.today
-    });
-    contract.record.fields.Consumed_Days__c = burn.consumedDays;
-    if (contract.record.fields.Budget_Days__c === null) {
+    const { fields } = contract.record;
+    if (fields.Contract_Type__c === TIME_AND_MATERIALS) continue;
+    if (fields.Budget_Days__c === null) {
+      const burn = budgetBurn({
+        contract: contract.engine,
+        entries: effortOf(records, contract.record.key),
+        today: ctx.today
+      });
       // Enough budget that consumption stays well under the 80 % alert: only the budget story raises it.
-      const budget = Math.max(
+      fields.Budget_Days__c = Math.max(
         20,
         Math.ceil((burn.consumedDays * ctx.faker.number.float({ min: 1.8, max: 3 })) / 5) * 5
       );
-      contract.record.fields.Budget_Days__c = budget;
     }
-    const fee = (
-      (Number(contract.record.fields.Budget_Days__c) * Number(contract.record.fields.Daily_Rate__c)) /
-      12
-    ).toFixed(0);
-    contract.record.fields.Monthly_Fee__c ??= Number(fee);
+    fields.Monthly_Fee__c ??= Number(((Number(fields.Budget_Days__c) * Number(fields.Daily_Rate__c)) / 12).toFixed(0));
   }
 }
 
 type StoryBuilder = (ctx: AccountContext, records: AccountRecords) => void;
 
-/** Shared tail of every story: incidents in a window, then budgets stamped from them. */
+/**
+ * Shared tail of every story: incidents in a window, their effort logged under the contract that covered them (or
+ * `billTo`), then the budgets the story leaves open.
+ */
 function finish(
   ctx: AccountContext,
   records: AccountRecords,
   contracts: { record: SeedRecord; engine: Contract }[],
   window: { from: string; to: string },
-  budgetTarget?: { contractKey: string; days: number }
-): void {
+  options: {
+    budgetTarget?: { contractKey: string; days: number };
+    billTo?: (incident: SimulatedIncidents[number]) => string | null;
+  } = {}
+): SimulatedIncidents {
   for (const contract of contracts) add(records, 'Maintenance_Contract__c', contract.record);
   const incidents = buildIncidents(
     ctx,
@@ -356,13 +450,47 @@ function finish(
     contracts.map((contract) => contract.engine),
     window
   );
-  if (budgetTarget) {
+  if (options.budgetTarget) {
+    const { contractKey, days } = options.budgetTarget;
     scaleEfforts(
-      incidents.filter((incident) => incident.contractKey === budgetTarget.contractKey),
-      budgetTarget.days
+      incidents.filter((incident) => incident.contractKey === contractKey),
+      days
     );
   }
-  stampBudgets(ctx, contracts, incidents);
+  logIncidentEffort(ctx, records, incidents, options.billTo);
+  settleBudgets(ctx, records, contracts);
+  return incidents;
+}
+
+/** The account's transition plan for a go-live, optionally decided (then with its successor contract). */
+function buildTransition(
+  ctx: AccountContext,
+  records: AccountRecords,
+  checklist: SeedRecord,
+  decision?: { option: string; day: string; successorKey: string; rationale: string }
+): SeedRecord {
+  const fields: Record<string, FieldValue> = {
+    Name: truncate(String(checklist.fields.Project_Name__c), 80),
+    Go_Live_Date__c: checklist.fields.Go_Live_Date__c,
+    Warranty_End_Date__c: checklist.fields.Warranty_End_Date__c,
+    Option_Chosen__c: decision?.option ?? null,
+    Decision_Date__c: decision?.day ?? null,
+    Rationale__c: decision?.rationale ?? null
+  };
+  applyOverrides(ctx, 'Maintenance_Transition__c', fields);
+  const transition = add(records, 'Maintenance_Transition__c', {
+    key: `${ctx.key}-T1`,
+    fields,
+    refs: {
+      Account__c: { sobject: 'Account', key: ctx.key },
+      Handover_Checklist__c: { sobject: 'Handover_Checklist__c', key: checklist.key }
+    }
+  });
+  if (decision) {
+    transition.refs.Successor_Contract__c = { sobject: 'Maintenance_Contract__c', key: decision.successorKey };
+    transition.refs.Decided_By__c = { sobject: 'User', key: RUNNING_USER };
+  }
+  return transition;
 }
 
 function laterOf(a: string, b: string): string {
@@ -371,6 +499,13 @@ function laterOf(a: string, b: string): string {
 
 const yesterday = (ctx: AccountContext): string => addDays(ctx.today, -1);
 const sixMonthsBack = (ctx: AccountContext, start: string): string => laterOf(start, addDays(ctx.today, -180));
+
+/** A story's option by DeveloperName; the seed cannot tell a story with an option the package does not ship. */
+function option(ctx: AccountContext, name: string) {
+  const found = ctx.config.transitionOptions[name];
+  if (!found) throw new Error(`The package has no Transition_Option__mdt named ${name}`);
+  return found;
+}
 
 export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
   covered(ctx, records) {
@@ -413,6 +548,17 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
       signedOffOn: addDays(goLive, -ctx.faker.number.int({ min: 2, max: 7 })),
       mandatoryOpen: 0
     });
+    // The integrator's extension expired with the warranty; it keeps fixing what breaks, billed by the day under
+    // that contract: the work of the gap days, which nothing covers.
+    const extension = buildContract(ctx, {
+      suffix: 'C0',
+      status: 'Expired',
+      type: 'Project Extension',
+      name: `Extension ${ctx.name}`,
+      start: goLive,
+      end: warrantyEnd,
+      tacitRenewal: false
+    });
     // A TMA proposal waits for a signature: until then every incident arrives out of coverage.
     const proposalStart = addDays(ctx.today, ctx.faker.number.int({ min: 10, max: 40 }));
     const proposal = buildContract(ctx, {
@@ -421,7 +567,13 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
       start: proposalStart,
       end: addDays(proposalStart, 364)
     });
-    finish(ctx, records, [proposal], { from: addDays(ctx.today, -daysInGap), to: yesterday(ctx) });
+    finish(
+      ctx,
+      records,
+      [extension, proposal],
+      { from: addDays(ctx.today, -daysInGap), to: yesterday(ctx) },
+      { billTo: () => extension.record.key }
+    );
   },
 
   'notice-passed'(ctx, records) {
@@ -432,9 +584,9 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
       status: 'Active',
       start,
       end: addDays(ctx.today, daysToEnd),
-      noticeDays
+      noticeDays,
+      tacitRenewal: false
     });
-    contract.record.fields.Tacit_Renewal__c = false;
     finish(ctx, records, [contract], { from: sixMonthsBack(ctx, start), to: yesterday(ctx) });
   },
 
@@ -488,11 +640,189 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
       records,
       [contract],
       { from: sixMonthsBack(ctx, start), to: yesterday(ctx) },
-      {
-        contractKey: contract.record.key,
-        days: (consumedPercent / 100) * budgetDays
-      }
+      { budgetTarget: { contractKey: contract.record.key, days: (consumedPercent / 100) * budgetDays } }
     );
+  },
+
+  'transition-undecided'(ctx, records) {
+    const { goLiveInDays, mandatoryOpen } = ctx.entry.params;
+    const goLive = addDays(ctx.today, goLiveInDays);
+    // No warranty: maintenance is due from the go-live, and nothing is decided for it.
+    const checklist = buildChecklist(ctx, records, {
+      goLive,
+      warrantyEnd: null,
+      phase: 'Knowledge Transfer',
+      mandatoryOpen
+    });
+    buildTransition(ctx, records, checklist);
+  },
+
+  'transition-decided'(ctx, records) {
+    const { goLiveInDays, warrantyDays, decidedDaysAgo } = ctx.entry.params;
+    const goLive = addDays(ctx.today, goLiveInDays);
+    const checklist = buildChecklist(ctx, records, {
+      goLive,
+      warrantyEnd: addDays(goLive, warrantyDays),
+      phase: 'Knowledge Transfer',
+      mandatoryOpen: 3
+    });
+    // The decision, as "Decide" on the tab takes it: the successor contract in Draft from the takeover day.
+    const decisionDay = addDays(ctx.today, -decidedDaysAgo);
+    const chosen = option(ctx, 'New_TMA');
+    const plan = transitionPlan({
+      transition: { goLiveDate: goLive, warrantyEndDate: String(checklist.fields.Warranty_End_Date__c) },
+      options: Object.values(ctx.config.transitionOptions),
+      today: decisionDay
+    });
+    const successorFields = successorContractFields({
+      transition: { name: ctx.name, goLiveDate: goLive, handoverChecklistId: checklist.key },
+      option: chosen,
+      takeoverDate: plan.takeoverDate
+    });
+    const successor = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Draft',
+      type: String(successorFields.Contract_Type__c),
+      name: String(successorFields.Name),
+      start: String(successorFields.Start_Date__c),
+      end: String(successorFields.End_Date__c),
+      checklistKey: checklist.key,
+      tacitRenewal: false
+    });
+    const decision = transitionDecisionFields({ option: chosen, today: decisionDay, successorContractId: null });
+    finish(ctx, records, [successor], { from: addDays(ctx.today, -30), to: yesterday(ctx) });
+    buildTransition(ctx, records, checklist, {
+      option: decision.Option_Chosen__c,
+      day: decision.Decision_Date__c,
+      successorKey: successor.record.key,
+      rationale: `${chosen.label}: a tender (${ctx.config.transitionOptions.Tender?.leadTimeDays ?? 180} days) no longer fitted before the takeover on ${plan.takeoverDate}.`
+    });
+  },
+
+  'amended-delay'(ctx, records) {
+    const { daysToEnd, extensionMonths, addedBudgetDays } = ctx.entry.params;
+    const start = addDays(ctx.today, -ctx.faker.number.int({ min: 200, max: 400 }));
+    const originalEnd = addDays(ctx.today, daysToEnd);
+    const extension = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Active',
+      type: 'Project Extension',
+      name: `Extension ${ctx.name}`,
+      start,
+      end: originalEnd,
+      tacitRenewal: false
+    });
+    // The go-live slipped: the amendment keeps the integrator on the run for extensionMonths more months.
+    const amendedEnd = addMonths(originalEnd, extensionMonths);
+    const amendment: Record<string, FieldValue> = {
+      Effective_Date__c: addDays(ctx.today, -ctx.faker.number.int({ min: 10, max: 40 })),
+      Reason__c: 'Project Delay',
+      Budget_Days_Change__c: addedBudgetDays,
+      New_End_Date__c: amendedEnd,
+      Scope_Note__c: `The go-live slipped by ${extensionMonths} months: the integrator keeps the run until the TMA starts.`
+    };
+    applyOverrides(ctx, 'Contract_Amendment__c', amendment);
+    // The TMA signed to follow the extension: it covers from its start date, although not yet active.
+    const tmaStart = addDays(amendedEnd, 1);
+    const tma = buildContract(ctx, {
+      suffix: 'C2',
+      status: 'Signed',
+      start: tmaStart,
+      end: addDays(addMonths(tmaStart, 36), -1)
+    });
+    finish(ctx, records, [extension, tma], { from: sixMonthsBack(ctx, start), to: yesterday(ctx) });
+    add(records, 'Contract_Amendment__c', {
+      key: `${extension.record.key}-A1`,
+      fields: amendment,
+      refs: {
+        Contract__c: { sobject: 'Maintenance_Contract__c', key: extension.record.key },
+        Account__c: { sobject: 'Account', key: ctx.key }
+      }
+    });
+  },
+
+  'time-and-materials'(ctx, records) {
+    const { alertDays, lastMonthDays, monthlyDays } = ctx.entry.params;
+    const start = addDays(ctx.today, -ctx.faker.number.int({ min: 200, max: 300 }));
+    const contract = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Active',
+      type: TIME_AND_MATERIALS,
+      name: `Régie ${ctx.name}`,
+      start,
+      end: addDays(ctx.today, ctx.faker.number.int({ min: 200, max: 300 })),
+      tacitRenewal: false
+    });
+    const rate = Number(contract.record.fields.Daily_Rate__c);
+    contract.record.fields.Monthly_Spend_Alert__c = alertDays * rate;
+    contract.record.fields.Monthly_Fee__c = null;
+    finish(ctx, records, [contract], { from: sixMonthsBack(ctx, start), to: yesterday(ctx) });
+    // Work besides the incidents (evolutions, studies) tops each month up to its days: last month crossed the alert.
+    const thisMonth = ctx.today.slice(0, 7);
+    const worked = new Map<string, number>();
+    for (const entry of effortOf(records, contract.record.key)) {
+      worked.set(entry.workDate.slice(0, 7), (worked.get(entry.workDate.slice(0, 7)) ?? 0) + entry.days);
+    }
+    for (let back = 1; back <= 5; back++) {
+      const monthStart = addMonths(`${thisMonth}-01`, -back);
+      const monthEnd = addDays(addMonths(monthStart, 1), -1);
+      if (monthEnd < start) break;
+      const target = back === 1 ? lastMonthDays : monthlyDays;
+      let missing = Math.round((target - (worked.get(monthStart.slice(0, 7)) ?? 0)) * 100) / 100;
+      let day = laterOf(monthStart, start);
+      for (let n = 1; missing > 0 && day <= monthEnd; n++, day = addDays(day, 3)) {
+        const days = Math.min(missing, ctx.faker.helpers.arrayElement([0.5, 1, 1.5, 2]));
+        addEffort(ctx, records, {
+          key: `${contract.record.key}-W${monthStart.slice(0, 7)}-${n}`,
+          contractKey: contract.record.key,
+          workDate: day,
+          days,
+          kind: 'Evolutive',
+          description: ctx.locale === 'fr' ? 'Évolution demandée par le métier' : 'Change requested by the business'
+        });
+        missing = Math.round((missing - days) * 100) / 100;
+      }
+    }
+  },
+
+  'tacit-renewal'(ctx, records) {
+    const { daysToEnd, noticeDays } = ctx.entry.params;
+    const end = addDays(ctx.today, daysToEnd);
+    const contract = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Active',
+      start: addDays(addMonths(end, -12), 1),
+      end,
+      noticeDays,
+      tacitRenewal: true
+    });
+    finish(ctx, records, [contract], {
+      from: sixMonthsBack(ctx, String(contract.record.fields.Start_Date__c)),
+      to: yesterday(ctx)
+    });
+  },
+
+  'signed-waiting'(ctx, records) {
+    const { startInDays, reservations } = ctx.entry.params;
+    const warrantyEnd = addDays(ctx.today, startInDays - 1);
+    const goLive = addDays(warrantyEnd, -ctx.faker.number.int({ min: 60, max: 90 }));
+    const checklist = buildChecklist(ctx, records, {
+      goLive,
+      warrantyEnd,
+      phase: reservations > 0 ? 'Signed Off with Reservations' : 'Signed Off',
+      signedOffOn: addDays(ctx.today, -ctx.faker.number.int({ min: 2, max: 10 })),
+      mandatoryOpen: reservations,
+      reservationsDue: reservations > 0 ? addDays(ctx.today, 30) : undefined
+    });
+    const start = addDays(warrantyEnd, 1);
+    const contract = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Signed',
+      start,
+      end: addDays(addMonths(start, 24), -1),
+      checklistKey: checklist.key
+    });
+    finish(ctx, records, [contract], { from: addDays(ctx.today, -30), to: yesterday(ctx) });
   }
 };
 
@@ -504,7 +834,13 @@ export const STORY_CODES: Record<StoryName, string> = {
   'notice-passed': 'NOT',
   'handover-in-progress': 'HIP',
   'handover-signed-off': 'HSO',
-  'budget-burn': 'BUD'
+  'budget-burn': 'BUD',
+  'transition-undecided': 'TRU',
+  'transition-decided': 'TRD',
+  'amended-delay': 'AMD',
+  'time-and-materials': 'TAM',
+  'tacit-renewal': 'TAC',
+  'signed-waiting': 'SGN'
 };
 
 /** The one-line story an account tells, for its Description. */

@@ -158,10 +158,12 @@ describe('coverage, budget, handover and penalties', () => {
   });
 
   it('rejects negative effort and a malformed today', () => {
-    expect(() => budgetBurn({ contract: active, incidents: [{ effortDays: -1 }], today: '2026-03-01' })).toThrow(
-      /incidents\[0\].effortDays/
-    );
-    expect(() => budgetBurn({ contract: active, incidents: [], today: 'today' })).toThrow(/budgetBurn: today/);
+    const entry = { workDate: '2026-02-01', days: -1 };
+    expect(() => budgetBurn({ contract: active, entries: [entry], today: '2026-03-01' })).toThrow(/entries\[0\].days/);
+    expect(() =>
+      budgetBurn({ contract: active, entries: [{ ...entry, days: 1, workDate: '2026-02-30' }], today: '2026-03-01' })
+    ).toThrow(/entries\[0\].workDate/);
+    expect(() => budgetBurn({ contract: active, entries: [], today: 'today' })).toThrow(/budgetBurn: today/);
   });
 
   it('rejects items that are not a list, and periods that end before they start', () => {

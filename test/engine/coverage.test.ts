@@ -41,7 +41,10 @@ describe('coveringContract', () => {
     expect(coveringContract({ contracts: [twin, fromMidJune], at: '2026-06-20' })?.id).toBe('a01C');
   });
 
-  it('never picks a Draft, Suspended or Expired contract', () => {
+  it('picks a Signed contract from its start date, never a Draft, Suspended, Expired or Terminated one', () => {
+    const signed = contract('a01S', '2026-06-01', '2027-05-31', 'Signed');
+    expect(coveringContract({ contracts: [signed], at: '2026-05-31' })).toBeNull();
+    expect(coveringContract({ contracts: [signed], at: '2026-06-01' })?.id).toBe('a01S');
     for (const status of ['Draft', 'Suspended', 'Expired', 'Terminated'] as const) {
       expect(
         coveringContract({ contracts: [contract('x', '2026-01-01', '2026-12-31', status)], at: '2026-06-01' })
@@ -75,7 +78,17 @@ describe('coverageTimeline', () => {
         { start: '2026-06-01', end: '2026-06-30', kind: 'covered', sourceIds: ['a01A'] },
         { start: '2026-07-01', end: '2026-08-30', kind: 'covered', sourceIds: ['a01B'] }
       ],
-      alerts: []
+      // The notice deadline of the first contract passed on 1 April: it stays on the tab until the contract ends.
+      alerts: [
+        {
+          kind: 'notice-passed',
+          date: '2026-04-01',
+          sourceId: 'a01A',
+          daysLeft: -61,
+          renewsUntil: null,
+          endsOn: '2026-06-30'
+        }
+      ]
     });
   });
 
@@ -108,6 +121,14 @@ describe('coverageTimeline', () => {
         { start: '2026-07-02', end: '2026-08-30', kind: 'covered', sourceIds: ['a01B'] }
       ],
       alerts: [
+        {
+          kind: 'notice-passed',
+          date: '2026-04-01',
+          sourceId: 'a01A',
+          daysLeft: -61,
+          renewsUntil: null,
+          endsOn: '2026-06-30'
+        },
         { kind: 'coverage-end', date: '2026-06-30', sourceId: 'a01A', daysLeft: 29 },
         { kind: 'gap', date: '2026-07-01', sourceId: 'a01A', daysLeft: 30 }
       ]
@@ -136,12 +157,20 @@ describe('coverageTimeline', () => {
       { start: '2026-06-16', end: '2026-08-30', kind: 'gap', sourceIds: [] }
     ]);
     expect(draftRenewal.alerts).toEqual([
+      {
+        kind: 'notice-passed',
+        date: '2026-03-17',
+        sourceId: 'a01A',
+        daysLeft: -76,
+        renewsUntil: null,
+        endsOn: '2026-06-15'
+      },
       { kind: 'coverage-end', date: '2026-06-15', sourceId: 'a01A', daysLeft: 14 },
       { kind: 'gap', date: '2026-06-16', sourceId: 'a01A', daysLeft: 15 }
     ]);
   });
 
-  it('reports a gap today when the only contract has expired', () => {
+  it('reports a gap today when the only contract has expired, after its own term', () => {
     const result = coverageTimeline({
       contracts: [contract('a01E', '2025-01-01', '2025-12-31', 'Expired')],
       today,
@@ -151,8 +180,19 @@ describe('coverageTimeline', () => {
       coveredToday: false,
       firstGapStart: '2026-06-01',
       segments: [{ start: '2026-06-01', end: '2026-08-30', kind: 'gap', sourceIds: [] }],
-      alerts: [{ kind: 'gap', date: '2026-06-01', sourceId: null, daysLeft: 0 }]
+      alerts: [{ kind: 'gap', date: '2026-06-01', sourceId: 'a01E', daysLeft: 0 }]
     });
+    // An Expired contract covered its own term (not a renewal): its days were not a gap.
+    const past = coverageTimeline({
+      contracts: [contract('a01E', '2025-01-01', '2025-12-31', 'Expired', { tacitRenewal: true })],
+      today: '2025-12-01',
+      horizonDays: 60
+    });
+    expect(past.segments).toEqual([
+      { start: '2025-12-01', end: '2025-12-31', kind: 'covered', sourceIds: ['a01E'] },
+      { start: '2026-01-01', end: '2026-01-30', kind: 'gap', sourceIds: [] }
+    ]);
+    expect(past.alerts.map((alert) => alert.kind)).toEqual(['coverage-end', 'gap']);
   });
 
   it('counts the handover warranty as coverage and warns of the gap after it', () => {

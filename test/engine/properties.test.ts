@@ -207,7 +207,15 @@ describe('properties', () => {
       .record({
         start: dayArbitrary,
         length: fc.integer({ min: 0, max: 500 }),
-        status: fc.constantFrom<ContractStatus>('Draft', 'Active', 'Active', 'Suspended', 'Expired', 'Terminated')
+        status: fc.constantFrom<ContractStatus>(
+          'Draft',
+          'Signed',
+          'Active',
+          'Active',
+          'Suspended',
+          'Expired',
+          'Terminated'
+        )
       })
       .map(({ start, length, status }) => ({ start, end: start + length, status }));
     const checklistArbitrary = fc.record({
@@ -253,10 +261,13 @@ describe('properties', () => {
           });
           expect(covered).toBe(horizonDays + 1);
 
-          // Day by day, the sources are exactly the Active contracts and warranties covering that day.
+          // Day by day, the sources are exactly the Signed, Active and Expired contracts (no tacit renewal here) and
+          // the warranties covering that day.
           const sources = [
             ...contractSpecs.flatMap((spec, i) =>
-              spec.status === 'Active' ? [{ id: `c${i}`, start: spec.start, end: spec.end }] : []
+              ['Signed', 'Active', 'Expired'].includes(spec.status)
+                ? [{ id: `c${i}`, start: spec.start, end: spec.end }]
+                : []
             ),
             ...checklistSpecs.flatMap((spec, i) =>
               spec.goLive === null ? [] : [{ id: `k${i}`, start: spec.goLive, end: spec.goLive + spec.warrantyDays }]

@@ -29,7 +29,12 @@ const NOW = new Date('2026-03-10T12:00:00.000Z');
 const records: Record<string, Record<string, unknown>> = {
   a03000000000001AAA: { Id: 'a03000000000001AAA', Phase__c: 'Signed Off', Account__c: '001000000000001AAA' },
   a03000000000002AAA: { Id: 'a03000000000002AAA', Phase__c: 'Shadowing', Account__c: '001000000000001AAA' },
-  a03000000000003AAA: { Id: 'a03000000000003AAA', Phase__c: 'Signed Off', Account__c: '001000000000002AAA' }
+  a03000000000003AAA: { Id: 'a03000000000003AAA', Phase__c: 'Signed Off', Account__c: '001000000000002AAA' },
+  a03000000000004AAA: {
+    Id: 'a03000000000004AAA',
+    Phase__c: 'Signed Off with Reservations',
+    Account__c: '001000000000001AAA'
+  }
 };
 
 function ctx(
@@ -73,6 +78,7 @@ describe('data model formula fields', () => {
       'Handover_Checklist__c.Sign_Off_Needs_Signer',
       'Handover_Checklist__c.Warranty_End_Not_Before_Go_Live',
       'Handover_Item__c.Done_Needs_Date',
+      'Handover_Item__c.Reservation_Needs_Owner_And_Due_Date',
       'Maintenance_Contract__c.Activation_Requires_Signed_Off_Handover',
       'Maintenance_Contract__c.Budget_Amount__c',
       'Maintenance_Contract__c.Budget_Consumed_Percent__c',
@@ -80,6 +86,7 @@ describe('data model formula fields', () => {
       'Maintenance_Contract__c.End_Not_Before_Start',
       'Maintenance_Contract__c.Handover_Checklist_Same_Account',
       'Maintenance_Contract__c.Notice_Deadline__c',
+      'Maintenance_Contract__c.Renewal_Terms_Valid',
       'Maintenance_Incident__c.Closed_Needs_Timestamp',
       'Maintenance_Incident__c.Effort_Not_Negative',
       'Maintenance_Incident__c.Resolution_Breached__c',
@@ -103,15 +110,22 @@ describe('data model formula fields', () => {
     expect(fieldValue(contract, 'Notice_Deadline__c', { End_Date__c: '2026-12-31' })).toBe('2026-12-31');
   });
 
-  it('Budget_Consumed_Percent__c is consumed over budget, as a percent number', () => {
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 40, Consumed_Days__c: 10 })).toBe(25);
+  it('Budget_Consumed_Percent__c is consumed over the budget with its amendments, as a percent number', () => {
+    const percent = (budget: number | null, amended: number | null, consumed: number): unknown =>
+      fieldValue(contract, 'Budget_Consumed_Percent__c', {
+        Budget_Days__c: budget,
+        Amended_Budget_Days__c: amended,
+        Consumed_Effort_Days__c: consumed
+      });
+    expect(percent(40, 0, 10)).toBe(25);
     // 7 / 30 = 0.2333... -> 23.3 % at the field's scale of 1.
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 30, Consumed_Days__c: 7 })).toBe(23.3);
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 0, Consumed_Days__c: 5 })).toBe(0);
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: null, Consumed_Days__c: 5 })).toBe(0);
-    expect(fieldValue(contract, 'Budget_Consumed_Percent__c', { Budget_Days__c: 10, Consumed_Days__c: 12.5 })).toBe(
-      125
-    );
+    expect(percent(30, null, 7)).toBe(23.3);
+    expect(percent(0, 0, 5)).toBe(0);
+    expect(percent(null, null, 5)).toBe(0);
+    expect(percent(10, 0, 12.5)).toBe(125);
+    // 40 days amended by +10: 10 / 50.
+    expect(percent(40, 10, 10)).toBe(20);
+    expect(percent(40, -40, 10)).toBe(0);
   });
 
   it('Budget_Amount__c is days times the daily rate', () => {
@@ -181,7 +195,7 @@ describe('data model validation rules', () => {
     Budget_Days__c: 10,
     Daily_Rate__c: 500,
     Monthly_Fee__c: 1000,
-    Consumed_Days__c: 0,
+    Amended_Budget_Days__c: 0,
     Handover_Checklist__c: 'a03000000000001AAA'
   };
 
@@ -202,7 +216,18 @@ describe('data model validation rules', () => {
       'Handover_Checklist_Same_Account'
     ]);
     expect(failing(contract, { ...validContract, Monthly_Fee__c: -1 })).toEqual(['Budget_Not_Negative']);
-    expect(failing(contract, { ...validContract, Consumed_Days__c: -0.5 })).toEqual(['Budget_Not_Negative']);
+    // Amendments may take days off, not more than the budget has.
+    expect(failing(contract, { ...validContract, Amended_Budget_Days__c: -10 })).toEqual([]);
+    expect(failing(contract, { ...validContract, Amended_Budget_Days__c: -10.5 })).toEqual(['Budget_Not_Negative']);
+    expect(failing(contract, { ...validContract, Monthly_Spend_Alert__c: -1 })).toEqual(['Budget_Not_Negative']);
+    // A contract signed off with reservations may be activated; a Signed one is not gated.
+    expect(failing(contract, { ...validContract, Handover_Checklist__c: 'a03000000000004AAA' })).toEqual([]);
+    expect(
+      failing(contract, { ...validContract, Status__c: 'Signed', Handover_Checklist__c: 'a03000000000002AAA' })
+    ).toEqual([]);
+    expect(failing(contract, { ...validContract, Renewal_Term_Months__c: 0 })).toEqual(['Renewal_Terms_Valid']);
+    expect(failing(contract, { ...validContract, Renewal_Term_Months__c: 1, Max_Renewals__c: 0 })).toEqual([]);
+    expect(failing(contract, { ...validContract, Max_Renewals__c: -1 })).toEqual(['Renewal_Terms_Valid']);
     // Blank amounts are not negative.
     expect(failing(contract, { ...validContract, Budget_Days__c: null, Daily_Rate__c: null })).toEqual([]);
   });
@@ -240,6 +265,15 @@ describe('data model validation rules', () => {
     expect(failing(checklist, signedOff)).toEqual([]);
     expect(failing(checklist, { ...signedOff, Mandatory_Open__c: 2 })).toEqual(['Sign_Off_Needs_Mandatory_Items_Done']);
     expect(failing(checklist, { ...signedOff, Signed_Off_On__c: null })).toEqual(['Sign_Off_Needs_Signer']);
+    // With reservations: open mandatory items are allowed when each is a reservation.
+    const reserved = { ...signedOff, Phase__c: 'Signed Off with Reservations', Mandatory_Open__c: 2 };
+    expect(failing(checklist, { ...reserved, Mandatory_Unreserved_Open__c: 0 })).toEqual([]);
+    expect(failing(checklist, { ...reserved, Mandatory_Unreserved_Open__c: 1 })).toEqual([
+      'Sign_Off_Needs_Mandatory_Items_Done'
+    ]);
+    expect(failing(checklist, { ...reserved, Mandatory_Unreserved_Open__c: 0, Signed_Off_By__c: null })).toEqual([
+      'Sign_Off_Needs_Signer'
+    ]);
     expect(
       failing(checklist, { ...signedOff, Phase__c: 'Shadowing', Signed_Off_By__c: null, Mandatory_Open__c: 4 })
     ).toEqual([]);
@@ -249,6 +283,11 @@ describe('data model validation rules', () => {
     expect(failing(item, { Done__c: true })).toEqual(['Done_Needs_Date']);
     expect(failing(item, { Done__c: 1, Done_On__c: '2026-01-02' })).toEqual([]);
     expect(failing(item, { Done__c: false })).toEqual([]);
+    const reservation = { Reservation__c: true, Item_Owner__c: '005000000000001AAA', Due_Date__c: '2026-04-30' };
+    expect(failing(item, reservation)).toEqual([]);
+    expect(failing(item, { ...reservation, Due_Date__c: null })).toEqual(['Reservation_Needs_Owner_And_Due_Date']);
+    expect(failing(item, { ...reservation, Item_Owner__c: null })).toEqual(['Reservation_Needs_Owner_And_Due_Date']);
+    expect(failing(item, { Reservation__c: false })).toEqual([]);
   });
 
   it('inactive rules never fire', () => {

@@ -58,6 +58,7 @@ describe('deploying force-app with source-deploy-retrieve', () => {
     expect(budgetAmount).toMatchObject({ type: 'currency', calculated: true, updateable: false });
     expect(describe.fields.find((f) => f.name === 'Status__c')?.picklistValues?.map((v) => v.value)).toEqual([
       'Draft',
+      'Signed',
       'Active',
       'Suspended',
       'Expired',

@@ -24,11 +24,12 @@ const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const HOURS = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/;
 
 describe('custom metadata records', () => {
-  it('belong to the three types, with valid names and labels', () => {
+  it('belong to the four types, with valid names and labels', () => {
     expect([...new Set(records.map((r) => r.type))].sort()).toEqual([
       'Handover_Template_Item',
       'Maintenance_Calendar',
-      'SLA_Template'
+      'SLA_Template',
+      'Transition_Option'
     ]);
     for (const record of records) {
       expect(record.developerName).toMatch(/^[A-Za-z](?!.*__)\w{0,39}$/);

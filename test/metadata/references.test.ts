@@ -19,12 +19,13 @@ describe('field references', () => {
       ...Object.values(o.fields).filter((f) => f.formula !== undefined),
       ...Object.values(o.validationRules)
     ]);
-    expect(formulas.length).toBe(19); // 7 formula fields, 12 validation rules
+    expect(formulas.length).toBe(32); // 7 formula fields, 25 validation rules
     expect(checkFormulas(model)).toEqual([]);
   });
 
-  it('roll-up summaries count the checklist items through their master-detail, with valid filters', () => {
-    expect(Object.values(model.Handover_Checklist__c.fields).filter((f) => f.type === 'Summary')).toHaveLength(3);
+  it('roll-up summaries count through their master-detail, with valid filters', () => {
+    expect(Object.values(model.Handover_Checklist__c.fields).filter((f) => f.type === 'Summary')).toHaveLength(5);
+    expect(Object.values(model.Maintenance_Contract__c.fields).filter((f) => f.type === 'Summary')).toHaveLength(2);
     expect(checkRollUps(model)).toEqual([]);
   });
 
@@ -37,7 +38,7 @@ describe('field references', () => {
   });
 
   it('page layouts name existing fields and child relationships', () => {
-    expect(layouts).toHaveLength(4);
+    expect(layouts).toHaveLength(7);
     expect(checkPageLayouts(model, layouts)).toEqual([]);
   });
 });

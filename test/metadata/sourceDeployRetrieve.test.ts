@@ -13,14 +13,14 @@ const EXPECTED_COUNTS: Record<string, number> = {
   CustomObject: Object.keys(EXPECTED_OBJECTS).length + Object.keys(EXPECTED_METADATA_TYPES).length,
   CustomField: EXPECTED_FIELD_COUNT,
   ValidationRule: Object.values(EXPECTED_OBJECTS).reduce((sum, o) => sum + o.validationRules.length, 0),
-  ListView: 14 + Object.keys(EXPECTED_METADATA_TYPES).length,
-  CompactLayout: 4,
-  Layout: 4,
-  CustomTab: 4,
+  ListView: 18 + Object.keys(EXPECTED_METADATA_TYPES).length,
+  CompactLayout: 7,
+  Layout: 7,
+  CustomTab: 7,
   CustomApplication: 1,
   PermissionSet: 3,
-  // 2 calendars, 3 SLA templates, 25 handover template items
-  CustomMetadata: 30
+  // 2 calendars, 3 SLA templates, 25 handover template items, 5 transition options
+  CustomMetadata: 35
 };
 
 function allComponents(set: ComponentSet): SourceComponent[] {
@@ -60,7 +60,7 @@ describe('source-deploy-retrieve', () => {
     for (const component of components) counts[component.type.name] = (counts[component.type.name] ?? 0) + 1;
     const ours = Object.fromEntries(Object.keys(EXPECTED_COUNTS).map((type) => [type, counts[type] ?? 0]));
     expect(ours).toEqual(EXPECTED_COUNTS);
-    expect(EXPECTED_COUNTS.CustomField).toBe(106);
+    expect(EXPECTED_COUNTS.CustomField).toBe(147);
   });
 
   it('rejects a file of no known metadata type', () => {
@@ -116,8 +116,8 @@ describe('source-deploy-retrieve', () => {
           : 0;
       expect(count('customMetadata', '.md')).toBe(EXPECTED_COUNTS.CustomMetadata);
       expect(count('permissionsets', '.permissionset')).toBe(3);
-      expect(count('layouts', '.layout')).toBe(4);
-      expect(count('tabs', '.tab')).toBe(4);
+      expect(count('layouts', '.layout')).toBe(7);
+      expect(count('tabs', '.tab')).toBe(7);
       expect(existsSync(join(packageDir, 'applications', 'Maintenance.app'))).toBe(true);
     });
 

@@ -9,12 +9,15 @@ import type { SfError } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import {
   addDays,
+  addMonths,
+  amendmentFromRecord,
   checklistFromRecord,
   contractCalendar,
   contractFromRecord,
-  coverageTimeline,
+  coverageSummary,
   incidentFromRecord,
-  monthlyReview
+  monthlyReview,
+  transitionFromRecord
 } from '#engine';
 import Deploy, { type DeployResult } from '../../src/commands/maintenance/deploy.js';
 import Report, { type ReportResult } from '../../src/commands/maintenance/report.js';
@@ -182,13 +185,10 @@ describe('sf maintenance seed', () => {
       updated: 0,
       failed: 0
     });
-    expect(await recordCounts(await org.conn())).toEqual({
-      Account: 20,
-      Handover_Checklist__c: demoRecords('Handover_Checklist__c').length,
-      Handover_Item__c: demoRecords('Handover_Item__c').length,
-      Maintenance_Contract__c: demoRecords('Maintenance_Contract__c').length,
-      Maintenance_Incident__c: demoRecords('Maintenance_Incident__c').length
-    });
+    expect(await recordCounts(await org.conn())).toEqual(
+      Object.fromEntries(demo.objects.map((group) => [group.sobject, group.records.length]))
+    );
+    expect(demoRecords('Account')).toHaveLength(26);
   }, 120_000);
 
   it('creates nothing the second time: every record is updated in place', async () => {
@@ -251,7 +251,7 @@ describe('sf maintenance report', () => {
     expect(error).toBeUndefined();
     const now = Date.now();
     const report = result as ReportResult;
-    expect(report.accounts).toHaveLength(20);
+    expect(report.accounts).toHaveLength(26);
     const incidents = demoRecords('Maintenance_Incident__c');
     for (const account of demo.accounts) {
       const line = report.accounts.find((candidate) => candidate.accountNumber === account.key);
@@ -279,17 +279,32 @@ describe('sf maintenance report', () => {
       const checklists = demoRecords('Handover_Checklist__c').filter(
         (record) => record.refs.Account__c.key === account.key
       );
-      const coverage = coverageTimeline({
+      const amendments = demoRecords('Contract_Amendment__c')
+        .filter((record) => contracts.some((contract) => contract.key === record.refs.Contract__c.key))
+        .map((record) => amendmentFromRecord({ ...record.fields, Contract__c: record.refs.Contract__c.key }));
+      const coverage = coverageSummary({
         contracts: contracts.map((record) => contractFromRecord({ ...record.fields, Id: record.key })),
+        amendments,
         checklists: checklists.map((record) => checklistFromRecord(record.fields)),
-        today,
-        horizonDays: 90
+        transitions: demoRecords('Maintenance_Transition__c')
+          .filter((record) => record.refs.Account__c.key === account.key)
+          .map((record) => transitionFromRecord(record.fields)),
+        today
       });
-      expect(line).toMatchObject({ coveredToday: coverage.coveredToday, firstGapStart: coverage.firstGapStart });
-      const active = contracts.filter((record) => record.fields.Status__c === 'Active');
-      expect(line?.budgets.map((budget) => budget.consumedDays)).toEqual(
-        active.map((record) => record.fields.Consumed_Days__c)
+      expect(line).toMatchObject({ coveredToday: coverage.coveredToday, firstGapStart: coverage.gapStart });
+      // Consumed days: the billable effort entries of each contract in force with a budget, added up by hand.
+      const inForce = contracts.filter(
+        (record) =>
+          ['Signed', 'Active'].includes(String(record.fields.Status__c)) &&
+          record.fields.Contract_Type__c !== 'Time and Materials'
       );
+      const billable = (contractKey: string): number =>
+        Math.round(
+          demoRecords('Effort_Entry__c')
+            .filter((entry) => entry.refs.Contract__c.key === contractKey && entry.fields.Billable__c === true)
+            .reduce((sum, entry) => sum + Number(entry.fields.Days__c), 0) * 100
+        ) / 100;
+      expect(line?.budgets.map((budget) => budget.consumedDays)).toEqual(inForce.map((record) => billable(record.key)));
       const items = demoRecords('Handover_Item__c').filter((item) => item.key.startsWith(`${account.key}-`));
       expect(line?.handovers.map((handover) => handover.mandatoryOpen)).toEqual(
         checklists.map(
@@ -308,7 +323,46 @@ describe('sf maintenance report', () => {
       )
     ).toBe(true);
     expect(story('handover-in-progress').every((line) => line.handovers[0].mandatoryOpen === 3)).toBe(true);
-    expect(report.totals).toMatchObject({ accounts: 20, inGapToday: 2, coveredToday: 15 });
+    // The transition desk, by hand from the recipe: go-live in 150 days, no warranty: a tender (180 days) closed 30
+    // days ago, a new TMA (120) closes in 30 days.
+    for (const line of story('transition-undecided')) {
+      expect(line.transitions[0]).toMatchObject({
+        takeoverDate: addDays(today, 150),
+        decided: false,
+        optionsLost: ['Tender'],
+        alert: true
+      });
+      expect(line.transitions[0].optionsOpen[0]).toEqual({
+        option: 'New TMA',
+        closesOn: addDays(today, 30),
+        daysLeft: 30
+      });
+    }
+    for (const line of story('transition-decided')) {
+      expect(line.transitions[0]).toMatchObject({
+        decided: true,
+        option: 'New TMA',
+        decisionDate: addDays(today, -20)
+      });
+    }
+    // The amendment adds 15 days to the extension's budget, effective already.
+    for (const line of story('amended-delay')) {
+      const [extension] = line.budgets;
+      expect((extension.budgetDays ?? 0) - (extension.initialBudgetDays ?? 0)).toBe(15);
+    }
+    // Breton-like: the notice deadline passed 45 days ago, the contract renews for a year, no gap.
+    for (const line of story('tacit-renewal')) {
+      const end = addDays(today, 45);
+      expect(line.notices[0]).toMatchObject({
+        daysLeft: -45,
+        termEnd: end,
+        renewsUntil: addDays(addMonths(addDays(end, 1), 12), -1)
+      });
+      expect(line).toMatchObject({ coveredToday: true, firstGapStart: null });
+    }
+    for (const line of story('signed-waiting')) expect(line).toMatchObject({ coveredToday: true, firstGapStart: null });
+    // In a gap: the 2 gap-today accounts; before coverage: the 3 handovers in progress and the 2 transitions.
+    expect(report.totals).toMatchObject({ accounts: 26, inGapToday: 2, coveredToday: 19 });
   }, 60_000);
 
   it("counts today in the running user's Salesforce time zone", async () => {
@@ -387,7 +441,7 @@ describe('sf maintenance report', () => {
     const output = JSON.parse(run.stdout) as { status: number; result: ReportResult };
     expect(run.status).toBe(0);
     expect(output.status).toBe(0);
-    expect(output.result.accounts).toHaveLength(20);
+    expect(output.result.accounts).toHaveLength(26);
   }, 60_000);
 });
 
@@ -445,6 +499,10 @@ describe('sf maintenance setup', () => {
 
 describe('a seed told from a later day, over an org seeded earlier', () => {
   const TIMESTAMPS = ['Reported_At__c', 'Responded_At__c', 'Resolved_At__c', 'Closed_At__c', 'Paused_Since__c'];
+  /** What the org holds before each telling: the demo of today, then each later telling. */
+  let current: typeof demo = demo;
+  const entryKeys = (dataset: typeof demo): Set<string> =>
+    new Set(dataset.objects.find((group) => group.sobject === 'Effort_Entry__c')?.records.map((r) => r.key) ?? []);
 
   // The stories move with the day: an incident resolved in the earlier telling may be open in the later one. The
   // later seed must leave each record as it tells it, not keep what the earlier one wrote in fields it leaves empty.
@@ -458,7 +516,28 @@ describe('a seed told from a later day, over an org seeded earlier', () => {
       const conn = await org.conn();
       const result = await loadDataset(conn, later, { bulkThreshold });
       expect(result.failures).toEqual([]);
-      expect(result).toMatchObject({ created: 0, failed: 0 });
+      // Only effort entries come and go: an incident worked on later gets one, one no longer worked on loses it.
+      const [before, after] = [entryKeys(current), entryKeys(later)];
+      expect(result).toMatchObject({
+        created: [...after].filter((key) => !before.has(key)).length,
+        deleted: [...before].filter((key) => !after.has(key)).length,
+        failed: 0
+      });
+      current = later;
+      // The consumed-days roll-up of each contract is then the billable days of the entries told, by hand.
+      const consumed = await conn.query<{ External_Id__c: string; Consumed_Effort_Days__c: number | null }>(
+        'SELECT External_Id__c, Consumed_Effort_Days__c FROM Maintenance_Contract__c'
+      );
+      const entries = later.objects.find((group) => group.sobject === 'Effort_Entry__c')?.records ?? [];
+      for (const row of consumed.records) {
+        const byHand = entries
+          .filter((entry) => entry.refs.Contract__c.key === row.External_Id__c && entry.fields.Billable__c === true)
+          .reduce((total, entry) => total + Number(entry.fields.Days__c), 0);
+        expect({ contract: row.External_Id__c, days: row.Consumed_Effort_Days__c ?? 0 }).toEqual({
+          contract: row.External_Id__c,
+          days: Math.round(byHand * 100) / 100
+        });
+      }
       const rows = await conn.query<Record<string, string | null>>(
         `SELECT External_Id__c, Status__c, ${TIMESTAMPS.join(', ')} FROM Maintenance_Incident__c`,
         { autoFetch: true, maxFetch: 10_000 }

@@ -1,17 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   addDays,
+  addMonths,
+  amendmentFromRecord,
   budgetBurn,
   checklistFromRecord,
   contractCalendar,
   contractFromRecord,
+  coverageSummary,
   coverageTimeline,
+  effortEntryFromRecord,
+  effortOutOfCoverage,
   handoverReadiness,
   incidentFromRecord,
   incidentTransition,
   itemFromRecord,
+  monthlySpend,
   noticeDeadline,
+  noticeStatus,
   priorityFor,
+  transitionFromRecord,
+  transitionPlan,
   type Level
 } from '#engine';
 import { KEY_FIELD, RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
@@ -45,6 +54,17 @@ function accountModel(dataset: GeneratedDataset, accountKey: string) {
   return { contracts, checklists, coverage };
 }
 
+/** The effort entries billed under a contract, in engine shape. */
+function entriesOf(dataset: GeneratedDataset, contractKey: string) {
+  return records(dataset, 'Effort_Entry__c')
+    .filter((entry) => entry.refs.Contract__c?.key === contractKey)
+    .map((entry) => effortEntryFromRecord(entry.fields));
+}
+
+function sum(values: number[]): number {
+  return Math.round(values.reduce((total, value) => total + value, 0) * 100) / 100;
+}
+
 function accountsOf(dataset: GeneratedDataset, story: string): string[] {
   return dataset.accounts.filter((account) => account.story === story).map((account) => account.key);
 }
@@ -61,13 +81,13 @@ describe('generator: determinism and size', () => {
     expect(other.accounts.map((account) => account.name)).not.toEqual(first.accounts.map((account) => account.name));
   });
 
-  it('tells the demo with twenty accounts, in French and English', () => {
-    expect(first.accounts).toHaveLength(20);
+  it('tells the demo with twenty-six accounts, in French and English', () => {
+    expect(first.accounts).toHaveLength(26);
     expect(new Set(first.accounts.map((account) => account.locale))).toEqual(new Set(['fr', 'en']));
     const byStory = Object.fromEntries(demo.stories.map((entry) => [entry.story, entry.accounts]));
     for (const [story, count] of Object.entries(byStory)) expect(accountsOf(first, story)).toHaveLength(count);
-    expect(records(first, 'Account')).toHaveLength(20);
-    expect(new Set(first.accounts.map((account) => account.name)).size).toBe(20);
+    expect(records(first, 'Account')).toHaveLength(26);
+    expect(new Set(first.accounts.map((account) => account.name)).size).toBe(26);
   });
 
   it('scales the volume recipe to about 1,000 records per unit, and a larger scale only adds accounts', () => {
@@ -77,7 +97,10 @@ describe('generator: determinism and size', () => {
       dataset.objects.reduce((sum, group) => sum + group.records.length, 0);
     expect(total(one)).toBeGreaterThanOrEqual(1000);
     expect(total(one)).toBeLessThan(1100);
-    expect(total(two)).toBe(2 * total(one));
+    // Twice the accounts; the records differ a little from one account to the next (effort entries exist only for
+    // the incidents worked on).
+    expect(records(two, 'Account')).toHaveLength(2 * records(one, 'Account').length);
+    expect(Math.abs(total(two) - 2 * total(one))).toBeLessThan(0.05 * total(one));
     const twoByKey = new Map(two.objects.flatMap((group) => group.records.map((record) => [record.key, record])));
     for (const group of one.objects) {
       for (const record of group.records) expect(twoByKey.get(record.key)).toEqual(record);
@@ -199,24 +222,169 @@ describe.each(['2026-05-04', '2027-02-15'])('the demo stories hold on %s', (toda
   it('budget-burn: 85 % of a 40-day budget consumed, and the engine raises the alert', () => {
     for (const key of accountsOf(dataset, 'budget-burn')) {
       const [contract] = accountModel(dataset, key).contracts;
-      expect(contract).toMatchObject({ budgetDays: 40, consumedDays: 34 });
-      const incidents = ofAccount(dataset, 'Maintenance_Incident__c', key)
-        .filter((incident) => incident.refs.Contract__c?.key === contract.id)
-        .map((incident) => incidentFromRecord(incident.fields));
-      const burn = budgetBurn({ contract, incidents, today });
+      expect(contract).toMatchObject({ budgetDays: 40 });
+      const entries = entriesOf(dataset, contract.id as string);
+      // By hand: the billable days of the contract's entries, which the Consumed_Effort_Days__c roll-up adds up.
+      expect(sum(entries.filter((entry) => entry.billable).map((entry) => entry.days))).toBeCloseTo(34, 2);
+      const burn = budgetBurn({ contract, entries, today });
       expect(burn).toMatchObject({ consumedDays: 34, percentConsumed: 85, alert: 'threshold' });
+      // The burn since the start runs the 6 days left out before the term ends.
+      expect(burn.shortfall).toBe(true);
     }
   });
 
-  it('stamps every other contract with the effort of its incidents, under the alert threshold', () => {
+  it("logs one billable effort entry per incident worked on, with its days, under the incident's contract", () => {
+    for (const incident of records(dataset, 'Maintenance_Incident__c')) {
+      const entries = records(dataset, 'Effort_Entry__c').filter(
+        (entry) => entry.refs.Incident__c?.key === incident.key
+      );
+      const effort = Number(incident.fields.Effort_Days__c);
+      expect(entries).toHaveLength(effort > 0 ? 1 : 0);
+      if (effort === 0) continue;
+      const [entry] = entries;
+      expect(entry.fields).toMatchObject({ Days__c: effort, Billable__c: true, Kind__c: incident.fields.Category__c });
+      expect(String(entry.fields.Work_Date__c) < today).toBe(true);
+      expect(entry.refs.Account__c.key).toBe(incident.refs.Account__c.key);
+      if (incident.refs.Contract__c) expect(entry.refs.Contract__c.key).toBe(incident.refs.Contract__c.key);
+    }
+  });
+
+  it('gives every other budget room: under the alert threshold', () => {
     for (const record of records(dataset, 'Maintenance_Contract__c')) {
-      const contract = contractFromRecord({ ...record.fields, Id: record.key });
-      const effort = records(dataset, 'Maintenance_Incident__c')
-        .filter((incident) => incident.refs.Contract__c?.key === record.key)
-        .reduce((sum, incident) => sum + Number(incident.fields.Effort_Days__c), 0);
-      expect(contract.consumedDays).toBeCloseTo(effort, 2);
-      if (!record.key.includes('-BUD'))
-        expect((contract.consumedDays ?? 0) / (contract.budgetDays ?? 1)).toBeLessThan(0.8);
+      if (record.key.includes('-BUD') || record.fields.Contract_Type__c === 'Time and Materials') continue;
+      const consumed = sum(entriesOf(dataset, record.key).map((entry) => entry.days));
+      expect(consumed / Number(record.fields.Budget_Days__c)).toBeLessThan(0.8);
+    }
+  });
+
+  it('gap-today: the work of the gap days, billed under the expired extension, counted and priced by hand', () => {
+    for (const key of accountsOf(dataset, 'gap-today')) {
+      const { contracts, checklists } = accountModel(dataset, key);
+      const extension = contracts.find((contract) => contract.status === 'Expired');
+      expect(extension).toMatchObject({ type: 'Project Extension', endDate: checklists[0].warrantyEndDate });
+      const entries = ofAccount(dataset, 'Effort_Entry__c', key).map((entry) => effortEntryFromRecord(entry.fields));
+      const gapDays = sum(
+        entries.filter((entry) => entry.workDate > (extension?.endDate as string)).map((entry) => entry.days)
+      );
+      expect(gapDays).toBeGreaterThan(0);
+      expect(effortOutOfCoverage({ contracts, checklists, entries })).toMatchObject({
+        days: gapDays,
+        amount: Math.round(gapDays * (extension?.dailyRate as number) * 100) / 100
+      });
+    }
+  });
+
+  it('transition-undecided: go-live in 150 days, no warranty, no decision; tender lost, a new TMA closes in 30 days', () => {
+    for (const key of accountsOf(dataset, 'transition-undecided')) {
+      const [record] = ofAccount(dataset, 'Maintenance_Transition__c', key);
+      const transition = transitionFromRecord(record.fields);
+      expect(transition).toMatchObject({ goLiveDate: addDays(today, 150), warrantyEndDate: null, optionChosen: null });
+      expect(ofAccount(dataset, 'Maintenance_Contract__c', key)).toEqual([]);
+      const plan = transitionPlan({ transition, options: Object.values(config.transitionOptions), today });
+      // By hand: the takeover day is the go-live; Tender (180) closed 30 days ago; New TMA (120) closes in 30 days.
+      expect(plan.takeoverDate).toBe(addDays(today, 150));
+      expect(plan.lost.map((option) => option.name)).toEqual(['Tender']);
+      expect(plan.open[0]).toMatchObject({ name: 'New_TMA', closesOn: addDays(today, 30), daysLeft: 30 });
+      expect(plan.open.map((option) => option.name)).toContain('Partial_Extension');
+      const summary = coverageSummary({ contracts: [], checklists: accountModel(dataset, key).checklists, today });
+      expect(summary).toMatchObject({ kind: 'pre-coverage', goLiveDate: addDays(today, 150) });
+    }
+  });
+
+  it('transition-decided: the decision of 20 days ago created the successor TMA in Draft from the takeover day', () => {
+    for (const key of accountsOf(dataset, 'transition-decided')) {
+      const [record] = ofAccount(dataset, 'Maintenance_Transition__c', key);
+      const [contract] = ofAccount(dataset, 'Maintenance_Contract__c', key);
+      expect(record.fields).toMatchObject({ Option_Chosen__c: 'New_TMA', Decision_Date__c: addDays(today, -20) });
+      expect(record.refs.Successor_Contract__c.key).toBe(contract.key);
+      // By hand: go-live + 90 days of warranty, then 36 months of TMA from the next day.
+      const takeover = addDays(today, 191);
+      expect(contract.fields).toMatchObject({
+        Status__c: 'Draft',
+        Contract_Type__c: 'TMA',
+        Start_Date__c: takeover,
+        End_Date__c: addDays(addMonths(takeover, 36), -1)
+      });
+    }
+  });
+
+  it('amended-delay: the amendment moves the end by 4 months and adds 15 days; the signed TMA follows: no gap', () => {
+    for (const key of accountsOf(dataset, 'amended-delay')) {
+      const { contracts, checklists } = accountModel(dataset, key);
+      const amendments = ofAccount(dataset, 'Contract_Amendment__c', key).map((a) => amendmentFromRecord(a.fields));
+      const [extension, tma] = contracts;
+      const amendedEnd = addMonths(addDays(today, 20), 4);
+      expect(amendments).toEqual([
+        expect.objectContaining({ reason: 'Project Delay', budgetDaysChange: 15, newEndDate: amendedEnd })
+      ]);
+      expect(tma).toMatchObject({ status: 'Signed', startDate: addDays(amendedEnd, 1) });
+      const withIds = amendments.map((amendment) => ({ ...amendment, contractId: extension.id }));
+      expect(coverageSummary({ contracts, checklists, amendments: withIds, today })).toMatchObject({
+        kind: 'covered',
+        gapStart: null
+      });
+      // Without the amendment the extension would leave a gap the day after its original end.
+      expect(coverageSummary({ contracts, checklists, today }).gapStart).toBe(addDays(today, 21));
+      const burn = budgetBurn({ contract: extension, amendments: withIds, entries: [], today });
+      expect(burn.budgetDays).toBe((extension.budgetDays as number) + 15);
+    }
+  });
+
+  it("time-and-materials: last month's 10 days at the daily rate crossed the alert of 8 days' worth", () => {
+    for (const key of accountsOf(dataset, 'time-and-materials')) {
+      const [contract] = accountModel(dataset, key).contracts;
+      const rate = contract.dailyRate as number;
+      expect(contract).toMatchObject({ type: 'Time and Materials', monthlySpendAlert: 8 * rate });
+      const entries = entriesOf(dataset, contract.id as string);
+      const lastMonth = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+      // By hand: at least the 10 days the story tops last month up to (incidents may add more).
+      const lastMonthDays = sum(entries.filter((entry) => entry.workDate.startsWith(lastMonth)).map((e) => e.days));
+      expect(lastMonthDays).toBeGreaterThanOrEqual(10);
+      const spend = monthlySpend({ contract, entries, today });
+      expect(spend.months.find((month) => month.month === lastMonth)).toEqual({
+        month: lastMonth,
+        days: lastMonthDays,
+        amount: Math.round(lastMonthDays * rate * 100) / 100,
+        overAlert: true
+      });
+      expect(spend.alertMonth).not.toBeNull();
+      expect(budgetBurn({ contract, entries, today })).toMatchObject({ budgetDays: null, alert: null });
+    }
+  });
+
+  it('tacit-renewal: the notice deadline passed 45 days ago, the contract renews for a year: no gap', () => {
+    for (const key of accountsOf(dataset, 'tacit-renewal')) {
+      const { contracts, checklists } = accountModel(dataset, key);
+      const [contract] = contracts;
+      const end = addDays(today, 45);
+      expect(contract).toMatchObject({ status: 'Active', tacitRenewal: true, renewalTermMonths: 12, endDate: end });
+      expect(noticeStatus({ contract, today })).toMatchObject({
+        deadline: addDays(today, -45),
+        daysLeft: -45,
+        renews: true,
+        renewsUntil: addDays(addMonths(addDays(end, 1), 12), -1)
+      });
+      expect(coverageSummary({ contracts, checklists, today })).toMatchObject({ kind: 'covered', gapStart: null });
+    }
+  });
+
+  it('signed-waiting: a Signed TMA starts in 21 days, right after the warranty; two reservations: no gap', () => {
+    for (const key of accountsOf(dataset, 'signed-waiting')) {
+      const { contracts, checklists } = accountModel(dataset, key);
+      expect(contracts[0]).toMatchObject({ status: 'Signed', startDate: addDays(today, 21) });
+      expect(checklists[0]).toMatchObject({
+        phase: 'Signed Off with Reservations',
+        warrantyEndDate: addDays(today, 20)
+      });
+      const items = ofAccount(dataset, 'Handover_Item__c', key);
+      const reservations = items.filter((item) => item.fields.Reservation__c === true);
+      expect(reservations).toHaveLength(2);
+      for (const item of reservations) {
+        expect(item.fields).toMatchObject({ Mandatory__c: true, Done__c: false, Due_Date__c: addDays(today, 30) });
+        expect(item.refs.Item_Owner__c).toEqual({ sobject: 'User', key: RUNNING_USER });
+      }
+      expect(items.filter((item) => item.fields.Mandatory__c && !item.fields.Done__c)).toHaveLength(2);
+      expect(coverageSummary({ contracts, checklists, today })).toMatchObject({ kind: 'covered', gapStart: null });
     }
   });
 });
@@ -277,6 +445,6 @@ describe('seeded incidents look exactly like logged ones', () => {
       }
       recomputed += 1;
     }
-    expect(recomputed).toBe(85);
+    expect(recomputed).toBe(97);
   });
 });

@@ -13,6 +13,7 @@ import type { Connection } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import { projectRoot } from '../../src/projectPaths.js';
+import { LOAD_ORDER } from '../../src/seed/dataset.js';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -162,13 +163,7 @@ export async function runCommand<T>(command: object, argv: string[]): Promise<{ 
 /** Live records per seeded object, as the org counts them (objects not deployed yet count 0). */
 export async function recordCounts(conn: Connection): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const sobject of [
-    'Account',
-    'Handover_Checklist__c',
-    'Handover_Item__c',
-    'Maintenance_Contract__c',
-    'Maintenance_Incident__c'
-  ]) {
+  for (const sobject of LOAD_ORDER) {
     try {
       counts[sobject] = (await conn.query(`SELECT COUNT() FROM ${sobject}`)).totalSize;
     } catch {

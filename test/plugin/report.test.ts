@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { budgetBurn, calendarFromMetadata, contractFromRecord } from '#engine';
+import { calendarFromMetadata, transitionOptionFromMetadata } from '#engine';
 import { buildReport } from '../../src/report/buildReport.js';
 import { accountRows, monthlyRows, toCsv, toMarkdown } from '../../src/report/format.js';
 import type { ReportData } from '../../src/report/reportData.js';
@@ -28,20 +28,39 @@ const contract = {
   P3_Response_Minutes__c: 60,
   P3_Resolution_Hours__c: 24,
   Budget_Days__c: 40,
-  Consumed_Days__c: 30,
+  Consumed_Effort_Days__c: 34,
   Alert_Threshold_Percent__c: 80,
   Monthly_Fee__c: 5000,
   Penalty_Rate_Percent__c: 5,
   Penalty_Cap_Percent__c: 10
 };
 
-/** Two accounts as the org would count them: one covered and over budget, one in a gap since its warranty ended. */
+/** Breton: renews tacitly by yearly terms; its first term ends on 15 June, the notice deadline passed on 17 March. */
+const breton = {
+  Id: 'a01000000000003AAA',
+  Name: 'TMA Breton',
+  Account__c: '001000000000003AAA',
+  Status__c: 'Active',
+  Start_Date__c: '2025-06-16',
+  End_Date__c: '2026-06-15',
+  Notice_Period_Days__c: 90,
+  Tacit_Renewal__c: true,
+  Renewal_Term_Months__c: 12,
+  Budget_Days__c: 20,
+  Alert_Threshold_Percent__c: 80
+};
+
+/**
+ * Three accounts as the org would count them: Dupont covered and over budget, with a go-live ahead and no decision;
+ * Smith in a gap since its warranty ended; Breton renewing tacitly, its budget amended.
+ */
 const data: ReportData = {
   accounts: [
+    { Id: '001000000000003AAA', Name: 'Breton SA', AccountNumber: 'T-3' },
     { Id: '001000000000001AAA', Name: 'Dupont SA', AccountNumber: 'T-1' },
     { Id: '001000000000002AAA', Name: 'Smith Ltd', AccountNumber: 'T-2' }
   ],
-  contracts: [contract],
+  contracts: [contract, breton],
   checklists: [
     {
       Id: 'a02000000000001AAA',
@@ -76,15 +95,49 @@ const data: ReportData = {
   breached: [{ accountId: '001000000000001AAA', priority: 'P1', count: 1 }],
   openOutOfCoverage: [{ accountId: '001000000000002AAA', count: 1 }],
   efforts: [
-    { contractId: 'a01000000000001AAA', category: 'Corrective', effortDays: 30 },
-    { contractId: 'a01000000000001AAA', category: 'Evolutive', effortDays: 4 }
+    { contractId: 'a01000000000001AAA', kind: 'Corrective', days: 30 },
+    { contractId: 'a01000000000001AAA', kind: 'Evolutive', days: 4 },
+    { contractId: 'a01000000000003AAA', kind: 'Corrective', days: 26 }
   ],
+  amendments: [
+    // Breton: +10 days from 1 April (effective), +5 days from 1 June (not yet).
+    {
+      Id: 'a05000000000001AAA',
+      Name: 'AMD-0001',
+      Contract__c: breton.Id,
+      Effective_Date__c: '2026-04-01',
+      Reason__c: 'Other',
+      Budget_Days_Change__c: 10
+    },
+    {
+      Id: 'a05000000000002AAA',
+      Name: 'AMD-0002',
+      Contract__c: breton.Id,
+      Effective_Date__c: '2026-06-01',
+      Reason__c: 'Renewal',
+      Budget_Days_Change__c: 5
+    }
+  ],
+  transitions: [
+    {
+      Id: 'a06000000000001AAA',
+      Name: 'Portal',
+      Account__c: '001000000000001AAA',
+      Go_Live_Date__c: '2027-02-15',
+      Warranty_End_Date__c: null
+    }
+  ],
+  transitionOptions: [
+    { DeveloperName: 'Tender', MasterLabel: 'Tender', Lead_Time_Days__c: 180 },
+    { DeveloperName: 'New_TMA', MasterLabel: 'New TMA', Lead_Time_Days__c: 120 },
+    { DeveloperName: 'Partial_Extension', MasterLabel: 'Partial extension', Lead_Time_Days__c: 60 }
+  ].map((record) => transitionOptionFromMetadata(record)),
   calendars
 };
 
 describe('report figures', () => {
   const report = buildReport(data, { today });
-  const [dupont, smith] = report.accounts;
+  const [breton, dupont, smith] = report.accounts;
 
   it('takes the counts from the org and coverage from the engine', () => {
     expect(dupont).toMatchObject({
@@ -94,7 +147,9 @@ describe('report figures', () => {
       firstGapStart: null,
       open: { P1: 2, P2: 0, P3: 1, P4: 0, total: 3 },
       breached: { P1: 1, total: 1 },
-      notices: [{ contract: 'TMA Dupont', deadline: '2026-10-02', daysLeft: 151 }]
+      notices: [
+        { contract: 'TMA Dupont', deadline: '2026-10-02', daysLeft: 151, renewsUntil: null, termEnd: '2026-12-31' }
+      ]
     });
     expect(smith).toMatchObject({
       coveredToday: false,
@@ -103,31 +158,81 @@ describe('report figures', () => {
       openOutOfCoverage: 1,
       budgets: []
     });
-    expect(report.totals).toMatchObject({ accounts: 2, coveredToday: 1, inGapToday: 1, gapWithinHorizon: 1 });
+    // Dupont's gap opens on 1 January, 242 days away: beyond the 180-day horizon.
+    expect(dupont.firstGapStart).toBeNull();
+    // Smith is in a gap today: counted there, not again as "a gap ahead".
+    expect(report.totals).toMatchObject({ accounts: 3, coveredToday: 2, inGapToday: 1, gapWithinHorizon: 0 });
+    expect(report.horizonDays).toBe(180);
   });
 
-  it('burns the budget from the summed effort, not from the stale stamp, with the engine forecast', () => {
-    const burn = budgetBurn({
-      contract: contractFromRecord(contract),
-      incidents: [
-        { effortDays: 30, category: 'Corrective' },
-        { effortDays: 4, category: 'Evolutive' }
-      ],
-      today
-    });
+  it('keeps a passed notice deadline, with the tacit renewal it leads to', () => {
+    expect(breton).toMatchObject({ coveredToday: true, firstGapStart: null });
+    // 15 June - 90 days = 17 March, 48 days before 4 May; the next term runs to 15 June 2027.
+    expect(breton.notices).toEqual([
+      {
+        contract: 'TMA Breton',
+        deadline: '2026-03-17',
+        daysLeft: -48,
+        renewsUntil: '2027-06-15',
+        termEnd: '2026-06-15'
+      }
+    ]);
+  });
+
+  it('burns the effective budget from the summed effort, with the engine forecast and the shortfall', () => {
+    // Dupont: 34 days in the 124 days from 1 January to 4 May; 6 left at 34/124 a day -> 21.88... -> 22 days: 26 May,
+    // 219 days before 31 December. 6 days over the 242 days to 31 December: 0.75 days a month.
     expect(dupont.budgets).toEqual([
       {
         contract: 'TMA Dupont',
         status: 'Active',
         budgetDays: 40,
+        initialBudgetDays: 40,
         consumedDays: 34,
-        stampedConsumedDays: 30,
         percentConsumed: 85,
-        forecastExhaustionDate: burn.forecastExhaustionDate,
+        forecastExhaustionDate: '2026-05-26',
+        contractEndDate: '2026-12-31',
+        shortfallDays: 219,
+        sustainableMonthlyBurnDays: 0.75,
         alert: 'threshold'
       }
     ]);
-    expect(burn.forecastExhaustionDate).not.toBeNull();
+    // Breton: 20 + 10 (effective 1 April) = 30; the amendment of 1 June is not in force yet. 26 days in the 323 days
+    // since 16 June 2025; 4 left at 26/323 a day -> 49.7 -> 50 days: 23 June, after the term ends on 15 June: no
+    // shortfall in this term.
+    expect(breton.budgets).toEqual([
+      expect.objectContaining({
+        budgetDays: 30,
+        initialBudgetDays: 20,
+        consumedDays: 26,
+        percentConsumed: 86.7,
+        forecastExhaustionDate: '2026-06-23',
+        contractEndDate: '2026-06-15',
+        shortfallDays: 0
+      })
+    ]);
+  });
+
+  it('says which transition options are still open, and when the next closes', () => {
+    // Go-live 15 February 2027, nothing covers it after Dupont's contract ends on 31 December 2026: the takeover
+    // day is the go-live. Tender closes 19 August 2026 (107 days), New TMA 18 October, Partial extension 17 December.
+    expect(dupont.transitions).toEqual([
+      {
+        transition: 'Portal',
+        goLiveDate: '2027-02-15',
+        takeoverDate: '2027-02-15',
+        decided: false,
+        option: null,
+        decisionDate: null,
+        optionsOpen: [
+          { option: 'Tender', closesOn: '2026-08-19', daysLeft: 107 },
+          { option: 'New TMA', closesOn: '2026-10-18', daysLeft: 167 },
+          { option: 'Partial extension', closesOn: '2026-12-17', daysLeft: 227 }
+        ],
+        optionsLost: [],
+        alert: false
+      }
+    ]);
   });
 
   it('shows handover readiness from the roll-ups', () => {
@@ -174,7 +279,7 @@ describe('report figures', () => {
         }
       ]
     });
-    expect(withMonth.accounts[0].monthly).toEqual([
+    expect(withMonth.accounts[1].monthly).toEqual([
       {
         contract: 'TMA Dupont',
         month: '2026-04',
@@ -189,7 +294,7 @@ describe('report figures', () => {
         serviceCredits: 250
       }
     ]);
-    expect(monthlyRows(withMonth)[0]).toMatchObject({
+    expect(monthlyRows(withMonth).find((row) => row.Contract === 'TMA Dupont')).toMatchObject({
       Contract: 'TMA Dupont',
       'SLA met': '50 %',
       'Service credits': '250.00'
@@ -203,13 +308,26 @@ describe('report formats', () => {
   it('shows one readable row per account', () => {
     expect(accountRows(report)).toEqual([
       expect.objectContaining({
+        Account: 'Breton SA',
+        Covered: 'yes',
+        'Next gap': '-',
+        'Notice deadline': '2026-03-17 (passed 48 d ago, renews until 2027-06-15)',
+        Transition: '-',
+        Budget: '26/30 d (86.7 %) !',
+        'Effective budget': '30 d (20 + 10 amended)',
+        Shortfall: '-'
+      }),
+      expect.objectContaining({
         Account: 'Dupont SA',
         Covered: 'yes',
         'Next gap': '-',
         'Notice deadline': '2026-10-02 (in 151 d)',
         'Open (P1/P2/P3/P4)': '3 (2/0/1/0)',
         Breached: '1 (1/0/0/0)',
+        Transition: 'Portal: undecided, 3 option(s) open, Tender closes 2026-08-19 (in 107 d)',
         Budget: '34/40 d (85 %) !',
+        'Effective budget': '40 d',
+        Shortfall: '219 d before 2026-12-31 (lasts at 0.75 d/month)',
         Handover: '60 % Shadowing, 2 mandatory open'
       }),
       expect.objectContaining({
@@ -224,15 +342,25 @@ describe('report formats', () => {
   it('writes Markdown with a summary line and an escaped table', () => {
     const markdown = toMarkdown(report);
     expect(markdown).toMatch(/^# Maintenance report, 2026-05-04/);
-    expect(markdown).toContain('2 account(s): 1 covered today, 1 in a gap today');
-    expect(markdown).toContain('| Account | Covered | Next gap |');
-    expect(markdown).toContain('| Dupont SA | yes | - | 2026-10-02 (in 151 d) |');
+    expect(markdown).toContain(
+      '3 account(s): 2 covered today, 1 in a gap today, 0 with a gap ahead within 180 days. Open incidents: 4 (2/1/1/0)'
+    );
+    expect(markdown).toContain('| Account | Covered | Next gap | Notice deadline | Transition |');
+    expect(markdown).toContain('| Dupont SA | yes | - | 2026-10-02 (in 151 d) | Portal: undecided');
   });
 
   it('writes CSV with one value per cell', () => {
     const rows = parse(toCsv(report), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
+      account: 'Breton SA',
+      next_notice_deadline: '2026-03-17',
+      next_notice_renews_until: '2027-06-15',
+      budget_days: '30',
+      initial_budget_days: '20',
+      shortfall_days: '0'
+    });
+    expect(rows[1]).toMatchObject({
       account: 'Dupont SA',
       covered_today: 'true',
       open_p1: '2',
@@ -241,9 +369,13 @@ describe('report formats', () => {
       budget_days: '40',
       consumed_days: '34',
       budget_alert: 'true',
+      shortfall_days: '219',
+      transition_status: 'undecided:3 open',
+      transition_takeover: '2027-02-15',
+      transition_next_option_closes: '2026-08-19',
       mandatory_open: '2'
     });
-    expect(rows[1]).toMatchObject({
+    expect(rows[2]).toMatchObject({
       account: 'Smith Ltd',
       covered_today: 'false',
       first_gap_start: today,

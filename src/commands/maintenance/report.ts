@@ -4,7 +4,15 @@ import { todayIn } from '../../seed/dates.js';
 import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
 import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
-import { accountRows, monthlyRows, REPORT_FORMATS, toCsv, toMarkdown, type ReportFormat } from '../../report/format.js';
+import {
+  accountRows,
+  monthlyRows,
+  REPORT_FORMATS,
+  summaryLine,
+  toCsv,
+  toMarkdown,
+  type ReportFormat
+} from '../../report/format.js';
 import { findAccount, readMonthIncidents, readReportData, readUserTimeZone } from '../../report/reportData.js';
 import { zonedInstant } from '../../seed/dates.js';
 
@@ -84,12 +92,8 @@ export default class Report extends SfCommand<ReportResult> {
       this.log(toCsv(report).trimEnd());
       return;
     }
-    const { totals } = report;
     this.table({ title: `Maintenance report, ${report.today}`, data: accountRows(report) });
-    this.log(
-      `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
-        `${totals.gapWithinHorizon} with a gap within 90 days; ${totals.open.total} open incident(s), ${totals.breached.total} breached.`
-    );
+    this.log(summaryLine(report));
     if (report.month) this.table({ title: `Monthly review ${report.month}`, data: monthlyRows(report) });
   }
 }

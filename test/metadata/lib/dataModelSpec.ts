@@ -18,6 +18,8 @@ export interface ExpectedField {
 
 export interface ExpectedObject {
   label: string;
+  /** The label with an "s" when absent. */
+  pluralLabel?: string;
   nameField: { label: string; type: 'Text' | 'AutoNumber'; displayFormat?: string };
   fields: Record<string, ExpectedField>;
   validationRules: string[];
@@ -41,7 +43,17 @@ export const HANDOVER_CATEGORIES = [
 ];
 
 /** Contract fields hidden from Maintenance Support. */
-export const FINANCIAL_FIELDS = ['Daily_Rate__c', 'Monthly_Fee__c', 'Budget_Amount__c', 'Penalty_Rate_Percent__c', 'Penalty_Cap_Percent__c'];
+export const FINANCIAL_FIELDS = [
+  'Daily_Rate__c',
+  'Monthly_Fee__c',
+  'Budget_Amount__c',
+  'Penalty_Rate_Percent__c',
+  'Penalty_Cap_Percent__c',
+  'Monthly_Spend_Alert__c'
+];
+
+/** Amendment fields hidden from Maintenance Support: the new fee. */
+export const AMENDMENT_FINANCIAL_FIELDS = ['New_Monthly_Fee__c'];
 
 export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
   Maintenance_Contract__c: {
@@ -49,14 +61,17 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
     nameField: { label: 'Contract Name', type: 'Text' },
     fields: {
       Account__c: masterDetail('Account', 'Maintenance_Contracts'),
-      Status__c: picklist(['Draft', 'Active', 'Suspended', 'Expired', 'Terminated'], 'Draft'),
-      Contract_Type__c: picklist(['TMA', 'Warranty', 'Project Extension', 'Internal'], 'TMA'),
+      Status__c: picklist(['Draft', 'Signed', 'Active', 'Suspended', 'Expired', 'Terminated'], 'Draft'),
+      Contract_Type__c: picklist(['TMA', 'Warranty', 'Project Extension', 'Time and Materials', 'Internal'], 'TMA'),
       Provider__c: text(120),
       Start_Date__c: { type: 'Date', required: true },
       End_Date__c: { type: 'Date', required: true },
       Notice_Period_Days__c: { type: 'Number', defaultValue: '90' },
       Notice_Deadline__c: { type: 'Date', formula: true },
       Tacit_Renewal__c: { type: 'Checkbox', defaultValue: 'false' },
+      Renewal_Term_Months__c: { type: 'Number', defaultValue: '12' },
+      Max_Renewals__c: { type: 'Number' },
+      Notice_Given_On__c: { type: 'Date' },
       Calendar__c: text(80),
       Time_Zone__c: text(40),
       SLA_Template__c: text(80),
@@ -64,11 +79,13 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       ...perPriority('Resolution_Hours__c', { type: 'Number' }),
       P1_24x7__c: { type: 'Checkbox', defaultValue: 'false' },
       Budget_Days__c: { type: 'Number' },
-      Consumed_Days__c: { type: 'Number' },
+      Amended_Budget_Days__c: { type: 'Summary' },
+      Consumed_Effort_Days__c: { type: 'Summary' },
       Budget_Consumed_Percent__c: { type: 'Percent', formula: true },
       Alert_Threshold_Percent__c: { type: 'Percent', defaultValue: '80' },
       Daily_Rate__c: { type: 'Currency' },
       Monthly_Fee__c: { type: 'Currency' },
+      Monthly_Spend_Alert__c: { type: 'Currency' },
       Budget_Amount__c: { type: 'Currency', formula: true },
       Penalty_Rate_Percent__c: { type: 'Percent' },
       Penalty_Cap_Percent__c: { type: 'Percent' },
@@ -84,7 +101,8 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       'End_Not_Before_Start',
       'Activation_Requires_Signed_Off_Handover',
       'Handover_Checklist_Same_Account',
-      'Budget_Not_Negative'
+      'Budget_Not_Negative',
+      'Renewal_Terms_Valid'
     ]
   },
   Maintenance_Incident__c: {
@@ -127,12 +145,17 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Project_Name__c: text(120, { required: true }),
       Go_Live_Date__c: { type: 'Date' },
       Warranty_End_Date__c: { type: 'Date' },
-      Phase__c: picklist(['Preparation', 'Knowledge Transfer', 'Shadowing', 'Reverse Shadowing', 'Signed Off'], 'Preparation'),
+      Phase__c: picklist(
+        ['Preparation', 'Knowledge Transfer', 'Shadowing', 'Reverse Shadowing', 'Signed Off', 'Signed Off with Reservations'],
+        'Preparation'
+      ),
       Signed_Off_By__c: { type: 'Lookup', referenceTo: 'User', relationshipName: 'Signed_Off_Handover_Checklists' },
       Signed_Off_On__c: { type: 'Date' },
       Items_Total__c: { type: 'Summary' },
       Items_Done__c: { type: 'Summary' },
       Mandatory_Open__c: { type: 'Summary' },
+      Mandatory_Unreserved_Open__c: { type: 'Summary' },
+      Reservations_Open__c: { type: 'Summary' },
       Readiness_Percent__c: { type: 'Percent', formula: true },
       External_Id__c: externalId
     },
@@ -145,6 +168,7 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Checklist__c: masterDetail('Handover_Checklist__c', 'Items'),
       Category__c: picklist(HANDOVER_CATEGORIES),
       Mandatory__c: { type: 'Checkbox', defaultValue: 'false' },
+      Reservation__c: { type: 'Checkbox', defaultValue: 'false' },
       Done__c: { type: 'Checkbox', defaultValue: 'false' },
       Done_On__c: { type: 'Date' },
       Item_Owner__c: { type: 'Lookup', referenceTo: 'User', relationshipName: 'Handover_Items' },
@@ -154,7 +178,57 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Template_Item__c: text(80),
       External_Id__c: externalId
     },
-    validationRules: ['Done_Needs_Date']
+    validationRules: ['Done_Needs_Date', 'Reservation_Needs_Owner_And_Due_Date']
+  },
+  Maintenance_Transition__c: {
+    label: 'Maintenance Transition',
+    nameField: { label: 'Transition Name', type: 'Text' },
+    fields: {
+      Account__c: masterDetail('Account', 'Maintenance_Transitions'),
+      Handover_Checklist__c: { type: 'Lookup', referenceTo: 'Handover_Checklist__c', relationshipName: 'Transitions', deleteConstraint: 'SetNull' },
+      Go_Live_Date__c: { type: 'Date', required: true },
+      Warranty_End_Date__c: { type: 'Date' },
+      Option_Chosen__c: text(80),
+      Decision_Date__c: { type: 'Date' },
+      Decided_By__c: { type: 'Lookup', referenceTo: 'User', relationshipName: 'Maintenance_Transition_Decisions', deleteConstraint: 'SetNull' },
+      Rationale__c: { type: 'LongTextArea', length: 32000 },
+      Successor_Contract__c: { type: 'Lookup', referenceTo: 'Maintenance_Contract__c', relationshipName: 'Transitions_Succeeded', deleteConstraint: 'SetNull' },
+      External_Id__c: externalId
+    },
+    validationRules: ['Decision_Needs_Option_And_Date', 'Warranty_End_Not_Before_Go_Live', 'Successor_Same_Account', 'Handover_Checklist_Same_Account']
+  },
+  Contract_Amendment__c: {
+    label: 'Contract Amendment',
+    nameField: { label: 'Amendment Number', type: 'AutoNumber', displayFormat: 'AMD-{0000}' },
+    fields: {
+      Contract__c: masterDetail('Maintenance_Contract__c', 'Amendments'),
+      Account__c: { type: 'Lookup', referenceTo: 'Account', relationshipName: 'Contract_Amendments', deleteConstraint: 'SetNull' },
+      Effective_Date__c: { type: 'Date', required: true },
+      Reason__c: { type: 'Picklist', required: true, values: ['Project Delay', 'Reduced Go-Live Scope', 'Integrator Cost Cap', 'Renewal', 'Other'] },
+      Budget_Days_Change__c: { type: 'Number' },
+      New_Monthly_Fee__c: { type: 'Currency' },
+      New_End_Date__c: { type: 'Date' },
+      Scope_Note__c: { type: 'LongTextArea', length: 32000 },
+      External_Id__c: externalId
+    },
+    validationRules: ['Amendment_Changes_Something', 'Account_Matches_Contract', 'New_End_Not_Before_Start', 'Budget_Not_Below_Zero']
+  },
+  Effort_Entry__c: {
+    label: 'Effort Entry',
+    pluralLabel: 'Effort Entries',
+    nameField: { label: 'Entry Number', type: 'AutoNumber', displayFormat: 'EFF-{000000}' },
+    fields: {
+      Contract__c: masterDetail('Maintenance_Contract__c', 'Effort_Entries'),
+      Account__c: { type: 'Lookup', referenceTo: 'Account', relationshipName: 'Effort_Entries', deleteConstraint: 'SetNull' },
+      Incident__c: { type: 'Lookup', referenceTo: 'Maintenance_Incident__c', relationshipName: 'Effort_Entries', deleteConstraint: 'SetNull' },
+      Work_Date__c: { type: 'Date', required: true },
+      Days__c: { type: 'Number', required: true },
+      Kind__c: picklist(['Corrective', 'Evolutive', 'Adaptive', 'Preventive'], 'Corrective'),
+      Billable__c: { type: 'Checkbox', defaultValue: 'true' },
+      Description__c: text(255),
+      External_Id__c: externalId
+    },
+    validationRules: ['Days_Positive', 'Account_Matches_Contract', 'Incident_Same_Account']
   }
 };
 
@@ -172,6 +246,13 @@ export const EXPECTED_METADATA_TYPES: Record<string, Record<string, string>> = {
     ...Object.fromEntries(['P1', 'P2', 'P3', 'P4'].flatMap((p) => [[`${p}_Response_Minutes__c`, 'Number'], [`${p}_Resolution_Hours__c`, 'Number']])),
     P1_24x7__c: 'Checkbox',
     Calendar__c: 'Text',
+    Description__c: 'TextArea'
+  },
+  Transition_Option__mdt: {
+    Lead_Time_Days__c: 'Number',
+    Contract_Type__c: 'Picklist',
+    Term_Months__c: 'Number',
+    Sort_Order__c: 'Number',
     Description__c: 'TextArea'
   },
   Handover_Template_Item__mdt: {

@@ -23,7 +23,7 @@
 /** @typedef {'P1'|'P2'|'P3'|'P4'} Priority */
 /** @typedef {'High'|'Medium'|'Low'} Level */
 /** @typedef {'mon'|'tue'|'wed'|'thu'|'fri'|'sat'|'sun'} WeekdayKey */
-/** @typedef {'Draft'|'Active'|'Suspended'|'Expired'|'Terminated'} ContractStatus */
+/** @typedef {'Draft'|'Signed'|'Active'|'Suspended'|'Expired'|'Terminated'} ContractStatus */
 /** @typedef {'New'|'Acknowledged'|'In Progress'|'Waiting on Customer'|'Resolved'|'Closed'|'Cancelled'} IncidentStatus */
 /**
  * @typedef {'create'|'acknowledge'|'start'|'wait'|'resume'|'resolve'|'close'|'cancel'|'reprioritize'|'recompute'}
@@ -77,17 +77,22 @@
  * @property {string} startDate inclusive
  * @property {string} endDate inclusive
  * @property {number|null} [noticePeriodDays] default 90
- * @property {string|null} [noticeDeadline] defaults to endDate - noticePeriodDays
- * @property {boolean} [tacitRenewal]
+ * @property {string|null} [noticeDeadline] of the initial term; defaults to endDate - noticePeriodDays
+ * @property {boolean} [tacitRenewal] renews term by term unless notice is given by the current term's deadline
+ * @property {number|null} [renewalTermMonths] length of each tacit renewal, in months (default 12)
+ * @property {number|null} [maxRenewals] tacit renewals allowed; null = no limit
+ * @property {string|null} [noticeGivenOn] the day notice was given (the contract then ends at the end of a term)
  * @property {string|null} [calendarName] DeveloperName of a Maintenance_Calendar__mdt
  * @property {string|null} [timeZone] overrides the calendar's time zone
  * @property {string|null} [slaTemplate]
  * @property {SlaTargets} [sla]
  * @property {number|null} [budgetDays] man-days
- * @property {number|null} [consumedDays] man-days, as last stamped
+ * @property {number|null} [consumedDays] man-days: the Consumed_Effort_Days__c roll-up (billable effort entries)
+ * @property {number|null} [amendedBudgetDays] the Amended_Budget_Days__c roll-up (every amendment's budget change)
  * @property {number|null} [alertThresholdPercent] 0-100, default 80
  * @property {number|null} [dailyRate]
  * @property {number|null} [monthlyFee]
+ * @property {number|null} [monthlySpendAlert] Time and Materials: a month's spend that raises the alert
  * @property {number|null} [penaltyRatePercent] service credit per breached incident, % of the monthly fee
  * @property {number|null} [penaltyCapPercent] cap of the credits in a month, % of the monthly fee
  * @property {string|null} [handoverChecklistId]
@@ -144,6 +149,64 @@
  * @property {string|null} [signedOffById]
  * @property {string|null} [signedOffOn]
  * @property {string|null} [externalId]
+ */
+
+/**
+ * Engine view of a Contract_Amendment__c: a signed change of a contract's terms from its effective date on. Budget
+ * changes add up; a new monthly fee or end date replaces the one before (amendments apply in effective-date order).
+ * @typedef {Object} Amendment
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [contractId]
+ * @property {string} effectiveDate 'YYYY-MM-DD'
+ * @property {string|null} [reason] one of AMENDMENT_REASONS
+ * @property {number|null} [budgetDaysChange] man-days added (negative: removed)
+ * @property {number|null} [newMonthlyFee]
+ * @property {string|null} [newEndDate] 'YYYY-MM-DD'
+ * @property {string|null} [scopeNote]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * Engine view of an Effort_Entry__c: work done under a contract (optionally on an incident), in man-days.
+ * @typedef {Object} EffortEntry
+ * @property {string|null} [id]
+ * @property {string|null} [contractId]
+ * @property {string|null} [incidentId]
+ * @property {string} workDate 'YYYY-MM-DD'
+ * @property {number} days man-days, > 0
+ * @property {string|null} [kind] one of EFFORT_KINDS
+ * @property {boolean} [billable] default true
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * Engine view of a Maintenance_Transition__c: one go-live and the decision about what maintains the application
+ * after it.
+ * @typedef {Object} Transition
+ * @property {string|null} [id]
+ * @property {string|null} [name]
+ * @property {string|null} [accountId]
+ * @property {string|null} [handoverChecklistId]
+ * @property {string} goLiveDate 'YYYY-MM-DD'
+ * @property {string|null} [warrantyEndDate]
+ * @property {string|null} [optionChosen] DeveloperName of the chosen Transition_Option__mdt
+ * @property {string|null} [decisionDate]
+ * @property {string|null} [rationale]
+ * @property {string|null} [successorContractId]
+ * @property {string|null} [externalId]
+ */
+
+/**
+ * A way to maintain an application after its go-live (Transition_Option__mdt).
+ * @typedef {Object} TransitionOption
+ * @property {string} name DeveloperName
+ * @property {string} label MasterLabel
+ * @property {number} leadTimeDays days needed from the decision to a working contract
+ * @property {string|null} [contractType] Contract_Type__c of the successor contract
+ * @property {number|null} [termMonths] length of the successor contract, in months
+ * @property {number|null} [sortOrder]
+ * @property {string|null} [description]
  */
 
 /**
@@ -207,11 +270,13 @@
  */
 /**
  * @typedef {Object} CoverageAlert
- * @property {'notice'|'coverage-end'|'gap'} kind
- * @property {string} date the notice deadline, the last covered day, or the first gap day
+ * @property {'notice'|'notice-passed'|'coverage-end'|'gap'} kind
+ * @property {string} date the notice deadline (coming or passed), the last covered day, or the first gap day
  * @property {string|null} sourceId
- * @property {number} daysLeft days from today to `date`
+ * @property {number} daysLeft days from today to `date` (negative for a passed notice deadline)
  * @property {number} [threshold] for notice alerts: the 90/60/30/0 milestone reached
+ * @property {string|null} [renewsUntil] notice-passed: the contract renews tacitly until this day
+ * @property {string|null} [endsOn] notice-passed: the contract ends on this day (no renewal)
  */
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -243,10 +308,41 @@ export const INCIDENT_STATUSES = Object.freeze(
 );
 /** @type {readonly ContractStatus[]} */
 export const CONTRACT_STATUSES = Object.freeze(
-  /** @type {ContractStatus[]} */ (['Draft', 'Active', 'Suspended', 'Expired', 'Terminated'])
+  /** @type {ContractStatus[]} */ (['Draft', 'Signed', 'Active', 'Suspended', 'Expired', 'Terminated'])
 );
+/**
+ * Statuses in which a contract covers its days: Signed (from its start date, even before it is activated) and Active.
+ * Expired contracts covered their own period (no renewal); Draft, Suspended and Terminated cover nothing.
+ * @type {readonly ContractStatus[]}
+ */
+export const COVERING_STATUSES = Object.freeze(/** @type {ContractStatus[]} */ (['Signed', 'Active']));
+/** Contract_Type__c values. */
+export const CONTRACT_TYPES = Object.freeze(['TMA', 'Warranty', 'Project Extension', 'Time and Materials', 'Internal']);
+/** The contract type billed by the day with no budget cap (régie). */
+export const TIME_AND_MATERIALS = 'Time and Materials';
+/** Contract_Amendment__c.Reason__c values. */
+export const AMENDMENT_REASONS = Object.freeze([
+  'Project Delay',
+  'Reduced Go-Live Scope',
+  'Integrator Cost Cap',
+  'Renewal',
+  'Other'
+]);
+/**
+ * How far ahead the Maintenance tab, the report and the preview's account list look for a gap, in days: as far as
+ * the longest default transition lead time (a tender, 180 days), so that a gap shows while every option is open.
+ */
+export const COVERAGE_HORIZON_DAYS = 180;
+/** Length of a tacit renewal when the contract does not say, in months. */
+export const DEFAULT_RENEWAL_TERM_MONTHS = 12;
+/** A transition option closing within this many days raises an alert (when it is a long one, see below). */
+export const TRANSITION_ALERT_DAYS = 30;
+/** Options with at least this lead time are the "long" ones (a tender, a new TMA, internalising). */
+export const LONG_OPTION_LEAD_DAYS = 90;
 /** @type {readonly string[]} */
 export const INCIDENT_CATEGORIES = Object.freeze(['Corrective', 'Evolutive', 'Adaptive', 'Preventive']);
+/** Effort_Entry__c.Kind__c values: the maintenance kinds, as for incidents. */
+export const EFFORT_KINDS = INCIDENT_CATEGORIES;
 /** Weekday keys, Monday first (ISO order). @type {readonly WeekdayKey[]} */
 export const WEEKDAYS = Object.freeze(/** @type {WeekdayKey[]} */ (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
 /** Notice-deadline milestones, in days before the deadline. */
@@ -469,6 +565,38 @@ export function addDays(day, days) {
     throw new TypeError(`addDays: days must be an integer, got ${describe(days)}`);
   }
   return formatDay(start + days);
+}
+
+/**
+ * @param {number} day days since 1970-01-01
+ * @param {number} months whole months
+ * @returns {number} the same day of the month `months` later, on the month's last day when it has fewer days
+ */
+function addMonthsToDay(day, months) {
+  const date = new Date(day * DAY_MS);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  const lastOfMonth = new Date(0);
+  lastOfMonth.setUTCFullYear(year, month + 1, 0);
+  const probe = new Date(0);
+  probe.setUTCFullYear(year, month, Math.min(date.getUTCDate(), lastOfMonth.getUTCDate()));
+  return Math.round(probe.getTime() / DAY_MS);
+}
+
+/**
+ * The same day `months` months later (earlier when negative), on the last day of the month when that month is
+ * shorter (31 January + 1 month = 28 or 29 February). Unlike Salesforce's ADDMONTHS, a month's last day stays the same
+ * day number (28 February + 1 month = 28 March): terms are counted from their first day, which this keeps exact.
+ * @param {string} day 'YYYY-MM-DD'
+ * @param {number} months whole months
+ * @returns {string} 'YYYY-MM-DD'
+ */
+export function addMonths(day, months) {
+  const start = dayNumber(day, 'addMonths', 'day');
+  if (typeof months !== 'number' || !Number.isInteger(months)) {
+    throw new TypeError(`addMonths: months must be an integer, got ${describe(months)}`);
+  }
+  return formatDay(addMonthsToDay(start, months));
 }
 
 /**
@@ -1791,22 +1919,39 @@ function dueTimes(args, contract, priority, reportedMs, pauses, nowMs) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Coverage
+// Contract terms: amendments, tacit renewals, notice
 // ---------------------------------------------------------------------------------------------------------------------
 
+/** Average month length in days (365.25 / 12), to turn daily rates into monthly ones. */
+const AVERAGE_MONTH_DAYS = 30.4375;
+/** Renewals generated at most per contract: beyond, the horizon asked for is absurd (a 1-month term over 800 years). */
+const MAX_GENERATED_RENEWALS = 10000;
+
 /**
- * @param {Contract} contract
- * @param {number} day
- * @param {string} fn
- * @param {string} name
+ * @typedef {Object} CompiledAmendment
+ * @property {number} effective day number
+ * @property {number|null} budgetDaysChange
+ * @property {number|null} monthlyFee
+ * @property {number|null} end day number
+ * @property {Amendment} source
  */
-function contractCovers(contract, day, fn, name) {
-  if (contract.status !== 'Active') {
-    return false;
-  }
-  const [start, end] = contractDays(contract, fn, name);
-  return start <= day && day <= end;
-}
+
+/**
+ * A contract and its amendments, checked once and in the form the term rules work on.
+ * @typedef {Object} ContractPlan
+ * @property {Contract} contract
+ * @property {string} id
+ * @property {number} start
+ * @property {number} end the initial end day, before amendments
+ * @property {boolean} covering Signed or Active
+ * @property {boolean} renews tacit renewal applies (a covering contract with Tacit_Renewal__c)
+ * @property {number} termMonths
+ * @property {number} maxRenewals Infinity when unlimited
+ * @property {number|null} noticeGiven day number
+ * @property {number} noticePeriod days
+ * @property {number|null} explicitDeadline the record's Notice_Deadline__c (initial term)
+ * @property {CompiledAmendment[]} amendments in the order they apply
+ */
 
 /**
  * @param {Contract} contract
@@ -1824,11 +1969,334 @@ function contractDays(contract, fn, name) {
 }
 
 /**
- * The Active contract covering a day (start and end days inclusive), or null. When several cover it, the one that
- * started last wins (a renewal overlapping its predecessor takes the new incidents), then the one ending last, then
- * the smallest id: the choice does not depend on the order of `contracts`.
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {Amendment[]}
+ */
+function amendmentList(value, fn, name) {
+  return value === undefined || value === null ? [] : arrayArg(value, fn, name);
+}
+
+/**
+ * Checks a contract and the amendments of it (those whose contractId is blank or the contract's id) and puts them in
+ * the order they apply: effective date, then name, then id.
+ * @param {unknown} candidate
+ * @param {Amendment[]} amendments
+ * @param {string} fn
+ * @param {string} name
+ * @returns {ContractPlan}
+ */
+function compileContract(candidate, amendments, fn, name) {
+  const contract = /** @type {Contract} */ (objectArg(candidate, fn, name));
+  if (!CONTRACT_STATUSES.includes(contract.status)) {
+    throw new RangeError(
+      `${fn}: ${name}.status must be one of ${CONTRACT_STATUSES.join(', ')}, got ${describe(contract.status)}`
+    );
+  }
+  const [start, end] = contractDays(contract, fn, name);
+  const termMonths = contract.renewalTermMonths ?? DEFAULT_RENEWAL_TERM_MONTHS;
+  if (typeof termMonths !== 'number' || !Number.isInteger(termMonths) || termMonths < 1) {
+    throw new RangeError(`${fn}: ${name}.renewalTermMonths must be a whole number >= 1, got ${describe(termMonths)}`);
+  }
+  const maxRenewals = contract.maxRenewals ?? null;
+  if (maxRenewals !== null && (typeof maxRenewals !== 'number' || !Number.isInteger(maxRenewals) || maxRenewals < 0)) {
+    throw new RangeError(`${fn}: ${name}.maxRenewals must be a whole number >= 0, got ${describe(maxRenewals)}`);
+  }
+  const noticePeriod = contract.noticePeriodDays ?? DEFAULT_NOTICE_PERIOD_DAYS;
+  nonNegativeNumber(noticePeriod, fn, `${name}.noticePeriodDays`);
+  const id = String(contract.id ?? name);
+  /** @type {CompiledAmendment[]} */
+  const compiled = [];
+  amendments.forEach((item, i) => {
+    const where = `${name}.amendments[${i}]`;
+    const amendment = /** @type {Amendment} */ (objectArg(item, fn, where));
+    if (amendment.contractId !== undefined && amendment.contractId !== null && amendment.contractId !== contract.id) {
+      return;
+    }
+    const change = amendment.budgetDaysChange ?? null;
+    if (change !== null && (typeof change !== 'number' || !Number.isFinite(change))) {
+      throw new TypeError(`${fn}: ${where}.budgetDaysChange must be a finite number, got ${describe(change)}`);
+    }
+    const fee = amendment.newMonthlyFee ?? null;
+    if (fee !== null) nonNegativeNumber(fee, fn, `${where}.newMonthlyFee`);
+    const newEnd = optionalDayNumber(amendment.newEndDate, fn, `${where}.newEndDate`);
+    if (newEnd !== null && newEnd < start) {
+      throw new RangeError(`${fn}: ${where}.newEndDate is before the contract's startDate`);
+    }
+    compiled.push({
+      effective: dayNumber(amendment.effectiveDate, fn, `${where}.effectiveDate`),
+      budgetDaysChange: change,
+      monthlyFee: fee,
+      end: newEnd,
+      source: amendment
+    });
+  });
+  compiled.sort(
+    (a, b) =>
+      a.effective - b.effective ||
+      String(a.source.name ?? '').localeCompare(String(b.source.name ?? '')) ||
+      String(a.source.id ?? '').localeCompare(String(b.source.id ?? ''))
+  );
+  return {
+    contract,
+    id,
+    start,
+    end,
+    covering: COVERING_STATUSES.includes(contract.status),
+    renews: COVERING_STATUSES.includes(contract.status) && contract.tacitRenewal === true,
+    termMonths,
+    maxRenewals: maxRenewals ?? Number.POSITIVE_INFINITY,
+    noticeGiven: optionalDayNumber(contract.noticeGivenOn, fn, `${name}.noticeGivenOn`),
+    noticePeriod: Math.round(noticePeriod),
+    explicitDeadline: optionalDayNumber(contract.noticeDeadline, fn, `${name}.noticeDeadline`),
+    amendments: compiled
+  };
+}
+
+/**
+ * The terms in force on a day: the contract's own, changed by every amendment effective on or before it, in order.
+ * @param {ContractPlan} plan
+ * @param {number|null} day null: every amendment
+ * @param {string} fn
+ * @returns {{ end: number, budgetDays: number|null, monthlyFee: number|null, applied: Amendment[] }}
+ */
+function termsOn(plan, day, fn) {
+  let end = plan.end;
+  let budgetDays = plan.contract.budgetDays ?? null;
+  if (budgetDays !== null) nonNegativeNumber(budgetDays, fn, 'contract.budgetDays');
+  let monthlyFee = plan.contract.monthlyFee ?? null;
+  /** @type {Amendment[]} */
+  const applied = [];
+  for (const amendment of plan.amendments) {
+    if (day !== null && amendment.effective > day) break;
+    if (amendment.budgetDaysChange !== null) budgetDays = round2((budgetDays ?? 0) + amendment.budgetDaysChange);
+    if (amendment.monthlyFee !== null) monthlyFee = amendment.monthlyFee;
+    if (amendment.end !== null) end = amendment.end;
+    applied.push(amendment.source);
+  }
+  if (budgetDays !== null && budgetDays < 0) {
+    throw new RangeError(`${fn}: the amendments of ${plan.id} take its budget below 0 days`);
+  }
+  return { end, budgetDays, monthlyFee, applied };
+}
+
+/**
+ * The terms of a contract whose initial term ends on `end`: the initial one, then one per tacit renewal until notice
+ * stops it (notice given on or before a term's deadline ends the contract with that term), renewals run out, or a
+ * term reaches `until`.
+ * @param {ContractPlan} plan
+ * @param {number} end the initial term's end, as amended
+ * @param {number} until last day of interest
+ * @returns {{ start: number, end: number, renewal: number, deadline: number }[]}
+ */
+function termChain(plan, end, until) {
+  const initialDeadline =
+    plan.explicitDeadline !== null && end === plan.end ? plan.explicitDeadline : end - plan.noticePeriod;
+  const terms = [{ start: plan.start, end, renewal: 0, deadline: initialDeadline }];
+  if (!plan.renews) return terms;
+  const anchor = end + 1;
+  for (let k = 1; k <= plan.maxRenewals && k <= MAX_GENERATED_RENEWALS; k += 1) {
+    const previous = terms[terms.length - 1];
+    if (previous.end >= until || (plan.noticeGiven !== null && plan.noticeGiven <= previous.deadline)) break;
+    const termEnd = addMonthsToDay(anchor, k * plan.termMonths) - 1;
+    terms.push({
+      start: addMonthsToDay(anchor, (k - 1) * plan.termMonths),
+      end: termEnd,
+      renewal: k,
+      deadline: termEnd - plan.noticePeriod
+    });
+  }
+  return terms;
+}
+
+/**
+ * The days a contract covers up to `until`, as periods: nothing unless Signed, Active or Expired; an Expired contract
+ * covered its own term (as amended) and no renewal. An amendment changing the end date applies from its effective
+ * date: the days before it follow the earlier end.
+ * @param {ContractPlan} plan
+ * @param {number} until
+ * @param {string} fn
+ * @returns {{ start: number, end: number, renewal: number }[]} in date order, adjacent parts of one term merged
+ */
+function coverPeriods(plan, until, fn) {
+  const expired = plan.contract.status === 'Expired';
+  if (!plan.covering && !expired) return [];
+  const changes = plan.amendments.filter((amendment) => amendment.end !== null).map((a) => a.effective);
+  const bounds = [Number.NEGATIVE_INFINITY, ...new Set(changes)].sort((a, b) => a - b);
+  /** @type {{ start: number, end: number, renewal: number }[]} */
+  const periods = [];
+  bounds.forEach((from, b) => {
+    const to = Math.min(b + 1 < bounds.length ? bounds[b + 1] - 1 : until, until);
+    const pieceStart = Math.max(from, plan.start);
+    if (pieceStart > to) return;
+    const { end } = termsOn(plan, from === Number.NEGATIVE_INFINITY ? plan.start : from, fn);
+    const terms = expired ? [{ start: plan.start, end, renewal: 0 }] : termChain(plan, end, to);
+    for (const term of terms) {
+      const start = Math.max(term.start, pieceStart);
+      const stop = Math.min(term.end, to);
+      if (start > stop) continue;
+      const last = periods[periods.length - 1];
+      if (last && last.end + 1 === start && last.renewal === term.renewal) last.end = stop;
+      else periods.push({ start, end: stop, renewal: term.renewal });
+    }
+  });
+  return periods;
+}
+
+/**
+ * The terms of a contract in force on a day, with every amendment effective on or before that day applied in order
+ * (effective date, then name): budget changes add up, a new monthly fee or end date replaces the previous one.
+ * @param {Object} input
+ * @param {Contract} input.contract
+ * @param {Amendment[]} [input.amendments] the contract's amendments (others, by contractId, are ignored)
+ * @param {string|null} [input.on] 'YYYY-MM-DD'; null or absent: every amendment, whatever its effective date
+ * @returns {{ startDate: string, endDate: string, budgetDays: number|null, monthlyFee: number|null,
+ *   dailyRate: number|null, applied: Amendment[] }}
+ */
+export function effectiveTerms(input) {
+  const fn = 'effectiveTerms';
+  const args = objectArg(input, fn, 'input');
+  const plan = compileContract(args.contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
+  const on = optionalDayNumber(args.on, fn, 'on');
+  const terms = termsOn(plan, on, fn);
+  return {
+    startDate: formatDay(plan.start),
+    endDate: formatDay(terms.end),
+    budgetDays: terms.budgetDays,
+    monthlyFee: terms.monthlyFee,
+    dailyRate: plan.contract.dailyRate ?? null,
+    applied: terms.applied
+  };
+}
+
+/**
+ * The periods a contract covers up to a day: its term as amended, then its tacit renewals (see coverageTimeline).
+ * `renewal` is 0 for the initial term and k for the k-th renewal, so a timeline can draw renewals differently.
+ * @param {Object} input
+ * @param {Contract} input.contract
+ * @param {Amendment[]} [input.amendments]
+ * @param {string} input.until 'YYYY-MM-DD', last day of interest
+ * @returns {{ start: string, end: string, renewal: number }[]}
+ */
+export function contractCoverPeriods(input) {
+  const fn = 'contractCoverPeriods';
+  const args = objectArg(input, fn, 'input');
+  const plan = compileContract(args.contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
+  const until = dayNumber(args.until, fn, 'until');
+  return coverPeriods(plan, until, fn).map((period) => ({
+    start: formatDay(period.start),
+    end: formatDay(period.end),
+    renewal: period.renewal
+  }));
+}
+
+/**
+ * @typedef {Object} NoticeStatus
+ * @property {string} termStart first day of the term in force on the day (the first term before the start)
+ * @property {string} termEnd last day of that term
+ * @property {number} renewal 0 for the initial term, k for the k-th renewal
+ * @property {string} deadline the last day to give notice before the term ends
+ * @property {number} daysLeft days from the day to the deadline (negative once passed)
+ * @property {string|null} noticeGivenOn
+ * @property {boolean} renews the contract renews at the end of this term (tacit renewal, no notice in time, a
+ *   renewal left)
+ * @property {string|null} renewsUntil the end of the next term when it renews
+ * @property {string} endsOn the last day of the term in force
+ * @property {boolean} openEnded it renews, with no limit on renewals and no notice given in time
+ */
+
+/**
+ * Where a contract stands with notice on a day: the term in force (tacit renewals and amendments counted), its
+ * notice deadline, and what happens at its end.
+ * @param {Object} input
+ * @param {Contract} input.contract
+ * @param {Amendment[]} [input.amendments]
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @returns {NoticeStatus}
+ */
+export function noticeStatus(input) {
+  const fn = 'noticeStatus';
+  const args = objectArg(input, fn, 'input');
+  const plan = compileContract(args.contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
+  return formatNoticeStatus(noticeOn(plan, dayNumber(args.today, fn, 'today'), fn));
+}
+
+/**
+ * @param {ContractPlan} plan
+ * @param {number} today
+ * @param {string} fn
+ */
+function noticeOn(plan, today, fn) {
+  const { end } = termsOn(plan, today, fn);
+  // One term past the one in force, to know whether it renews.
+  const chain = termChain(plan, end, Math.max(today, end) + 1);
+  let index = chain.findIndex((term) => term.start <= today && today <= term.end);
+  if (index < 0) index = today < plan.start ? 0 : chain.length - 1;
+  const term = chain[index];
+  const next = chain[index + 1] ?? null;
+  const unlimited = plan.renews && plan.maxRenewals === Number.POSITIVE_INFINITY;
+  return {
+    term,
+    today,
+    noticeGiven: plan.noticeGiven,
+    next,
+    openEnded: unlimited && (plan.noticeGiven === null || plan.noticeGiven > term.deadline) && next !== null,
+    lastEnd: next === null ? term.end : null
+  };
+}
+
+/** @param {ReturnType<typeof noticeOn>} status @returns {NoticeStatus} */
+function formatNoticeStatus(status) {
+  const { term, next } = status;
+  return {
+    termStart: formatDay(term.start),
+    termEnd: formatDay(term.end),
+    renewal: term.renewal,
+    deadline: formatDay(term.deadline),
+    daysLeft: term.deadline - status.today,
+    noticeGivenOn: status.noticeGiven === null ? null : formatDay(status.noticeGiven),
+    renews: next !== null,
+    renewsUntil: next === null ? null : formatDay(next.end),
+    endsOn: formatDay(term.end),
+    openEnded: status.openEnded
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Coverage
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * Whether a Signed or Active contract covers a day, tacit renewals and its amendments counted.
+ * @param {ContractPlan} plan
+ * @param {number} day
+ * @param {string} fn
+ */
+function planCovers(plan, day, fn) {
+  if (!plan.covering || day < plan.start) return false;
+  if (!plan.renews && plan.amendments.length === 0) return day <= plan.end;
+  return coverPeriods(plan, day, fn).some((period) => period.start <= day && day <= period.end);
+}
+
+/**
+ * @param {Contract} contract
+ * @param {number} day
+ * @param {string} fn
+ * @param {string} name
+ */
+function contractCovers(contract, day, fn, name) {
+  return planCovers(compileContract(contract, [], fn, name), day, fn);
+}
+
+/**
+ * The contract covering a day (start and end days inclusive, tacit renewals and amendments counted), or null:
+ * only Signed and Active contracts cover today's incidents. When several cover it, the one that started last wins
+ * (a renewal overlapping its predecessor takes the new incidents), then the one ending last, then the smallest id:
+ * the choice does not depend on the order of `contracts`.
  * @param {Object} input
  * @param {Contract[]} input.contracts
+ * @param {Amendment[]} [input.amendments] amendments of these contracts, by contractId
  * @param {Date|string} input.at an instant (its local day in each contract's time zone, else `timeZone`) or a day
  * @param {string} [input.timeZone] zone for instants when a contract sets none; default UTC
  * @returns {Contract|null}
@@ -1837,7 +2305,8 @@ export function coveringContract(input) {
   const fn = 'coveringContract';
   const args = objectArg(input, fn, 'input');
   const fallbackZone = args.timeZone ?? 'UTC';
-  return pickCoveringContract(args.contracts, args.at, (contract) => contract.timeZone || fallbackZone, fn);
+  const amendments = amendmentList(args.amendments, fn, 'amendments');
+  return pickCoveringContract(args.contracts, args.at, (contract) => contract.timeZone || fallbackZone, fn, amendments);
 }
 
 /**
@@ -1845,9 +2314,10 @@ export function coveringContract(input) {
  * @param {unknown} at Date or day string
  * @param {(contract: Contract) => string} zoneOf the zone in which an instant's day is read for this contract
  * @param {string} fn
+ * @param {Amendment[]} [amendments]
  * @returns {Contract|null}
  */
-function pickCoveringContract(list, at, zoneOf, fn) {
+function pickCoveringContract(list, at, zoneOf, fn, amendments = []) {
   const contracts = arrayArg(list, fn, 'contracts');
   const atMs = at instanceof Date ? instantMs(at, fn, 'at') : null;
   const atDay = atMs === null ? dayNumber(at, fn, 'at') : null;
@@ -1857,7 +2327,12 @@ function pickCoveringContract(list, at, zoneOf, fn) {
     const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
     const day =
       atDay ?? localDayOfZone(zoneFor(zoneOf(contract), fn, `contracts[${i}].timeZone`), /** @type {number} */ (atMs));
-    if (contractCovers(contract, day, fn, `contracts[${i}]`) && (best === null || preferContract(contract, best))) {
+    if (!COVERING_STATUSES.includes(contract.status)) {
+      contractDays(contract, fn, `contracts[${i}]`);
+      return;
+    }
+    const plan = compileContract(contract, amendments, fn, `contracts[${i}]`);
+    if (planCovers(plan, day, fn) && (best === null || preferContract(contract, best))) {
       best = contract;
     }
   });
@@ -1876,202 +2351,507 @@ function preferContract(a, b) {
 }
 
 /**
+ * @typedef {Object} CoverageSources
+ * @property {{ id: string, kind: 'contract'|'warranty', start: number, end: number, renewal: number }[]} sources
+ * @property {number} anchor the first day maintenance is due (Infinity when nothing says)
+ * @property {number|null} firstGoLive the earliest go-live of the checklists and transitions
+ * @property {ContractPlan[]} plans
+ */
+
+/**
+ * What covers an account, up to `until`: the cover periods of its contracts (coverPeriods) and the warranties of its
+ * handover checklists and transitions (go-live, or the warranty end alone when go-live is blank, to warranty end).
+ * A transition linked to one of the checklists given counts once, through its checklist. The anchor is the earliest
+ * day a non-Draft contract starts or an application goes live: a day before it is pre-coverage, not a gap.
+ * @param {Record<string, any>} args coverageTimeline's input
+ * @param {number} until
+ * @param {string} fn
+ * @param {string|null} [skipContractId] a contract to leave out (a transition's own successor)
+ * @returns {CoverageSources}
+ */
+function coverageSources(args, until, fn, skipContractId = null) {
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const amendments = amendmentList(args.amendments, fn, 'amendments');
+  const checklists =
+    args.checklists === undefined || args.checklists === null ? [] : arrayArg(args.checklists, fn, 'checklists');
+  const transitions =
+    args.transitions === undefined || args.transitions === null ? [] : arrayArg(args.transitions, fn, 'transitions');
+  /** @type {CoverageSources['sources']} */
+  const sources = [];
+  /** @type {ContractPlan[]} */
+  const plans = [];
+  let anchor = Number.POSITIVE_INFINITY;
+  /** @type {number|null} */
+  let firstGoLive = null;
+  contracts.forEach((candidate, i) => {
+    const plan = compileContract(candidate, amendments, fn, `contracts[${i}]`);
+    plans.push(plan);
+    if (plan.contract.status === 'Draft' || (skipContractId !== null && plan.contract.id === skipContractId)) {
+      return;
+    }
+    anchor = Math.min(anchor, plan.start);
+    for (const period of coverPeriods(plan, until, fn)) {
+      sources.push({ id: plan.id, kind: 'contract', start: period.start, end: period.end, renewal: period.renewal });
+    }
+  });
+  const checklistIds = new Set(checklists.map((checklist) => checklist?.id).filter(Boolean));
+  /** @param {Record<string, any>} record @param {string} name */
+  const addWarranty = (record, name) => {
+    const end = optionalDayNumber(record.warrantyEndDate, fn, `${name}.warrantyEndDate`);
+    const goLive = optionalDayNumber(record.goLiveDate, fn, `${name}.goLiveDate`);
+    if (goLive !== null) {
+      firstGoLive = firstGoLive === null ? goLive : Math.min(firstGoLive, goLive);
+    }
+    if (end === null) {
+      // Live without a warranty: maintenance is due from go-live, and nothing covers it yet.
+      if (goLive !== null) anchor = Math.min(anchor, goLive);
+      return;
+    }
+    const start = goLive ?? end;
+    if (end < start) {
+      throw new RangeError(`${fn}: ${name}.warrantyEndDate is before its goLiveDate`);
+    }
+    anchor = Math.min(anchor, start);
+    sources.push({ id: String(record.id ?? name), kind: 'warranty', start, end, renewal: 0 });
+  };
+  checklists.forEach((candidate, i) => addWarranty(objectArg(candidate, fn, `checklists[${i}]`), `checklists[${i}]`));
+  transitions.forEach((candidate, i) => {
+    const transition = objectArg(candidate, fn, `transitions[${i}]`);
+    if (!transition.handoverChecklistId || !checklistIds.has(transition.handoverChecklistId)) {
+      addWarranty(transition, `transitions[${i}]`);
+    }
+  });
+  return { sources, anchor, firstGoLive, plans };
+}
+
+/**
+ * @typedef {Object} CoverageRun
+ * @property {number} start
+ * @property {number} end
+ * @property {CoverageSegment['kind']} kind
+ * @property {string[]} ids
+ */
+
+/**
+ * Consecutive days with the same kind and the same sources, over [from, to].
+ * @param {CoverageSources} collected
+ * @param {number} from
+ * @param {number} to
+ * @returns {CoverageRun[]}
+ */
+function coverageRuns(collected, from, to) {
+  const { sources, anchor } = collected;
+  // Coverage can only change on these days, so one look per stretch between them is enough.
+  const changes = new Set([from, to + 1]);
+  for (const source of sources) {
+    changes.add(source.start);
+    changes.add(source.end + 1);
+  }
+  if (Number.isFinite(anchor)) changes.add(anchor);
+  const points = [...changes].filter((day) => day >= from && day <= to + 1).sort((a, b) => a - b);
+  /** @type {(CoverageRun & { key: string })[]} */
+  const runs = [];
+  for (let p = 0; p < points.length - 1; p += 1) {
+    const start = points[p];
+    const end = points[p + 1] - 1;
+    const ids = [
+      ...new Set(sources.filter((source) => source.start <= start && start <= source.end).map((source) => source.id))
+    ].sort();
+    /** @type {CoverageSegment['kind']} */
+    const kind = ids.length > 0 ? 'covered' : start >= anchor ? 'gap' : 'pre-coverage';
+    const key = `${kind}|${ids.join('\u0000')}`;
+    const previous = runs[runs.length - 1];
+    if (previous && previous.key === key) previous.end = end;
+    else runs.push({ start, end, kind, ids, key });
+  }
+  return runs;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @returns {number}
+ */
+function horizonArg(value, fn) {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: horizonDays must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${fn}: horizonDays must be a whole number >= 0, got ${value}`);
+  }
+  return value;
+}
+
+/**
  * Coverage of an account over [today, today + horizonDays] (both inclusive).
  *
- * Sources: Active contracts (startDate..endDate inclusive) and handover checklists' warranty (goLiveDate, or the
- * warranty end alone when go-live is blank, .. warrantyEndDate inclusive). Other contracts never cover; non-Draft
- * ones still mark when maintenance began (an expired contract leaves a gap behind it), and so does the go-live of
- * a checklist without warranty end. A gap is a day no source
- * covers, counted from the earliest day any source (or non-Draft contract) starts; earlier days are `pre-coverage`.
- * The segments partition the horizon: consecutive days with the same kind and the same sources.
+ * Sources: Signed and Active contracts from their start date to their end date as amended (an amendment changing the
+ * end date applies from its effective date), then term by term while they renew tacitly (Tacit_Renewal__c: every
+ * Renewal_Term_Months__c, until notice given on or before a term's notice deadline ends the contract with that term,
+ * or Max_Renewals__c renewals); Expired contracts over their own term; handover checklists' and transitions'
+ * warranty (goLiveDate, or the warranty end alone when go-live is blank, .. warrantyEndDate inclusive). Draft,
+ * Suspended and Terminated contracts never cover; non-Draft ones still mark when maintenance began (an expired
+ * contract leaves a gap behind it), and so does the go-live of a checklist or transition without warranty end. A
+ * gap is a day no source covers, counted from the earliest day any source (or non-Draft contract) starts; earlier
+ * days are `pre-coverage`. The segments partition the horizon: consecutive days with the same kind and sources.
  *
- * Alerts: `notice` for each Active contract whose notice deadline (noticeDeadline, else endDate minus
- * noticePeriodDays, default 90) is 0-90 days away, with the 90/60/30/0 milestone reached; `coverage-end` on the last
- * covered day before a gap; `gap` on the first day of each gap. Sorted by date.
+ * Alerts, for Signed and Active contracts, on the term in force today (see noticeStatus): `notice` when its notice
+ * deadline is 0-90 days away, with the 90/60/30/0 milestone reached; `notice-passed` from the day after the deadline
+ * to the end of the term, with the day it renews until or the day it ends (notice given in time raises neither).
+ * Then `coverage-end` on the last covered day before a gap, and `gap` on the first day of each gap. Sorted by date.
  * @param {Object} input
  * @param {Contract[]} input.contracts
+ * @param {Amendment[]} [input.amendments] amendments of these contracts, by contractId
  * @param {Checklist[]} [input.checklists]
+ * @param {Transition[]} [input.transitions]
  * @param {string} input.today 'YYYY-MM-DD'
- * @param {number} input.horizonDays whole days >= 0 (the Account tab looks 90 days ahead)
+ * @param {number} input.horizonDays whole days >= 0 (the tab looks COVERAGE_HORIZON_DAYS ahead)
  * @returns {{ coveredToday: boolean, firstGapStart: string|null, segments: CoverageSegment[], alerts: CoverageAlert[] }}
  */
 export function coverageTimeline(input) {
   const fn = 'coverageTimeline';
   const args = objectArg(input, fn, 'input');
   const today = dayNumber(args.today, fn, 'today');
-  if (typeof args.horizonDays !== 'number') {
-    throw new TypeError(`${fn}: horizonDays must be a number, got ${describe(args.horizonDays)}`);
-  }
-  if (!Number.isInteger(args.horizonDays) || args.horizonDays < 0) {
-    throw new RangeError(`${fn}: horizonDays must be a whole number >= 0, got ${args.horizonDays}`);
-  }
-  const last = today + args.horizonDays;
-  const contracts = arrayArg(args.contracts, fn, 'contracts');
-  const checklists =
-    args.checklists === undefined || args.checklists === null ? [] : arrayArg(args.checklists, fn, 'checklists');
-
-  /** @type {{ id: string, start: number, end: number }[]} */
-  const sources = [];
-  let anchor = Number.POSITIVE_INFINITY;
-  contracts.forEach((candidate, i) => {
-    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
-    if (!CONTRACT_STATUSES.includes(contract.status)) {
-      throw new RangeError(
-        `${fn}: contracts[${i}].status must be one of ${CONTRACT_STATUSES.join(', ')}, got ${describe(contract.status)}`
-      );
-    }
-    const [start, end] = contractDays(contract, fn, `contracts[${i}]`);
-    if (contract.status === 'Draft') {
-      return;
-    }
-    anchor = Math.min(anchor, start);
-    if (contract.status === 'Active') {
-      sources.push({ id: String(contract.id ?? `contracts[${i}]`), start, end });
-    }
-  });
-  checklists.forEach((candidate, i) => {
-    const checklist = objectArg(candidate, fn, `checklists[${i}]`);
-    const end = optionalDayNumber(checklist.warrantyEndDate, fn, `checklists[${i}].warrantyEndDate`);
-    const goLive = optionalDayNumber(checklist.goLiveDate, fn, `checklists[${i}].goLiveDate`);
-    if (end === null) {
-      // Live without a warranty: maintenance is due from go-live, and nothing covers it yet.
-      if (goLive !== null) {
-        anchor = Math.min(anchor, goLive);
-      }
-      return;
-    }
-    const start = goLive ?? end;
-    if (end < start) {
-      throw new RangeError(`${fn}: checklists[${i}].warrantyEndDate is before its goLiveDate`);
-    }
-    anchor = Math.min(anchor, start);
-    sources.push({ id: String(checklist.id ?? `checklists[${i}]`), start, end });
-  });
-
-  // Coverage can only change on these days, so one look per stretch between them is enough.
-  const changes = new Set([today, last + 1]);
-  for (const source of sources) {
-    changes.add(source.start);
-    changes.add(source.end + 1);
-  }
-  if (Number.isFinite(anchor)) {
-    changes.add(anchor);
-  }
-  const points = [...changes].filter((day) => day >= today && day <= last + 1).sort((a, b) => a - b);
-
-  /** @type {CoverageSegment[]} */
-  const segments = [];
-  /** @type {{ start: number, end: number, kind: CoverageSegment['kind'], ids: string[], key: string }[]} */
-  const runs = [];
-  for (let p = 0; p < points.length - 1; p += 1) {
-    const start = points[p];
-    const end = points[p + 1] - 1;
-    const ids = sources
-      .filter((source) => source.start <= start && start <= source.end)
-      .map((source) => source.id)
-      .sort();
-    /** @type {CoverageSegment['kind']} */
-    const kind = ids.length > 0 ? 'covered' : start >= anchor ? 'gap' : 'pre-coverage';
-    const key = `${kind}|${ids.join('\u0000')}`;
-    const previous = runs[runs.length - 1];
-    if (previous && previous.key === key) {
-      previous.end = end;
-    } else {
-      runs.push({ start, end, kind, ids, key });
-    }
-  }
-  for (const run of runs) {
-    segments.push({ start: formatDay(run.start), end: formatDay(run.end), kind: run.kind, sourceIds: run.ids });
-  }
+  const last = today + horizonArg(args.horizonDays, fn);
+  const collected = coverageSources(args, last, fn);
+  const runs = coverageRuns(collected, today, last);
+  const { sources } = collected;
 
   /** @type {CoverageAlert[]} */
   const alerts = [];
-  contracts.forEach((candidate, i) => {
-    const contract = /** @type {Contract} */ (candidate);
-    if (contract.status !== 'Active') {
-      return;
-    }
-    const deadline = noticeDeadlineDay(contract, fn, `contracts[${i}]`);
-    const daysLeft = deadline - today;
+  for (const plan of collected.plans) {
+    if (!plan.covering) continue;
+    const status = noticeOn(plan, today, fn);
+    const { term } = status;
+    const daysLeft = term.deadline - today;
+    const noticeInTime = status.noticeGiven !== null && status.noticeGiven <= term.deadline;
+    if (noticeInTime) continue;
     if (daysLeft >= 0 && daysLeft <= NOTICE_ALERT_DAYS[0]) {
       const threshold = [...NOTICE_ALERT_DAYS].sort((a, b) => a - b).find((milestone) => daysLeft <= milestone);
       alerts.push({
         kind: 'notice',
-        date: formatDay(deadline),
-        sourceId: contract.id ?? null,
+        date: formatDay(term.deadline),
+        sourceId: plan.contract.id ?? null,
         daysLeft,
         threshold: /** @type {number} */ (threshold)
       });
+    } else if (daysLeft < 0 && today <= term.end) {
+      alerts.push({
+        kind: 'notice-passed',
+        date: formatDay(term.deadline),
+        sourceId: plan.contract.id ?? null,
+        daysLeft,
+        renewsUntil: status.next ? formatDay(status.next.end) : null,
+        endsOn: status.next ? null : formatDay(term.end)
+      });
     }
-  });
+  }
   runs.forEach((run, r) => {
-    if (run.kind !== 'gap') {
-      return;
-    }
+    if (run.kind !== 'gap') return;
     const previous = runs[r - 1];
     if (previous && previous.kind === 'covered') {
-      const ending = sources
-        .filter((source) => source.end === previous.end)
-        .map((source) => source.id)
-        .sort();
+      const ending = [...new Set(sources.filter((source) => source.end === previous.end).map((source) => source.id))];
       alerts.push({
         kind: 'coverage-end',
         date: formatDay(previous.end),
-        sourceId: ending[0] ?? null,
+        sourceId: ending.sort()[0] ?? null,
         daysLeft: previous.end - today
       });
     }
     const before = sources
       .filter((source) => source.end < run.start)
       .sort((a, b) => b.end - a.end || (a.id < b.id ? -1 : 1));
-    alerts.push({
-      kind: 'gap',
-      date: formatDay(run.start),
-      sourceId: before[0]?.id ?? null,
-      daysLeft: run.start - today
-    });
+    alerts.push({ kind: 'gap', date: formatDay(run.start), sourceId: before[0]?.id ?? null, daysLeft: run.start - today });
   });
-  const kindOrder = { notice: 0, 'coverage-end': 1, gap: 2 };
+  /** @type {Record<CoverageAlert['kind'], number>} */
+  const kindOrder = { 'notice-passed': 0, notice: 1, 'coverage-end': 2, gap: 3 };
   alerts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : kindOrder[a.kind] - kindOrder[b.kind]));
 
   const firstGap = runs.find((run) => run.kind === 'gap');
   return {
     coveredToday: runs.length > 0 && runs[0].kind === 'covered',
     firstGapStart: firstGap ? formatDay(firstGap.start) : null,
-    segments,
+    segments: runs.map((run) => ({
+      start: formatDay(run.start),
+      end: formatDay(run.end),
+      kind: run.kind,
+      sourceIds: run.ids
+    })),
     alerts
   };
 }
 
 /**
- * @param {Contract} contract
- * @param {string} fn
- * @param {string} name
- * @returns {number}
+ * @typedef {Object} CoverageSummary
+ * @property {'none'|'pre-coverage'|'covered'|'gap-ahead'|'in-gap'} kind `none`: nothing signed and no go-live;
+ *   `pre-coverage`: before the first go-live (or the first contract start); `gap-ahead`: covered today, a gap within
+ *   the horizon; `in-gap`: today is a gap day
+ * @property {boolean} coveredToday
+ * @property {string|null} coveredUntil gap-ahead: the last covered day before the gap (null when covered throughout)
+ * @property {string|null} gapStart the first gap day within the horizon (today when in-gap)
+ * @property {string|null} gapEnd the last day of that gap, null when it lasts beyond the horizon
+ * @property {string|null} inGapSince in-gap: the first day of the gap today belongs to
+ * @property {string|null} coverageStartsOn pre-coverage or in-gap: the next covered day within the horizon
+ * @property {string|null} goLiveDate pre-coverage: the go-live that starts maintenance, when it is what starts it
+ * @property {string} horizonEnd today + horizonDays
+ * @property {{ id: string|null, name: string|null, startDate: string }[]} draftContracts Draft contracts that would
+ *   cover days of the horizon once signed: the reason a gap is not closed yet
  */
-function noticeDeadlineDay(contract, fn, name) {
-  const explicit = optionalDayNumber(contract.noticeDeadline, fn, `${name}.noticeDeadline`);
-  if (explicit !== null) {
-    return explicit;
-  }
-  const period = contract.noticePeriodDays ?? DEFAULT_NOTICE_PERIOD_DAYS;
-  nonNegativeNumber(period, fn, `${name}.noticePeriodDays`);
-  return dayNumber(contract.endDate, fn, `${name}.endDate`) - Math.round(period);
+
+/**
+ * What the account's coverage is today, in one answer for the banner of the tab, the report and the account list:
+ * the same rules as coverageTimeline, over [today, today + horizonDays], and back to when the gap of today began.
+ * @param {Object} input
+ * @param {Contract[]} input.contracts
+ * @param {Amendment[]} [input.amendments]
+ * @param {Checklist[]} [input.checklists]
+ * @param {Transition[]} [input.transitions]
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {number} [input.horizonDays] default COVERAGE_HORIZON_DAYS
+ * @returns {CoverageSummary}
+ */
+export function coverageSummary(input) {
+  const fn = 'coverageSummary';
+  const args = objectArg(input, fn, 'input');
+  const today = dayNumber(args.today, fn, 'today');
+  const last = today + horizonArg(args.horizonDays ?? COVERAGE_HORIZON_DAYS, fn);
+  const collected = coverageSources(args, last, fn);
+  const from = Number.isFinite(collected.anchor) ? Math.min(collected.anchor, today) : today;
+  const runs = coverageRuns(collected, from, last);
+  const todayRun = /** @type {CoverageRun} */ (runs.find((run) => run.start <= today && today <= run.end));
+  const ahead = runs.filter((run) => run.end >= today);
+  const gap = ahead.find((run) => run.kind === 'gap');
+  const nextCovered = ahead.find((run) => run.kind === 'covered' && run.start > today);
+  /** @type {CoverageSummary['kind']} */
+  let kind;
+  if (todayRun.kind === 'covered') kind = gap ? 'gap-ahead' : 'covered';
+  else if (todayRun.kind === 'gap') kind = 'in-gap';
+  else kind = Number.isFinite(collected.anchor) ? 'pre-coverage' : 'none';
+  const gapStart = gap ? Math.max(gap.start, today) : null;
+  const coveredBeforeGap = gap ? runs[runs.indexOf(gap) - 1] : undefined;
+  const draftContracts = collected.plans
+    .filter((plan) => plan.contract.status === 'Draft' && plan.start <= last && plan.end >= today)
+    .sort((a, b) => a.start - b.start)
+    .map((plan) => ({ id: plan.contract.id ?? null, name: plan.contract.name ?? null, startDate: formatDay(plan.start) }));
+  const goLive = collected.firstGoLive;
+  return {
+    kind,
+    coveredToday: todayRun.kind === 'covered',
+    coveredUntil: todayRun.kind === 'covered' && coveredBeforeGap ? formatDay(coveredBeforeGap.end) : null,
+    gapStart: gapStart === null ? null : formatDay(gapStart),
+    gapEnd: gap && gap.end < last ? formatDay(gap.end) : null,
+    inGapSince: todayRun.kind === 'gap' ? formatDay(todayRun.start) : null,
+    coverageStartsOn: todayRun.kind !== 'covered' && nextCovered ? formatDay(nextCovered.start) : null,
+    goLiveDate: kind === 'pre-coverage' && goLive !== null && goLive === collected.anchor ? formatDay(goLive) : null,
+    horizonEnd: formatDay(last),
+    draftContracts
+  };
 }
 
 /**
- * The notice deadline of a contract: noticeDeadline when set, else endDate minus noticePeriodDays (default 90),
- * as the Notice_Deadline__c formula computes it.
+ * The notice deadline of a contract's initial term: noticeDeadline when set, else endDate minus noticePeriodDays
+ * (default 90), as the Notice_Deadline__c formula computes it. noticeStatus gives the deadline of the term in force.
  * @param {Contract} contract
  * @returns {string} 'YYYY-MM-DD'
  */
 export function noticeDeadline(contract) {
   objectArg(contract, 'noticeDeadline', 'contract');
-  return formatDay(noticeDeadlineDay(contract, 'noticeDeadline', 'contract'));
+  const explicit = optionalDayNumber(contract.noticeDeadline, 'noticeDeadline', 'contract.noticeDeadline');
+  if (explicit !== null) {
+    return formatDay(explicit);
+  }
+  const period = contract.noticePeriodDays ?? DEFAULT_NOTICE_PERIOD_DAYS;
+  nonNegativeNumber(period, 'noticeDeadline', 'contract.noticePeriodDays');
+  return formatDay(dayNumber(contract.endDate, 'noticeDeadline', 'contract.endDate') - Math.round(period));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Budget
+// Transition: what maintains the application after a go-live
+// ---------------------------------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {Object} OptionWindow
+ * @property {string} name
+ * @property {string} label
+ * @property {number} leadTimeDays
+ * @property {string|null} contractType
+ * @property {number|null} termMonths
+ * @property {string|null} closesOn the last day the option can still be decided (takeover day - lead time); null
+ *   when no takeover day is in sight
+ * @property {number|null} daysLeft days from today to closesOn (negative once lost)
+ */
+
+/**
+ * @typedef {Object} TransitionPlan
+ * @property {string|null} takeoverDate the day maintenance must be working: the first day on or after the go-live
+ *   that nothing covers (a warranty, or a contract that runs on), searched up to ten years after the go-live;
+ *   null when covered all that time
+ * @property {number|null} daysLeft days from today to the takeover day
+ * @property {boolean} decided an option was chosen
+ * @property {string|null} decisionDate
+ * @property {OptionWindow|null} chosen the option chosen (null when undecided, or unknown to the options given)
+ * @property {OptionWindow[]} open options still possible today, the first to close first
+ * @property {OptionWindow[]} lost options no longer possible: today + lead time is past the takeover day
+ * @property {{ option: OptionWindow, last: boolean }|null} alert undecided, and the next option to close is a long
+ *   one (lead time >= LONG_OPTION_LEAD_DAYS) closing within TRANSITION_ALERT_DAYS; last: no other long option is open
+ */
+
+/**
+ * Which options are still open for a transition on a day. An option with lead time L is open while
+ * today + L <= the takeover day, and closes on takeover day - L (the last day it can still be decided). The takeover
+ * day is worked out from the account's coverage without the transition's own successor contract, so that signing the
+ * successor does not move the day the decision was due.
+ * @param {Object} input
+ * @param {Transition} input.transition
+ * @param {TransitionOption[]} input.options
+ * @param {Contract[]} [input.contracts] the account's contracts
+ * @param {Amendment[]} [input.amendments]
+ * @param {Checklist[]} [input.checklists] the account's checklists
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @returns {TransitionPlan}
+ */
+export function transitionPlan(input) {
+  const fn = 'transitionPlan';
+  const args = objectArg(input, fn, 'input');
+  const transition = /** @type {Transition} */ (objectArg(args.transition, fn, 'transition'));
+  const today = dayNumber(args.today, fn, 'today');
+  const goLive = dayNumber(transition.goLiveDate, fn, 'transition.goLiveDate');
+  const options = arrayArg(args.options, fn, 'options').map((option, i) => transitionOptionArg(option, fn, i));
+  const searchEnd = goLive + 3653;
+  const collected = coverageSources(
+    {
+      contracts: args.contracts ?? [],
+      amendments: args.amendments,
+      checklists: args.checklists,
+      transitions: [transition]
+    },
+    searchEnd,
+    fn,
+    transition.successorContractId ?? null
+  );
+  const uncovered = coverageRuns(collected, goLive, searchEnd).find((run) => run.kind !== 'covered');
+  const takeover = uncovered ? uncovered.start : null;
+  /** @type {(option: TransitionOption) => OptionWindow} */
+  const windowOf = (option) => {
+    const closes = takeover === null ? null : takeover - option.leadTimeDays;
+    return {
+      name: option.name,
+      label: option.label,
+      leadTimeDays: option.leadTimeDays,
+      contractType: option.contractType ?? null,
+      termMonths: option.termMonths ?? null,
+      closesOn: closes === null ? null : formatDay(closes),
+      daysLeft: closes === null ? null : closes - today
+    };
+  };
+  const windows = options
+    .map(windowOf)
+    .sort(
+      (a, b) =>
+        b.leadTimeDays - a.leadTimeDays || a.label.localeCompare(b.label) || a.name.localeCompare(b.name)
+    );
+  const open = windows.filter((option) => option.daysLeft === null || option.daysLeft >= 0);
+  const lost = windows.filter((option) => option.daysLeft !== null && option.daysLeft < 0);
+  const chosenName = transition.optionChosen ?? null;
+  const decided = typeof chosenName === 'string' && chosenName.length > 0;
+  const next = open[0];
+  const longOpen = open.filter((option) => option.leadTimeDays >= LONG_OPTION_LEAD_DAYS);
+  const alert =
+    !decided &&
+    next !== undefined &&
+    next.daysLeft !== null &&
+    next.leadTimeDays >= LONG_OPTION_LEAD_DAYS &&
+    next.daysLeft <= TRANSITION_ALERT_DAYS
+      ? { option: next, last: longOpen.length === 1 }
+      : null;
+  return {
+    takeoverDate: takeover === null ? null : formatDay(takeover),
+    daysLeft: takeover === null ? null : takeover - today,
+    decided,
+    decisionDate: transition.decisionDate ?? null,
+    chosen: decided ? windows.find((option) => option.name === chosenName) ?? null : null,
+    open,
+    lost,
+    alert
+  };
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {number} i
+ * @returns {TransitionOption}
+ */
+function transitionOptionArg(value, fn, i) {
+  const option = /** @type {TransitionOption} */ (objectArg(value, fn, `options[${i}]`));
+  if (typeof option.name !== 'string' || option.name.length === 0) {
+    throw new TypeError(`${fn}: options[${i}].name must be a non-empty string, got ${describe(option.name)}`);
+  }
+  const lead = nonNegativeNumber(option.leadTimeDays, fn, `options[${i}].leadTimeDays`);
+  if (!Number.isInteger(lead)) {
+    throw new RangeError(`${fn}: options[${i}].leadTimeDays must be whole days, got ${lead}`);
+  }
+  return { ...option, label: typeof option.label === 'string' && option.label ? option.label : option.name };
+}
+
+/**
+ * The Maintenance_Contract__c to create when a transition's decision is taken: a Draft (it covers nothing until
+ * signed) of the option's contract type, from the takeover day (the go-live when no takeover day is in sight) for
+ * the option's term (12 months when it names none), gated by the transition's handover checklist. The caller adds
+ * the contract name it wants and writes the decision on the transition (see transitionDecisionFields).
+ * @param {Object} input
+ * @param {Transition} input.transition reads accountId, goLiveDate, handoverChecklistId, name
+ * @param {TransitionOption} input.option
+ * @param {string|null} input.takeoverDate from transitionPlan
+ * @returns {Record<string, string|null>}
+ */
+export function successorContractFields(input) {
+  const fn = 'successorContractFields';
+  const args = objectArg(input, fn, 'input');
+  const transition = /** @type {Transition} */ (objectArg(args.transition, fn, 'transition'));
+  const option = transitionOptionArg(args.option, fn, 0);
+  const start =
+    optionalDayNumber(args.takeoverDate, fn, 'takeoverDate') ??
+    dayNumber(transition.goLiveDate, fn, 'transition.goLiveDate');
+  const months = option.termMonths ?? DEFAULT_RENEWAL_TERM_MONTHS;
+  if (!Number.isInteger(months) || months < 1) {
+    throw new RangeError(`${fn}: option.termMonths must be a whole number >= 1, got ${months}`);
+  }
+  const subject = transition.name ? ` ${transition.name}` : '';
+  return {
+    Name: `${option.label}${subject}`.slice(0, 80),
+    Account__c: transition.accountId ?? null,
+    Status__c: 'Draft',
+    Contract_Type__c: option.contractType ?? 'TMA',
+    Start_Date__c: formatDay(start),
+    End_Date__c: formatDay(addMonthsToDay(start, months) - 1),
+    Handover_Checklist__c: transition.handoverChecklistId ?? null
+  };
+}
+
+/**
+ * The Maintenance_Transition__c fields that record a decision: the option (its DeveloperName), the day, and the
+ * successor contract created for it.
+ * @param {Object} input
+ * @param {TransitionOption} input.option
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {string|null} input.successorContractId
+ * @returns {{ Option_Chosen__c: string, Decision_Date__c: string, Successor_Contract__c: string|null }}
+ */
+export function transitionDecisionFields(input) {
+  const fn = 'transitionDecisionFields';
+  const args = objectArg(input, fn, 'input');
+  const option = transitionOptionArg(args.option, fn, 0);
+  dayNumber(args.today, fn, 'today');
+  return {
+    Option_Chosen__c: option.name,
+    Decision_Date__c: args.today,
+    Successor_Contract__c: args.successorContractId ?? null
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Budget, effort and cost
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** @param {number} value */
@@ -2080,73 +2860,228 @@ function round2(value) {
 }
 
 /**
- * Budget consumption of a contract, in man-days (the value to stamp into Consumed_Days__c is `consumedDays`).
- * Consumed days are the sum of the incidents' effortDays (every status: cancelled work was still done). The forecast
- * extrapolates the average burn since the contract start (days counted inclusively up to today) to the day the
- * budget runs out: null without budget, without consumption, or before the start; today once exhausted.
- * The alert is 'exhausted' at 100 % and 'threshold' at the contract's alertThresholdPercent (default 80 %).
+ * @param {unknown} list
+ * @param {string} fn
+ * @returns {{ entry: EffortEntry, day: number, days: number, billable: boolean }[]}
+ */
+function effortEntries(list, fn) {
+  return arrayArg(list, fn, 'entries').map((candidate, i) => {
+    const entry = /** @type {EffortEntry} */ (objectArg(candidate, fn, `entries[${i}]`));
+    const days = nonNegativeNumber(entry.days, fn, `entries[${i}].days`);
+    return { entry, day: dayNumber(entry.workDate, fn, `entries[${i}].workDate`), days, billable: entry.billable !== false };
+  });
+}
+
+/**
+ * Budget consumption of a contract on a day, in man-days, with its effective terms (amendments effective by then).
+ * Consumed days are the billable effort entries of the contract, whatever their date: exactly what the
+ * Consumed_Effort_Days__c roll-up adds up. The forecast extrapolates the average burn since the start (days counted
+ * inclusively up to today) to the day the budget runs out: null without budget, without consumption, or before the
+ * start; today once exhausted. It is then compared with the end of the term in force (tacit renewals and amended end
+ * dates counted): a shortfall is the days of that term left without budget, and sustainableMonthlyBurnDays the burn
+ * at which the remaining budget would last to the end. Time and Materials contracts have no budget cap: their budget
+ * figures are null (see monthlySpend). Alerts: 'exhausted' at 100 %, 'threshold' at alertThresholdPercent (default
+ * 80 %); `shortfall` separately.
  * @param {Object} input
- * @param {Contract} input.contract reads startDate, endDate, budgetDays, alertThresholdPercent
- * @param {Incident[]} input.incidents the contract's incidents; reads effortDays, category
+ * @param {Contract} input.contract
+ * @param {Amendment[]} [input.amendments] the contract's amendments
+ * @param {EffortEntry[]} input.entries the contract's effort entries; reads workDate, days, kind, billable
  * @param {string} input.today 'YYYY-MM-DD'
- * @returns {{ consumedDays: number, budgetDays: number|null, remainingDays: number|null,
- *   percentConsumed: number, byCategory: Record<string, number>, burnRatePerDay: number|null,
- *   forecastExhaustionDate: string|null, exhaustsBeforeEnd: boolean, alert: 'threshold'|'exhausted'|null,
- *   fields: { Consumed_Days__c: number } }}
  */
 export function budgetBurn(input) {
   const fn = 'budgetBurn';
   const args = objectArg(input, fn, 'input');
-  const contract = /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
-  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const plan = compileContract(args.contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
+  const contract = plan.contract;
+  const entries = effortEntries(args.entries, fn);
   const today = dayNumber(args.today, fn, 'today');
-  const [start, end] = contractDays(contract, fn, 'contract');
-  const budget = contract.budgetDays ?? null;
-  if (budget !== null) {
-    nonNegativeNumber(budget, fn, 'contract.budgetDays');
-  }
+  const terms = termsOn(plan, today, fn);
+  const timeAndMaterials = contract.type === TIME_AND_MATERIALS;
+  const budget = timeAndMaterials ? null : terms.budgetDays;
   /** @type {Record<string, number>} */
-  const byCategory = Object.fromEntries(INCIDENT_CATEGORIES.map((category) => [category, 0]));
+  const byKind = Object.fromEntries(EFFORT_KINDS.map((kind) => [kind, 0]));
   let consumed = 0;
-  incidents.forEach((candidate, i) => {
-    const incident = objectArg(candidate, fn, `incidents[${i}]`);
-    const effort = incident.effortDays ?? 0;
-    nonNegativeNumber(effort, fn, `incidents[${i}].effortDays`);
-    consumed += effort;
-    const category = incident.category ?? 'Corrective';
-    byCategory[category] = (byCategory[category] ?? 0) + effort;
-  });
-  for (const category of Object.keys(byCategory)) {
-    byCategory[category] = round2(byCategory[category]);
+  let nonBillable = 0;
+  for (const { entry, days, billable } of entries) {
+    if (!billable) {
+      nonBillable += days;
+      continue;
+    }
+    consumed += days;
+    const kind = entry.kind ?? 'Corrective';
+    byKind[kind] = (byKind[kind] ?? 0) + days;
   }
+  for (const kind of Object.keys(byKind)) byKind[kind] = round2(byKind[kind]);
   const consumedDays = round2(consumed);
-  const percentConsumed = budget !== null && budget > 0 ? (consumedDays / budget) * 100 : 0;
-  const elapsedDays = today - start + 1;
+  const hasBudget = budget !== null && budget > 0;
+  const percentConsumed = hasBudget ? (consumedDays * 100) / /** @type {number} */ (budget) : 0;
+  const elapsedDays = today - plan.start + 1;
   const burnRatePerDay = elapsedDays > 0 ? consumedDays / elapsedDays : null;
-  /** @type {string|null} */
-  let forecastExhaustionDate = null;
-  if (budget !== null && budget > 0 && burnRatePerDay !== null && burnRatePerDay > 0) {
-    const remaining = budget - consumedDays;
-    forecastExhaustionDate = formatDay(remaining <= 0 ? today : today + Math.ceil(remaining / burnRatePerDay - 1e-9));
+  const remaining = budget === null ? null : round2(budget - consumedDays);
+  /** @type {number|null} */
+  let exhaustion = null;
+  if (hasBudget && burnRatePerDay !== null && burnRatePerDay > 0) {
+    const left = /** @type {number} */ (remaining);
+    exhaustion = left <= 0 ? today : today + Math.ceil(left / burnRatePerDay - 1e-9);
   }
+  const termEnd = noticeOn(plan, today, fn).term.end;
+  const shortfallDays = exhaustion !== null && exhaustion < termEnd ? termEnd - exhaustion : 0;
+  const daysToEnd = termEnd - Math.max(today, plan.start) + 1;
   const threshold = contract.alertThresholdPercent ?? DEFAULT_ALERT_THRESHOLD_PERCENT;
   nonNegativeNumber(threshold, fn, 'contract.alertThresholdPercent');
   /** @type {'threshold'|'exhausted'|null} */
   let alert = null;
-  if (budget !== null && budget > 0) {
+  if (hasBudget) {
     alert = percentConsumed >= 100 ? 'exhausted' : percentConsumed >= threshold ? 'threshold' : null;
   }
   return {
     consumedDays,
+    nonBillableDays: round2(nonBillable),
     budgetDays: budget,
-    remainingDays: budget === null ? null : round2(budget - consumedDays),
+    initialBudgetDays: timeAndMaterials ? null : contract.budgetDays ?? null,
+    remainingDays: remaining,
     percentConsumed,
-    byCategory,
+    byKind,
     burnRatePerDay,
-    forecastExhaustionDate,
-    exhaustsBeforeEnd: forecastExhaustionDate !== null && dayNumber(forecastExhaustionDate, fn, 'forecast') <= end,
+    monthlyBurnDays: burnRatePerDay === null ? null : round2(burnRatePerDay * AVERAGE_MONTH_DAYS),
+    forecastExhaustionDate: exhaustion === null ? null : formatDay(exhaustion),
+    contractEndDate: formatDay(termEnd),
+    exhaustsBeforeEnd: shortfallDays > 0,
+    shortfallDays,
+    sustainableMonthlyBurnDays:
+      remaining === null || !hasBudget || daysToEnd <= 0
+        ? null
+        : round2((Math.max(remaining, 0) / daysToEnd) * AVERAGE_MONTH_DAYS),
     alert,
-    fields: { Consumed_Days__c: consumedDays }
+    shortfall: shortfallDays > 0,
+    monthlyFee: terms.monthlyFee,
+    amendmentsApplied: terms.applied.length
+  };
+}
+
+/**
+ * The monthly spend of a contract billed by the day (any contract, but Time and Materials is what it is for): per
+ * calendar month, the billable days of its effort entries and their cost at the contract's daily rate, over the
+ * `months` months ending with today's. The alert is raised when this month or the month before reached
+ * monthlySpendAlert.
+ * @param {Object} input
+ * @param {Contract} input.contract reads dailyRate, monthlySpendAlert
+ * @param {EffortEntry[]} input.entries the contract's effort entries
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {number} [input.months] whole months >= 1, default 6
+ * @returns {{ months: { month: string, days: number, amount: number|null, overAlert: boolean }[],
+ *   dailyRate: number|null, alertAmount: number|null, alertMonth: string|null, totalDays: number,
+ *   totalAmount: number|null }}
+ */
+export function monthlySpend(input) {
+  const fn = 'monthlySpend';
+  const args = objectArg(input, fn, 'input');
+  const contract = /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
+  const entries = effortEntries(args.entries, fn);
+  const today = dayNumber(args.today, fn, 'today');
+  const count = args.months ?? 6;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+    throw new RangeError(`${fn}: months must be a whole number >= 1, got ${describe(count)}`);
+  }
+  const rate = contract.dailyRate ?? null;
+  if (rate !== null) nonNegativeNumber(rate, fn, 'contract.dailyRate');
+  const alertAmount = contract.monthlySpendAlert ?? null;
+  if (alertAmount !== null) nonNegativeNumber(alertAmount, fn, 'contract.monthlySpendAlert');
+  const thisMonth = formatDay(today).slice(0, 7);
+  const firstDay = dayNumber(`${thisMonth}-01`, fn, 'today');
+  const keys = [];
+  for (let m = count - 1; m >= 0; m -= 1) keys.push(formatDay(addMonthsToDay(firstDay, -m)).slice(0, 7));
+  /** @type {Map<string, number>} */
+  const days = new Map(keys.map((key) => [key, 0]));
+  let totalDays = 0;
+  for (const entry of entries) {
+    if (!entry.billable) continue;
+    totalDays += entry.days;
+    const key = formatDay(entry.day).slice(0, 7);
+    if (days.has(key)) days.set(key, /** @type {number} */ (days.get(key)) + entry.days);
+  }
+  const months = keys.map((month) => {
+    const worked = round2(/** @type {number} */ (days.get(month)));
+    const amount = rate === null ? null : round2(worked * rate);
+    return { month, days: worked, amount, overAlert: alertAmount !== null && amount !== null && amount >= alertAmount };
+  });
+  const recent = months.slice(-2).filter((month) => month.overAlert);
+  return {
+    months,
+    dailyRate: rate,
+    alertAmount,
+    alertMonth: recent.length > 0 ? recent[recent.length - 1].month : null,
+    totalDays: round2(totalDays),
+    totalAmount: rate === null ? null : round2(totalDays * rate)
+  };
+}
+
+/**
+ * The account's last daily rate on a day: the Daily_Rate__c of the latest-starting non-Draft contract that started
+ * on or before it and has one; else of any contract that has one, the latest-starting first.
+ * @param {ContractPlan[]} plans
+ * @param {number} day
+ * @returns {number|null}
+ */
+function lastDailyRate(plans, day) {
+  const rated = plans.filter((plan) => typeof plan.contract.dailyRate === 'number');
+  const byStart = (/** @type {ContractPlan} */ a, /** @type {ContractPlan} */ b) => b.start - a.start;
+  const current = rated.filter((plan) => plan.contract.status !== 'Draft' && plan.start <= day).sort(byStart)[0];
+  const fallback = [...rated].sort(byStart)[0];
+  return (current ?? fallback)?.contract.dailyRate ?? null;
+}
+
+/**
+ * Effort worked on days nothing covered the account (coverageTimeline's rules: not covered by a Signed, Active or
+ * Expired contract's term nor by a warranty), whatever contract it was logged on: counted, and priced at the
+ * account's last daily rate on the day of the work (billable entries only). "1.5 days worked out of coverage
+ * (EUR 975)".
+ * @param {Object} input
+ * @param {Contract[]} input.contracts the account's contracts
+ * @param {Amendment[]} [input.amendments]
+ * @param {Checklist[]} [input.checklists]
+ * @param {Transition[]} [input.transitions]
+ * @param {EffortEntry[]} input.entries the account's effort entries
+ * @returns {{ days: number, billableDays: number, amount: number, unpricedDays: number,
+ *   entries: { entry: EffortEntry, dailyRate: number|null }[] }}
+ */
+export function effortOutOfCoverage(input) {
+  const fn = 'effortOutOfCoverage';
+  const args = objectArg(input, fn, 'input');
+  const entries = effortEntries(args.entries, fn);
+  const empty = { days: 0, billableDays: 0, amount: 0, unpricedDays: 0, entries: [] };
+  if (entries.length === 0) {
+    coverageSources(args, 0, fn);
+    return empty;
+  }
+  const first = Math.min(...entries.map((entry) => entry.day));
+  const last = Math.max(...entries.map((entry) => entry.day));
+  const collected = coverageSources(args, last, fn);
+  const runs = coverageRuns(collected, first, last);
+  let days = 0;
+  let billableDays = 0;
+  let amount = 0;
+  let unpricedDays = 0;
+  /** @type {{ entry: EffortEntry, dailyRate: number|null }[]} */
+  const outside = [];
+  for (const item of entries) {
+    const run = runs.find((candidate) => candidate.start <= item.day && item.day <= candidate.end);
+    if (!run || run.kind === 'covered') continue;
+    const rate = lastDailyRate(collected.plans, item.day);
+    days += item.days;
+    if (item.billable) {
+      billableDays += item.days;
+      if (rate === null) unpricedDays += item.days;
+      else amount += item.days * rate;
+    }
+    outside.push({ entry: item.entry, dailyRate: rate });
+  }
+  return {
+    days: round2(days),
+    billableDays: round2(billableDays),
+    amount: round2(amount),
+    unpricedDays: round2(unpricedDays),
+    entries: outside
   };
 }
 
@@ -2355,7 +3290,8 @@ function reportingZone(contract, calendar, fn) {
  * Service credits for breached incidents between two days (inclusive), in the contract's currency.
  * Each incident whose first breach (the missed due time, response or resolution) falls in the period earns
  * penaltyRatePercent of the monthly fee; the credits of a calendar month are capped at penaltyCapPercent of the
- * monthly fee (no cap when blank). Months and days are those of the contract's time zone (else the calendar's, else
+ * monthly fee (no cap when blank). The monthly fee of a month is the one in effect on its last day within the period
+ * (effectiveTerms: amendments effective by then). Months and days are those of the contract's time zone (else the calendar's, else
  * UTC). Open incidents are judged at the end of `to`; cancelled incidents never earn credits. With `calendar` the
  * breaches follow the SLA rules; without it, the due times stamped on the incidents.
  * @param {Object} input
@@ -2364,6 +3300,7 @@ function reportingZone(contract, calendar, fn) {
  * @param {string} input.from 'YYYY-MM-DD'
  * @param {string} input.to 'YYYY-MM-DD', not before from
  * @param {Calendar|null} [input.calendar]
+ * @param {Amendment[]} [input.amendments] the contract's amendments (a new monthly fee)
  * @returns {{ total: number, months: { month: string, breachedIncidents: number, uncappedCredit: number,
  *   credit: number, capped: boolean }[], incidents: { id: string|null, month: string, breachedAt: Date,
  *   responseBreached: boolean, resolutionBreached: boolean }[] }}
@@ -2381,10 +3318,15 @@ export function penalties(input) {
   const calendar = args.calendar ?? null;
   const zone = reportingZone(contract, calendar, fn);
   const endMs = wallToInstant(zone, (to + 1) * DAY_MS);
-  const fee = contract.monthlyFee ?? 0;
+  const plan = compileContract(contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
+  /** @param {string} month 'YYYY-MM' @returns {number} the fee in effect on the month's last day of the period */
+  const feeOf = (month) => {
+    const monthEnd = addMonthsToDay(dayNumber(`${month}-01`, fn, 'month'), 1) - 1;
+    return termsOn(plan, Math.min(monthEnd, to), fn).monthlyFee ?? 0;
+  };
   const rate = contract.penaltyRatePercent ?? 0;
   const cap = contract.penaltyCapPercent ?? null;
-  nonNegativeNumber(fee, fn, 'contract.monthlyFee');
+  nonNegativeNumber(contract.monthlyFee ?? 0, fn, 'contract.monthlyFee');
   nonNegativeNumber(rate, fn, 'contract.penaltyRatePercent');
   if (cap !== null) nonNegativeNumber(cap, fn, 'contract.penaltyCapPercent');
 
@@ -2414,6 +3356,7 @@ export function penalties(input) {
   });
   const months = [...counts.keys()].sort().map((month) => {
     const breachedIncidents = /** @type {number} */ (counts.get(month));
+    const fee = feeOf(month);
     const uncappedCredit = round2((breachedIncidents * rate * fee) / 100);
     const capAmount = cap === null ? Number.POSITIVE_INFINITY : round2((cap * fee) / 100);
     return {
@@ -2597,6 +3540,7 @@ const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
  * @param {Incident[]} input.incidents the contract's incidents
  * @param {string} input.month 'YYYY-MM'
  * @param {Calendar|null} [input.calendar] SLA rules for breaches; without it the stamped due times are used
+ * @param {Amendment[]} [input.amendments] the contract's amendments (the monthly fee of the penalties)
  */
 export function monthlyReview(input) {
   const fn = 'monthlyReview';
@@ -2674,7 +3618,14 @@ export function monthlyReview(input) {
       consumedToDateDays: round2(effortToDate),
       percentConsumed: budget !== null && budget > 0 ? (round2(effortToDate) / budget) * 100 : 0
     },
-    penalties: penalties({ incidents, contract, from: formatDay(firstDay), to: formatDay(lastDay), calendar })
+    penalties: penalties({
+      incidents,
+      contract,
+      from: formatDay(firstDay),
+      to: formatDay(lastDay),
+      calendar,
+      amendments: args.amendments
+    })
   };
 }
 
@@ -2882,15 +3833,20 @@ export function contractFromRecord(fields) {
     noticePeriodDays,
     noticeDeadline: dayField(f, 'Notice_Deadline__c', fn),
     tacitRenewal: booleanField(f, 'Tacit_Renewal__c', fn),
+    renewalTermMonths: numberField(f, 'Renewal_Term_Months__c', fn),
+    maxRenewals: numberField(f, 'Max_Renewals__c', fn),
+    noticeGivenOn: dayField(f, 'Notice_Given_On__c', fn),
     calendarName: textField(f, 'Calendar__c', fn),
     timeZone: textField(f, 'Time_Zone__c', fn),
     slaTemplate: textField(f, 'SLA_Template__c', fn),
     sla,
     budgetDays: numberField(f, 'Budget_Days__c', fn),
-    consumedDays: numberField(f, 'Consumed_Days__c', fn),
+    consumedDays: numberField(f, 'Consumed_Effort_Days__c', fn),
+    amendedBudgetDays: numberField(f, 'Amended_Budget_Days__c', fn),
     alertThresholdPercent: numberField(f, 'Alert_Threshold_Percent__c', fn) ?? DEFAULT_ALERT_THRESHOLD_PERCENT,
     dailyRate: numberField(f, 'Daily_Rate__c', fn),
     monthlyFee: numberField(f, 'Monthly_Fee__c', fn),
+    monthlySpendAlert: numberField(f, 'Monthly_Spend_Alert__c', fn),
     penaltyRatePercent: numberField(f, 'Penalty_Rate_Percent__c', fn),
     penaltyCapPercent: numberField(f, 'Penalty_Cap_Percent__c', fn),
     handoverChecklistId: textField(f, 'Handover_Checklist__c', fn),
@@ -2906,6 +3862,116 @@ export function contractFromRecord(fields) {
     contract.noticeDeadline = noticeDeadline(contract);
   }
   return contract;
+}
+
+/**
+ * Maps a Contract_Amendment__c field map to the engine amendment.
+ * @param {Record<string, unknown>} fields
+ * @returns {Amendment}
+ */
+export function amendmentFromRecord(fields) {
+  const fn = 'amendmentFromRecord';
+  const f = recordFields(fields, fn);
+  const effectiveDate = dayField(f, 'Effective_Date__c', fn);
+  if (effectiveDate === null) {
+    throw new RangeError(`${fn}: Effective_Date__c is required`);
+  }
+  return {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    contractId: textField(f, 'Contract__c', fn),
+    effectiveDate,
+    reason: picklistField(f, 'Reason__c', fn, AMENDMENT_REASONS),
+    budgetDaysChange: numberField(f, 'Budget_Days_Change__c', fn),
+    newMonthlyFee: numberField(f, 'New_Monthly_Fee__c', fn),
+    newEndDate: dayField(f, 'New_End_Date__c', fn),
+    scopeNote: textField(f, 'Scope_Note__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * Maps an Effort_Entry__c field map to the engine effort entry.
+ * @param {Record<string, unknown>} fields
+ * @returns {EffortEntry}
+ */
+export function effortEntryFromRecord(fields) {
+  const fn = 'effortEntryFromRecord';
+  const f = recordFields(fields, fn);
+  const workDate = dayField(f, 'Work_Date__c', fn);
+  const days = numberField(f, 'Days__c', fn);
+  if (workDate === null || days === null) {
+    throw new RangeError(`${fn}: ${workDate === null ? 'Work_Date__c' : 'Days__c'} is required`);
+  }
+  if (days < 0) {
+    throw new RangeError(`${fn}: Days__c must not be negative`);
+  }
+  return {
+    id: textField(f, 'Id', fn),
+    contractId: textField(f, 'Contract__c', fn),
+    incidentId: textField(f, 'Incident__c', fn),
+    workDate,
+    days,
+    kind: picklistField(f, 'Kind__c', fn, EFFORT_KINDS) ?? 'Corrective',
+    // A blank checkbox reads false on the platform; absent from the field map (not asked for), it counts as billable.
+    billable: rawField(f, 'Billable__c') === undefined ? true : booleanField(f, 'Billable__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * Maps a Maintenance_Transition__c field map to the engine transition.
+ * @param {Record<string, unknown>} fields
+ * @returns {Transition}
+ */
+export function transitionFromRecord(fields) {
+  const fn = 'transitionFromRecord';
+  const f = recordFields(fields, fn);
+  const goLiveDate = dayField(f, 'Go_Live_Date__c', fn);
+  if (goLiveDate === null) {
+    throw new RangeError(`${fn}: Go_Live_Date__c is required`);
+  }
+  return {
+    id: textField(f, 'Id', fn),
+    name: textField(f, 'Name', fn),
+    accountId: textField(f, 'Account__c', fn),
+    handoverChecklistId: textField(f, 'Handover_Checklist__c', fn),
+    goLiveDate,
+    warrantyEndDate: dayField(f, 'Warranty_End_Date__c', fn),
+    optionChosen: textField(f, 'Option_Chosen__c', fn),
+    decisionDate: dayField(f, 'Decision_Date__c', fn),
+    rationale: textField(f, 'Rationale__c', fn),
+    successorContractId: textField(f, 'Successor_Contract__c', fn),
+    externalId: textField(f, 'External_Id__c', fn)
+  };
+}
+
+/**
+ * Maps a Transition_Option__mdt record (flat or UI API field map, or the config resource's record) to the engine
+ * option.
+ * @param {Record<string, unknown>} record
+ * @returns {TransitionOption}
+ */
+export function transitionOptionFromMetadata(record) {
+  const fn = 'transitionOptionFromMetadata';
+  const f = recordFields(record, fn);
+  const name = textField(f, 'DeveloperName', fn) ?? textField(f, 'QualifiedApiName', fn);
+  if (name === null) {
+    throw new RangeError(`${fn}: DeveloperName is required`);
+  }
+  const lead = numberField(f, 'Lead_Time_Days__c', fn);
+  if (lead === null || lead < 0 || !Number.isInteger(lead)) {
+    throw new RangeError(`${fn}: Lead_Time_Days__c of ${name} must be whole days >= 0, got ${describe(lead)}`);
+  }
+  return {
+    name,
+    label: textField(f, 'MasterLabel', fn) ?? textField(f, 'Label', fn) ?? name,
+    leadTimeDays: lead,
+    contractType: textField(f, 'Contract_Type__c', fn),
+    termMonths: numberField(f, 'Term_Months__c', fn),
+    sortOrder: numberField(f, 'Sort_Order__c', fn),
+    description: textField(f, 'Description__c', fn)
+  };
 }
 
 /**
