@@ -38,10 +38,23 @@ function block(name: string, entries: [string, string][]): string[] {
 /** The permission set XML of one matrix entry, elements in Metadata API schema (alphabetical) order. */
 export function permissionSetXml(matrix: AccessMatrix, name: string): string {
   const set = matrix.permissionSets[name];
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">'];
-  lines.push(...block('applicationVisibilities', [['application', matrix.application], ['visible', 'true']]));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">'
+  ];
+  lines.push(
+    ...block('applicationVisibilities', [
+      ['application', matrix.application],
+      ['visible', 'true']
+    ])
+  );
   for (const type of set.customMetadataTypes) {
-    lines.push(...block('customMetadataTypeAccesses', [['enabled', 'true'], ['name', type]]));
+    lines.push(
+      ...block('customMetadataTypeAccesses', [
+        ['enabled', 'true'],
+        ['name', type]
+      ])
+    );
   }
   lines.push(element('  ', 'description', set.description));
   for (const [objectName, entry] of Object.entries(set.objects)) {
@@ -72,7 +85,13 @@ export function permissionSetXml(matrix: AccessMatrix, name: string): string {
     );
   }
   for (const [objectName, entry] of Object.entries(set.objects)) {
-    if (entry.object.read) lines.push(...block('tabSettings', [['tab', objectName], ['visibility', 'Visible']]));
+    if (entry.object.read)
+      lines.push(
+        ...block('tabSettings', [
+          ['tab', objectName],
+          ['visibility', 'Visible']
+        ])
+      );
   }
   lines.push('</PermissionSet>', '');
   return lines.join('\n');
@@ -89,6 +108,8 @@ for (const name of Object.keys(matrix.permissionSets)) {
   } else writeFileSync(file, xml);
 }
 if (stale.length > 0) {
-  process.stderr.write(`Out of date with config/access-matrix.json (run npm run generate:permission-sets):\n${stale.join('\n')}\n`);
+  process.stderr.write(
+    `Out of date with config/access-matrix.json (run npm run generate:permission-sets):\n${stale.join('\n')}\n`
+  );
   process.exit(1);
 }

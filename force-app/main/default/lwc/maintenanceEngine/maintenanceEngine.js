@@ -2561,7 +2561,12 @@ export function coverageTimeline(input) {
     const before = sources
       .filter((source) => source.end < run.start)
       .sort((a, b) => b.end - a.end || (a.id < b.id ? -1 : 1));
-    alerts.push({ kind: 'gap', date: formatDay(run.start), sourceId: before[0]?.id ?? null, daysLeft: run.start - today });
+    alerts.push({
+      kind: 'gap',
+      date: formatDay(run.start),
+      sourceId: before[0]?.id ?? null,
+      daysLeft: run.start - today
+    });
   });
   /** @type {Record<CoverageAlert['kind'], number>} */
   const kindOrder = { 'notice-passed': 0, notice: 1, 'coverage-end': 2, gap: 3 };
@@ -2632,7 +2637,11 @@ export function coverageSummary(input) {
   const draftContracts = collected.plans
     .filter((plan) => plan.contract.status === 'Draft' && plan.start <= last && plan.end >= today)
     .sort((a, b) => a.start - b.start)
-    .map((plan) => ({ id: plan.contract.id ?? null, name: plan.contract.name ?? null, startDate: formatDay(plan.start) }));
+    .map((plan) => ({
+      id: plan.contract.id ?? null,
+      name: plan.contract.name ?? null,
+      startDate: formatDay(plan.start)
+    }));
   const goLive = collected.firstGoLive;
   return {
     kind,
@@ -2746,10 +2755,7 @@ export function transitionPlan(input) {
   };
   const windows = options
     .map(windowOf)
-    .sort(
-      (a, b) =>
-        b.leadTimeDays - a.leadTimeDays || a.label.localeCompare(b.label) || a.name.localeCompare(b.name)
-    );
+    .sort((a, b) => b.leadTimeDays - a.leadTimeDays || a.label.localeCompare(b.label) || a.name.localeCompare(b.name));
   const open = windows.filter((option) => option.daysLeft === null || option.daysLeft >= 0);
   const lost = windows.filter((option) => option.daysLeft !== null && option.daysLeft < 0);
   const chosenName = transition.optionChosen ?? null;
@@ -2769,7 +2775,7 @@ export function transitionPlan(input) {
     daysLeft: takeover === null ? null : takeover - today,
     decided,
     decisionDate: transition.decisionDate ?? null,
-    chosen: decided ? windows.find((option) => option.name === chosenName) ?? null : null,
+    chosen: decided ? (windows.find((option) => option.name === chosenName) ?? null) : null,
     open,
     lost,
     alert
@@ -2868,7 +2874,12 @@ function effortEntries(list, fn) {
   return arrayArg(list, fn, 'entries').map((candidate, i) => {
     const entry = /** @type {EffortEntry} */ (objectArg(candidate, fn, `entries[${i}]`));
     const days = nonNegativeNumber(entry.days, fn, `entries[${i}].days`);
-    return { entry, day: dayNumber(entry.workDate, fn, `entries[${i}].workDate`), days, billable: entry.billable !== false };
+    return {
+      entry,
+      day: dayNumber(entry.workDate, fn, `entries[${i}].workDate`),
+      days,
+      billable: entry.billable !== false
+    };
   });
 }
 
@@ -2938,7 +2949,7 @@ export function budgetBurn(input) {
     consumedDays,
     nonBillableDays: round2(nonBillable),
     budgetDays: budget,
-    initialBudgetDays: timeAndMaterials ? null : contract.budgetDays ?? null,
+    initialBudgetDays: timeAndMaterials ? null : (contract.budgetDays ?? null),
     remainingDays: remaining,
     percentConsumed,
     byKind,
