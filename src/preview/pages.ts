@@ -29,6 +29,8 @@ export interface AccountSummary {
   name: string;
   contracts: Record<string, unknown>[];
   checklists: Record<string, unknown>[];
+  transitions: Record<string, unknown>[];
+  amendments: Record<string, unknown>[];
   incidentCount: number;
 }
 
@@ -46,7 +48,10 @@ export interface QuickAction {
   component: string;
 }
 
-/** The contract and checklist fields the engine's contractFromRecord / checklistFromRecord read for coverage. */
+/**
+ * The fields the engine's contractFromRecord / checklistFromRecord / transitionFromRecord / amendmentFromRecord read
+ * for coverage (maintenanceEngine.coverageSummary: tacit renewals, amended end dates, go-lives).
+ */
 const CONTRACT_FIELDS = [
   'Id',
   'Name',
@@ -55,9 +60,15 @@ const CONTRACT_FIELDS = [
   'End_Date__c',
   'Notice_Period_Days__c',
   'Notice_Deadline__c',
+  'Tacit_Renewal__c',
+  'Renewal_Term_Months__c',
+  'Max_Renewals__c',
+  'Notice_Given_On__c',
   'Time_Zone__c'
 ];
 const CHECKLIST_FIELDS = ['Id', 'Name', 'Go_Live_Date__c', 'Warranty_End_Date__c', 'Phase__c'];
+const TRANSITION_FIELDS = ['Id', 'Name', 'Go_Live_Date__c', 'Warranty_End_Date__c', 'Handover_Checklist__c'];
+const AMENDMENT_FIELDS = ['Id', 'Name', 'Contract__c', 'Effective_Date__c', 'New_End_Date__c', 'Budget_Days_Change__c'];
 
 /** Fields of the Details tab, when the org has them. */
 const DETAIL_FIELDS = ['Name', 'Type', 'Industry', 'Phone', 'Website', 'BillingCity', 'BillingCountry', 'Description'];
@@ -177,6 +188,8 @@ export async function accountSummaries(client: OrgClient): Promise<AccountSummar
     `SELECT Id, Name, ` +
     `(SELECT ${CONTRACT_FIELDS.join(', ')} FROM Maintenance_Contracts__r), ` +
     `(SELECT ${CHECKLIST_FIELDS.join(', ')} FROM Handover_Checklists__r), ` +
+    `(SELECT ${TRANSITION_FIELDS.join(', ')} FROM Maintenance_Transitions__r), ` +
+    `(SELECT ${AMENDMENT_FIELDS.join(', ')} FROM Contract_Amendments__r), ` +
     `(SELECT Id FROM Maintenance_Incidents__r) ` +
     `FROM Account ORDER BY Name LIMIT ${MAX_LISTED_ACCOUNTS}`;
   const rows = await client.query<Row>(soql);
@@ -185,6 +198,8 @@ export async function accountSummaries(client: OrgClient): Promise<AccountSummar
     name: String(row.Name ?? ''),
     contracts: childRecords(row.Maintenance_Contracts__r).map(withoutAttributes),
     checklists: childRecords(row.Handover_Checklists__r).map(withoutAttributes),
+    transitions: childRecords(row.Maintenance_Transitions__r).map(withoutAttributes),
+    amendments: childRecords(row.Contract_Amendments__r).map(withoutAttributes),
     incidentCount: childRecords(row.Maintenance_Incidents__r).length
   }));
 }

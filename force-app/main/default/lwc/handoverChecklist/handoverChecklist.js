@@ -1,9 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { createRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
+import { createRecord, deleteRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
-import { handoverItemsFromTemplate, handoverReadiness } from 'c/maintenanceEngine';
+import { addDays, handoverItemsFromTemplate, handoverReadiness, reservationUpdates } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
@@ -20,12 +20,17 @@ import { formatDay, formatLabel, formatPercent, userToday } from 'c/maintenanceF
 import LABELS from './labels';
 
 const SIGNED_OFF = 'Signed Off';
+const SIGNED_OFF_WITH_RESERVATIONS = 'Signed Off with Reservations';
+/** Days a reservation is due after the sign-off when nobody set its due date. */
+const RESERVATION_DAYS = 30;
 
 /**
  * The handover checklist of an account: items grouped by category with a progress bar, mandatory markers, done
  * toggles and due dates; "add items from template" (Handover_Template_Item__mdt, from c/maintenanceConfig, loaded
- * only when asked); "Sign off", enabled only when maintenanceEngine.handoverReadiness says
- * canSignOff. Fires `readinesschange` so that the Maintenance overview can show the readiness KPI.
+ * only when asked); "Sign off", enabled only when maintenanceEngine.handoverReadiness says canSignOff; "Sign off with
+ * reservations", which turns the open mandatory items into reservations owned and dated (reservationUpdates) and
+ * keeps them on the list until they are done; and "New handover checklist", which creates the checklist and the
+ * transition plan of its go-live. Fires `readinesschange` so that the Maintenance overview can show the readiness KPI.
  */
 export default class HandoverChecklist extends LightningElement {
   /** Account id (record page context). */
@@ -40,6 +45,10 @@ export default class HandoverChecklist extends LightningElement {
   template;
   templateError;
   showTemplate = false;
+  showReservations = false;
+  reservationsDue;
+  /** The "New handover checklist" form's values while it is open. */
+  newChecklist;
   saving = false;
   saveError;
   wiredBatch;
@@ -169,11 +178,31 @@ export default class HandoverChecklist extends LightningElement {
   }
 
   get isSignedOff() {
-    return this.checklist?.fields.Phase__c === SIGNED_OFF;
+    return [SIGNED_OFF, SIGNED_OFF_WITH_RESERVATIONS].includes(this.checklist?.fields.Phase__c);
+  }
+
+  get canSignOffWithReservations() {
+    return !this.isSignedOff && Boolean(this.readiness) && !this.readiness.canSignOff;
+  }
+
+  /** The reservations still open, the first due first (they stay here until done). */
+  get reservations() {
+    return (this.readiness?.reservations ?? []).map((item) => ({
+      id: item.id,
+      text: formatLabel(LABELS.reservationLine, item.name, formatDay(item.dueDate))
+    }));
+  }
+
+  get hasReservations() {
+    return this.reservations.length > 0;
   }
 
   get signedOffText() {
     return formatLabel(LABELS.signedOff, formatDay(this.checklist?.fields.Signed_Off_On__c));
+  }
+
+  get reservationsIntro() {
+    return formatLabel(LABELS.reservationsIntroLabel, this.readiness?.mandatoryOpen ?? 0);
   }
 
   get signOffDisabled() {
@@ -217,7 +246,9 @@ export default class HandoverChecklist extends LightningElement {
       dueText: fields.Due_Date__c ? formatLabel(LABELS.due, formatDay(fields.Due_Date__c)) : '',
       doneText: fields.Done__c && fields.Done_On__c ? formatLabel(LABELS.doneOn, formatDay(fields.Done_On__c)) : '',
       evidenceLink: fields.Evidence_Link__c,
-      disabled: this.saving || this.isSignedOff
+      reservation: Boolean(fields.Reservation__c),
+      // After a sign-off only the reservations are still to be closed.
+      disabled: this.saving || (this.isSignedOff && !(fields.Reservation__c && !fields.Done__c))
     };
   }
 
@@ -323,6 +354,106 @@ export default class HandoverChecklist extends LightningElement {
     });
   }
 
+  handleOpenReservations() {
+    this.reservationsDue = addDays(userToday(), RESERVATION_DAYS);
+    this.showReservations = true;
+  }
+
+  handleCloseReservations() {
+    this.showReservations = false;
+  }
+
+  handleReservationsDueChange(event) {
+    this.reservationsDue = event.detail.value;
+  }
+
+  /** Each open mandatory item becomes a reservation (owned, dated), then the checklist is signed off with them. */
+  async handleSignOffWithReservations() {
+    const updates = reservationUpdates({
+      items: this.items.map((item) => item.model),
+      ownerId: USER_ID,
+      dueDate: this.reservationsDue
+    });
+    await this.save(async () => {
+      for (const fields of updates) {
+        // One at a time, as the inserts: the checklist's roll-ups lock its row.
+        // eslint-disable-next-line no-await-in-loop
+        await updateRecord({ fields });
+      }
+      await updateRecord({
+        fields: {
+          Id: this.checklist.id,
+          Phase__c: SIGNED_OFF_WITH_RESERVATIONS,
+          Signed_Off_By__c: USER_ID,
+          Signed_Off_On__c: userToday()
+        }
+      });
+      this.showReservations = false;
+      this.toast('success', formatLabel(LABELS.reservationsSignedOff, updates.length));
+    });
+  }
+
+  handleOpenNew() {
+    this.newChecklist = { project: '', goLive: null, warrantyEnd: null };
+  }
+
+  handleCloseNew() {
+    this.newChecklist = undefined;
+  }
+
+  handleNewChange(event) {
+    this.newChecklist = { ...this.newChecklist, [event.target.name]: event.detail.value || null };
+  }
+
+  /**
+   * Creates the checklist and, when it has a go-live, the transition plan of that go-live (linked to it); if the
+   * second write fails the checklist is deleted again, so that a retry does not leave two.
+   */
+  async handleCreateChecklist() {
+    // reportValidity() shows each input's message; only an explicit false blocks the save.
+    // (`this.template` holds the template items in this component: the form is reached through its ref.)
+    const inputs = [...this.refs.newChecklist.querySelectorAll('lightning-input')];
+    const valid = inputs.reduce((allValid, input) => input.reportValidity() !== false && allValid, true);
+    if (!valid || !this.newChecklist.project) {
+      return;
+    }
+    const { project, goLive, warrantyEnd } = this.newChecklist;
+    let checklistId;
+    await this.save(async () => {
+      try {
+        const checklist = await createRecord({
+          apiName: OBJECTS.CHECKLIST.objectApiName,
+          fields: {
+            Account__c: this.recordId,
+            Name: `${LABELS.newChecklistPrefix} ${project}`.slice(0, 80),
+            Project_Name__c: project,
+            Go_Live_Date__c: goLive,
+            Warranty_End_Date__c: warrantyEnd
+          }
+        });
+        checklistId = checklist.id;
+        if (goLive) {
+          await createRecord({
+            apiName: OBJECTS.TRANSITION.objectApiName,
+            fields: {
+              Account__c: this.recordId,
+              Name: project.slice(0, 80),
+              Handover_Checklist__c: checklistId,
+              Go_Live_Date__c: goLive,
+              Warranty_End_Date__c: warrantyEnd
+            }
+          });
+        }
+      } catch (error) {
+        if (checklistId) await deleteRecord(checklistId).catch(() => undefined);
+        throw error;
+      }
+      this.selectedChecklistId = checklistId;
+      this.newChecklist = undefined;
+      this.toast('success', formatLabel(LABELS.checklistCreated, project));
+    });
+  }
+
   /** Runs a write, then reloads the items and the checklist (its roll-ups and phase changed). */
   async save(write) {
     this.saving = true;
@@ -347,6 +478,8 @@ export default class HandoverChecklist extends LightningElement {
 function defaultChecklist(checklists) {
   const byWarrantyEnd = (a, b) =>
     String(a.fields.Warranty_End_Date__c ?? '9999').localeCompare(String(b.fields.Warranty_End_Date__c ?? '9999'));
-  const open = checklists.filter((checklist) => checklist.fields.Phase__c !== SIGNED_OFF).sort(byWarrantyEnd);
+  const open = checklists
+    .filter((checklist) => ![SIGNED_OFF, SIGNED_OFF_WITH_RESERVATIONS].includes(checklist.fields.Phase__c))
+    .sort(byWarrantyEnd);
   return open[0] ?? [...checklists].sort(byWarrantyEnd).pop();
 }

@@ -24,7 +24,35 @@ import phase from '@salesforce/label/c.Handover_Phase';
 import goLive from '@salesforce/label/c.Handover_Go_Live';
 import close from '@salesforce/label/c.Handover_Close';
 
+import signOffWithReservations from '@salesforce/label/c.Handover_Sign_Off_Reservations';
+import reservationsIntroLabel from '@salesforce/label/c.Handover_Reservations_Intro';
+import reservationsDue from '@salesforce/label/c.Handover_Reservations_Due';
+import reservationsHeading from '@salesforce/label/c.Handover_Reservations_Heading';
+import reservationLine from '@salesforce/label/c.Handover_Reservation_Line';
+import reservation from '@salesforce/label/c.Handover_Reservation';
+import reservationsSignedOff from '@salesforce/label/c.Handover_Reservations_Signed_Off';
+import newChecklist from '@salesforce/label/c.Handover_New';
+import newProject from '@salesforce/label/c.Handover_New_Project';
+import newGoLive from '@salesforce/label/c.Handover_New_Go_Live';
+import newWarrantyEnd from '@salesforce/label/c.Handover_New_Warranty_End';
+import newCreate from '@salesforce/label/c.Handover_New_Create';
+import newChecklistPrefix from '@salesforce/label/c.Handover_New_Name_Prefix';
+import checklistCreated from '@salesforce/label/c.Handover_New_Created';
 export default {
+  signOffWithReservations,
+  reservationsIntroLabel,
+  reservationsDue,
+  reservationsHeading,
+  reservationLine,
+  reservation,
+  reservationsSignedOff,
+  newChecklist,
+  newProject,
+  newGoLive,
+  newWarrantyEnd,
+  newCreate,
+  newChecklistPrefix,
+  checklistCreated,
   title,
   loadError,
   empty,

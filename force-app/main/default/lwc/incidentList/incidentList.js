@@ -18,6 +18,9 @@ const ROW_ACTIONS = [
   { name: 'resolve', label: LABELS.actionResolve }
 ];
 
+/** Logging effort is not a step of the workflow: every incident offers it, whatever its status. */
+const LOG_EFFORT = { name: 'logEffort', label: LABELS.actionLogEffort };
+
 const BAND_LABELS = {
   green: LABELS.bandGreen,
   yellow: LABELS.bandYellow,
@@ -186,7 +189,7 @@ export default class IncidentList extends MaintenanceAccountData {
    */
   rowActionsFor(incident) {
     const allowed = allowedActions(incident.model.status);
-    return ROW_ACTIONS.filter(({ name }) => allowed.includes(name));
+    return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT];
   }
 
   transition(incidentId, action, now) {
@@ -205,6 +208,10 @@ export default class IncidentList extends MaintenanceAccountData {
   async handleRowAction(event) {
     const id = event.currentTarget.dataset.id;
     const action = event.detail.value;
+    if (action === LOG_EFFORT.name) {
+      this.effortIncidentId = id;
+      return;
+    }
     const name = this.model.incidents.find((candidate) => candidate.id === id)?.fields.Name ?? id;
     this.busyRowId = id;
     try {
@@ -217,6 +224,19 @@ export default class IncidentList extends MaintenanceAccountData {
     } finally {
       this.busyRowId = undefined;
     }
+  }
+
+  /** The incident whose effort is being logged (c-effort-logger open above the table), if any. */
+  effortIncidentId;
+
+  handleEffortLogged(event) {
+    const name = this.model.incidents.find((candidate) => candidate.id === event.detail.incidentId)?.fields.Name;
+    this.effortIncidentId = undefined;
+    this.toast('success', formatLabel(LABELS.effortLogged, formatNumber(event.detail.days), name ?? ''));
+  }
+
+  handleEffortCancel() {
+    this.effortIncidentId = undefined;
   }
 
   toast(variant, title, message = '') {

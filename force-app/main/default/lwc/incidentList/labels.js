@@ -35,7 +35,11 @@ import bandRed from '@salesforce/label/c.Sla_Band_Red';
 import bandGrey from '@salesforce/label/c.Sla_Band_Grey';
 import bandNone from '@salesforce/label/c.Sla_Band_None';
 
+import actionLogEffort from '@salesforce/label/c.Effort_Log_Action';
+import effortLogged from '@salesforce/label/c.Effort_Log_Logged';
 export default {
+  actionLogEffort,
+  effortLogged,
   title,
   loadError,
   empty,

@@ -224,6 +224,7 @@
  * @property {string|null} [evidenceLink]
  * @property {number|null} [sortOrder]
  * @property {string|null} [templateItem]
+ * @property {boolean} [reservation] accepted open at a sign-off with reservations
  * @property {string|null} [externalId]
  */
 
@@ -2708,14 +2709,15 @@ export function noticeDeadline(contract) {
 /**
  * Which options are still open for a transition on a day. An option with lead time L is open while
  * today + L <= the takeover day, and closes on takeover day - L (the last day it can still be decided). The takeover
- * day is worked out from the account's coverage without the transition's own successor contract, so that signing the
- * successor does not move the day the decision was due.
+ * day is worked out from what covers this application: the account's contracts (without the transition's own
+ * successor, so that signing it does not move the day the decision was due) and the warranty of this go-live (its
+ * own, or its checklist's); the warranty of another project does not maintain this one.
  * @param {Object} input
  * @param {Transition} input.transition
  * @param {TransitionOption[]} input.options
  * @param {Contract[]} [input.contracts] the account's contracts
  * @param {Amendment[]} [input.amendments]
- * @param {Checklist[]} [input.checklists] the account's checklists
+ * @param {Checklist[]} [input.checklists] the account's checklists (only the transition's own one counts)
  * @param {string} input.today 'YYYY-MM-DD'
  * @returns {TransitionPlan}
  */
@@ -2731,7 +2733,10 @@ export function transitionPlan(input) {
     {
       contracts: args.contracts ?? [],
       amendments: args.amendments,
-      checklists: args.checklists,
+      checklists: (args.checklists ?? []).filter(
+        (/** @type {Checklist} */ checklist) =>
+          Boolean(transition.handoverChecklistId) && checklist?.id === transition.handoverChecklistId
+      ),
       transitions: [transition]
     },
     searchEnd,
@@ -3028,6 +3033,64 @@ export function monthlySpend(input) {
 }
 
 /**
+ * What "Log effort" on an incident writes: the Effort_Entry__c to create and the incident's new Effort_Days__c (its
+ * effort so far plus these days, so that the incident shows the work logged on it). The entry goes under the
+ * incident's contract; an incident out of coverage has none, and its work goes under the account's contract that
+ * last started on or before the work day and is not a Draft (else the latest-starting non-Draft one): the contract
+ * the work would be billed under. Work on a day that contract does not cover then counts as effort out of coverage.
+ * @param {Object} input
+ * @param {Incident} input.incident reads id, accountId, contractId, category, effortDays
+ * @param {Contract[]} input.contracts the account's contracts
+ * @param {string} input.workDate 'YYYY-MM-DD'
+ * @param {number} input.days man-days worked, > 0
+ * @param {string|null} [input.kind] one of EFFORT_KINDS; default the incident's category
+ * @param {boolean} [input.billable] default true
+ * @param {string|null} [input.description]
+ * @returns {{ contractId: string, entry: Record<string, string|number|boolean|null>,
+ *   incident: { Id: string, Effort_Days__c: number } }}
+ * @throws {RangeError} when the account has no contract to log the work under
+ */
+export function effortLogFields(input) {
+  const fn = 'effortLogFields';
+  const args = objectArg(input, fn, 'input');
+  const incident = /** @type {Incident} */ (objectArg(args.incident, fn, 'incident'));
+  const day = dayNumber(args.workDate, fn, 'workDate');
+  const days = nonNegativeNumber(args.days, fn, 'days');
+  if (days <= 0) {
+    throw new RangeError(`${fn}: days must be more than 0, got ${days}`);
+  }
+  const kind = args.kind ?? incident.category ?? 'Corrective';
+  if (!EFFORT_KINDS.includes(kind)) {
+    throw new RangeError(`${fn}: kind must be one of ${EFFORT_KINDS.join(', ')}, got ${describe(kind)}`);
+  }
+  const plans = arrayArg(args.contracts, fn, 'contracts').map((contract, i) =>
+    compileContract(contract, [], fn, `contracts[${i}]`)
+  );
+  const signed = plans.filter((plan) => plan.contract.status !== 'Draft');
+  const byStart = (/** @type {ContractPlan} */ a, /** @type {ContractPlan} */ b) => b.start - a.start;
+  const contract =
+    plans.find((plan) => incident.contractId && plan.contract.id === incident.contractId)?.contract ??
+    (signed.filter((plan) => plan.start <= day).sort(byStart)[0] ?? [...signed].sort(byStart)[0])?.contract;
+  if (!contract || !contract.id) {
+    throw new RangeError(`${fn}: the account has no signed contract to log this effort under`);
+  }
+  return {
+    contractId: contract.id,
+    entry: {
+      Contract__c: contract.id,
+      Account__c: incident.accountId ?? contract.accountId ?? null,
+      Incident__c: incident.id ?? null,
+      Work_Date__c: formatDay(day),
+      Days__c: round2(days),
+      Kind__c: kind,
+      Billable__c: args.billable !== false,
+      Description__c: args.description ?? null
+    },
+    incident: { Id: String(incident.id), Effort_Days__c: round2((incident.effortDays ?? 0) + days) }
+  };
+}
+
+/**
  * The account's last daily rate on a day: the Daily_Rate__c of the latest-starting non-Draft contract that started
  * on or before it and has one; else of any contract that has one, the latest-starting first.
  * @param {ContractPlan[]} plans
@@ -3104,11 +3167,14 @@ export function effortOutOfCoverage(input) {
  * Readiness of a handover checklist, as its roll-ups and sign-off rule see it: percent of items done (0 without
  * items, like Readiness_Percent__c), open mandatory items, and whether a sign-off would pass the
  * Sign_Off_Needs_Mandatory_Items_Done rule. Blocking items are the open mandatory ones by sortOrder, then name.
+ * Reservations are the items accepted open at a sign-off with reservations and not done yet, the first due first;
+ * unreservedMandatoryOpen counts the blocking items that are not reservations (Mandatory_Unreserved_Open__c).
  * @param {Object} input
  * @param {Checklist} input.checklist
  * @param {ChecklistItem[]} input.items the checklist's items
  * @returns {{ percent: number, total: number, done: number, mandatoryOpen: number, canSignOff: boolean,
- *   blockingItems: ChecklistItem[], byCategory: Record<string, { total: number, done: number }> }}
+ *   blockingItems: ChecklistItem[], byCategory: Record<string, { total: number, done: number }>,
+ *   reservations: ChecklistItem[], unreservedMandatoryOpen: number }}
  */
 export function handoverReadiness(input) {
   const fn = 'handoverReadiness';
@@ -3139,6 +3205,9 @@ export function handoverReadiness(input) {
       String(a.name ?? '').localeCompare(String(b.name ?? '')) ||
       String(a.id ?? '').localeCompare(String(b.id ?? ''))
   );
+  const reservations = items
+    .filter((item) => item.reservation === true && item.done !== true)
+    .sort((a, b) => String(a.dueDate ?? '9999').localeCompare(String(b.dueDate ?? '9999')));
   return {
     percent: items.length > 0 ? (done / items.length) * 100 : 0,
     total: items.length,
@@ -3146,8 +3215,36 @@ export function handoverReadiness(input) {
     mandatoryOpen: blockingItems.length,
     canSignOff: blockingItems.length === 0,
     blockingItems,
-    byCategory
+    byCategory,
+    reservations,
+    unreservedMandatoryOpen: blockingItems.filter((item) => item.reservation !== true).length
   };
+}
+
+/**
+ * The Handover_Item__c updates that turn the open mandatory items of a checklist into reservations, so that it can
+ * be signed off with reservations (Sign_Off_Needs_Mandatory_Items_Done): each keeps its owner and due date when it
+ * has them, else takes the ones given (Reservation_Needs_Owner_And_Due_Date wants both).
+ * @param {Object} input
+ * @param {ChecklistItem[]} input.items the checklist's items
+ * @param {string} input.ownerId who owns the reservations that have no owner
+ * @param {string} input.dueDate 'YYYY-MM-DD', the due date of those without one
+ * @returns {{ Id: string, Reservation__c: true, Item_Owner__c: string, Due_Date__c: string }[]}
+ */
+export function reservationUpdates(input) {
+  const fn = 'reservationUpdates';
+  const args = objectArg(input, fn, 'input');
+  dayNumber(args.dueDate, fn, 'dueDate');
+  if (typeof args.ownerId !== 'string' || args.ownerId.length === 0) {
+    throw new TypeError(`${fn}: ownerId must be a user id, got ${describe(args.ownerId)}`);
+  }
+  const { blockingItems } = handoverReadiness({ checklist: {}, items: args.items });
+  return blockingItems.map((item) => ({
+    Id: String(item.id),
+    Reservation__c: true,
+    Item_Owner__c: item.ownerId ?? args.ownerId,
+    Due_Date__c: item.dueDate ?? args.dueDate
+  }));
 }
 
 /**
@@ -4072,6 +4169,7 @@ export function itemFromRecord(fields) {
     evidenceLink: textField(f, 'Evidence_Link__c', fn),
     sortOrder: numberField(f, 'Sort_Order__c', fn),
     templateItem: textField(f, 'Template_Item__c', fn),
+    reservation: booleanField(f, 'Reservation__c', fn),
     externalId: textField(f, 'External_Id__c', fn)
   };
 }

@@ -1,5 +1,6 @@
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
+import CURRENCY from '@salesforce/i18n/currency';
 import DURATION_HOURS_MINUTES from '@salesforce/label/c.Duration_Hours_Minutes';
 import DURATION_MINUTES from '@salesforce/label/c.Duration_Minutes';
 import DURATION_OVERDUE from '@salesforce/label/c.Duration_Overdue';
@@ -16,6 +17,7 @@ const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZon
 const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 const percentFormat = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const currencyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY || 'EUR' });
 const dayPartsFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
   year: 'numeric',
@@ -91,6 +93,16 @@ export function formatPercent(ratio) {
  */
 export function formatNumber(value) {
   return typeof value === 'number' && Number.isFinite(value) ? numberFormat.format(value) : '';
+}
+
+/**
+ * An amount in the user's currency and locale ("975,00 €", "€975.00"): the package's amounts (rates, fees, spend)
+ * are in the org's currency, which is the user's in a single-currency org.
+ * @param {number|null|undefined} value
+ * @returns {string} '' when there is no number
+ */
+export function formatCurrency(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? currencyFormat.format(value) : '';
 }
 
 /**

@@ -1,19 +1,28 @@
 import {
   allowedActions,
+  amendmentFromRecord,
   calendarFromMetadata,
   contractCalendar,
   contractFromRecord,
+  effortEntryFromRecord,
   incidentFromRecord,
   checklistFromRecord,
-  itemFromRecord
+  itemFromRecord,
+  transitionFromRecord,
+  transitionOptionFromMetadata
 } from 'c/maintenanceEngine';
 import {
+  AMENDMENT_FIELDS,
+  AMENDMENT_FINANCIAL_FIELDS,
   CONTRACT_FIELDS,
+  CONTRACT_FINANCIAL_FIELDS,
+  EFFORT_FIELDS,
   INCIDENT_FIELDS,
   CHECKLIST_FIELDS,
   ITEM_FIELDS,
   OBJECTS,
   RELATED_LISTS,
+  TRANSITION_FIELDS,
   relatedListFromBatch,
   toFieldMap
 } from 'c/maintenanceRecords';
@@ -62,31 +71,48 @@ function remembered(cache, key, build) {
  * @property {object} model the engine's shape of it
  */
 
-function entries(records, fields, toModel) {
+function entries(records, fields, toModel, optionalFields) {
   return records.map((record) => {
-    const map = toFieldMap(record, fields);
+    const map = toFieldMap(record, fields, optionalFields);
     return { id: record.id, record, fields: map, model: toModel(map) };
   });
 }
 
 /**
- * The account's contracts, incidents and checklists out of the shared getRelatedListRecordsBatch answer.
+ * The account's contracts, incidents, checklists, transition plans, contract amendments and effort entries out of
+ * the shared getRelatedListRecordsBatch answer.
  * @param {object} batchData the adapter's data
- * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], errors: object[], moreIncidents: boolean }}
- *   a Snapshot; errors: lists that failed on their own (e.g. no access to one object); moreIncidents: the account has
- *   more incidents than the page holds (the page keeps the most recent, see ACCOUNT_RELATED_LIST_PARAMETERS)
+ * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], transitions: Entry[],
+ *   amendments: Entry[], effort: Entry[], errors: object[], moreIncidents: boolean, moreEffort: boolean }}
+ *   a Snapshot; errors: lists that failed on their own (e.g. no access to one object); moreIncidents / moreEffort:
+ *   the account has more incidents / effort entries than the page holds (the page keeps the most recent, see
+ *   ACCOUNT_RELATED_LIST_PARAMETERS)
  */
 export function accountModel(batchData) {
   return remembered(accountModels, batchData, () => {
     const contracts = relatedListFromBatch(batchData, RELATED_LISTS.CONTRACTS);
     const incidents = relatedListFromBatch(batchData, RELATED_LISTS.INCIDENTS);
     const checklists = relatedListFromBatch(batchData, RELATED_LISTS.CHECKLISTS);
+    const transitions = relatedListFromBatch(batchData, RELATED_LISTS.TRANSITIONS);
+    const amendments = relatedListFromBatch(batchData, RELATED_LISTS.AMENDMENTS);
+    const effort = relatedListFromBatch(batchData, RELATED_LISTS.EFFORT);
     return new Snapshot({
-      contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord),
+      contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord, CONTRACT_FINANCIAL_FIELDS),
       incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
       checklists: entries(checklists.records, CHECKLIST_FIELDS, checklistFromRecord),
-      errors: [contracts.error, incidents.error, checklists.error].filter(Boolean),
-      moreIncidents: Boolean(incidents.hasMore)
+      transitions: entries(transitions.records, TRANSITION_FIELDS, transitionFromRecord),
+      amendments: entries(amendments.records, AMENDMENT_FIELDS, amendmentFromRecord, AMENDMENT_FINANCIAL_FIELDS),
+      effort: entries(effort.records, EFFORT_FIELDS, effortEntryFromRecord),
+      errors: [
+        contracts.error,
+        incidents.error,
+        checklists.error,
+        transitions.error,
+        amendments.error,
+        effort.error
+      ].filter(Boolean),
+      moreIncidents: Boolean(incidents.hasMore),
+      moreEffort: Boolean(effort.hasMore)
     });
   });
 }
@@ -116,6 +142,17 @@ export function calendarsByName(config) {
     }
     return new Snapshot(calendars);
   });
+}
+
+/**
+ * The transition options of the configuration (Transition_Option__mdt), in engine shape.
+ * @param {object} [config] the loaded MaintenanceConfig
+ * @returns {object[]}
+ */
+export function transitionOptions(config) {
+  return metadataRecords(config, OBJECTS.TRANSITION_OPTION.objectApiName).map((record) =>
+    transitionOptionFromMetadata(record)
+  );
 }
 
 /**

@@ -2,13 +2,6 @@ import overviewTitle from '@salesforce/label/c.Overview_Title';
 import incidentsCapped from '@salesforce/label/c.Incident_List_Capped';
 import overviewLoadError from '@salesforce/label/c.Overview_Load_Error';
 import overviewCalendarError from '@salesforce/label/c.Overview_Calendar_Error';
-import coverageNone from '@salesforce/label/c.Coverage_None';
-import coverageCoveredUntil from '@salesforce/label/c.Coverage_Covered_Until';
-import coverageCoveredHorizon from '@salesforce/label/c.Coverage_Covered_Horizon';
-import coverageGap from '@salesforce/label/c.Coverage_Gap';
-import coverageGapOpen from '@salesforce/label/c.Coverage_Gap_Open';
-import coverageNotCovered from '@salesforce/label/c.Coverage_Not_Covered';
-import coverageNotCoveredUntil from '@salesforce/label/c.Coverage_Not_Covered_Until';
 import timelineTitle from '@salesforce/label/c.Timeline_Title';
 import timelineCoverageRow from '@salesforce/label/c.Timeline_Coverage_Row';
 import timelineCovered from '@salesforce/label/c.Timeline_Covered';
@@ -36,18 +29,45 @@ import kpiHandoverNone from '@salesforce/label/c.Kpi_Handover_None';
 import overviewLogIncident from '@salesforce/label/c.Overview_Log_Incident';
 import slaBandRed from '@salesforce/label/c.Sla_Band_Red';
 
+import timelinePreCoverage from '@salesforce/label/c.Timeline_Pre_Coverage';
+import timelineRenewal from '@salesforce/label/c.Timeline_Renewal';
+import timelineDraft from '@salesforce/label/c.Timeline_Draft';
+import timelineAmendment from '@salesforce/label/c.Timeline_Amendment';
+import timelineGoLive from '@salesforce/label/c.Timeline_Go_Live';
+import alertWarrantyEnd from '@salesforce/label/c.Alert_Warranty_End';
+import alertNoticePassedRenews from '@salesforce/label/c.Alert_Notice_Passed_Renews';
+import alertNoticePassedEnds from '@salesforce/label/c.Alert_Notice_Passed_Ends';
+import alertTransition from '@salesforce/label/c.Alert_Transition';
+import alertTransitionLast from '@salesforce/label/c.Alert_Transition_Last';
+import alertBudgetShortfall from '@salesforce/label/c.Alert_Budget_Shortfall';
+import alertSpend from '@salesforce/label/c.Alert_Spend';
+import alertEffort from '@salesforce/label/c.Alert_Effort_Out_Of_Coverage';
+import alertEffortUnpriced from '@salesforce/label/c.Alert_Effort_Unpriced';
+import alertReservations from '@salesforce/label/c.Alert_Reservations';
+import transitionTitle from '@salesforce/label/c.Transition_Title';
+import budgetTitle from '@salesforce/label/c.Budget_Title';
 export default {
+  timelinePreCoverage,
+  timelineRenewal,
+  timelineDraft,
+  timelineAmendment,
+  timelineGoLive,
+  alertWarrantyEnd,
+  alertNoticePassedRenews,
+  alertNoticePassedEnds,
+  alertTransition,
+  alertTransitionLast,
+  alertBudgetShortfall,
+  alertSpend,
+  alertEffort,
+  alertEffortUnpriced,
+  alertReservations,
+  transitionTitle,
+  budgetTitle,
   incidentsCapped,
   overviewTitle,
   overviewLoadError,
   overviewCalendarError,
-  coverageNone,
-  coverageCoveredUntil,
-  coverageCoveredHorizon,
-  coverageGap,
-  coverageGapOpen,
-  coverageNotCovered,
-  coverageNotCoveredUntil,
   timelineTitle,
   timelineCoverageRow,
   timelineCovered,

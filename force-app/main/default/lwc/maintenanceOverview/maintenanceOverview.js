@@ -1,35 +1,59 @@
 import {
   addDays,
   budgetBurn,
+  contractCoverPeriods,
+  COVERAGE_HORIZON_DAYS,
+  COVERING_STATUSES,
+  coverageSummary,
   coverageTimeline,
   coveringContract,
   daysBetween,
+  effortOutOfCoverage,
+  monthlySpend,
+  noticeStatus,
   PRIORITIES,
   slaCompliance,
-  slaStatus
+  slaStatus,
+  TIME_AND_MATERIALS,
+  transitionPlan
 } from 'c/maintenanceEngine';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { CONTRACT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
-import { Snapshot, calendarsByName, calendarOfContract, isOpen } from 'c/maintenanceModel';
-import { formatDay, formatLabel, formatMonth, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
+import { Snapshot, calendarsByName, calendarOfContract, isOpen, transitionOptions } from 'c/maintenanceModel';
+import {
+  formatCurrency,
+  formatDay,
+  formatLabel,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  userToday
+} from 'c/maintenanceFormat';
+import { coverageBanner } from 'c/coverageText';
 import LABELS from './labels';
 
 const MONTHS_BACK = 6;
 const MONTHS_AHEAD = 12;
-const COVERAGE_HORIZON_DAYS = 365;
-const GAP_WARNING_DAYS = 90;
 const COMPLIANCE_WINDOW_DAYS = 90;
 const DAY_MS = 86400000;
+const BANNER_THEMES = {
+  info: { theme: 'slds-theme_info', icon: 'utility:info' },
+  success: { theme: 'slds-theme_success', icon: 'utility:success' },
+  warning: { theme: 'slds-theme_warning', icon: 'utility:warning' },
+  error: { theme: 'slds-theme_error', icon: 'utility:error' }
+};
 
 /**
- * The Maintenance tab of an Account: is the customer covered today and over the next year (banner), a timeline of
- * contracts, warranties and gaps over the past 6 and next 12 months with notice deadlines, the engine's alerts, KPIs
- * (open incidents by priority, breached, SLA compliance over 90 days, budget consumed with forecast exhaustion date,
- * handover readiness), and the incident logger, incident list and handover checklist.
+ * The Maintenance tab of an Account: is the customer covered today and over the coverage horizon (banner), a
+ * timeline of contracts (tacit renewals dashed, amendments marked), warranties and gaps over the past 6 and next 12
+ * months with notice deadlines, the engine's alerts, KPIs (open incidents by priority, breached, SLA compliance over
+ * 90 days, budget consumed with forecast exhaustion date, handover readiness), the transition panel, the budget
+ * panel, and the incident logger, incident list and handover checklist.
  *
- * Every figure comes from maintenanceEngine; this component only lays them out. Data: the account batch and the
- * calendars through c/maintenanceAccountData (one request each, shared with the children through the LDS cache).
- * The logger loads only when the user opens it, so that the tab itself stays at three requests.
+ * Every figure comes from maintenanceEngine; this component only lays them out. Data: the account batch (contracts,
+ * incidents, checklists, transitions, amendments, effort entries) and the configuration through
+ * c/maintenanceAccountData (one request each, shared with the children through the LDS cache). The logger loads only
+ * when the user opens it, so that the tab itself stays at three requests.
  */
 export default class MaintenanceOverview extends MaintenanceAccountData {
   labels = LABELS;
@@ -58,18 +82,27 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return this.model.checklists.map((checklist) => checklist.model);
   }
 
-  get hasSources() {
-    return this.model.contracts.length > 0 || this.model.checklists.length > 0;
+  get amendmentModels() {
+    return this.model.amendments.map((amendment) => amendment.model);
   }
 
-  /** Coverage from today over the next year: the banner and the alerts. */
-  get coverage() {
-    return coverageTimeline({
+  get transitionModels() {
+    return this.model.transitions.map((transition) => transition.model);
+  }
+
+  /** What covers the account, as every coverage rule of the engine takes it. */
+  get coverageSources() {
+    return {
       contracts: this.contractModels,
+      amendments: this.amendmentModels,
       checklists: this.checklistModels,
-      today: this.today,
-      horizonDays: COVERAGE_HORIZON_DAYS
-    });
+      transitions: this.transitionModels
+    };
+  }
+
+  /** Coverage from today over the coverage horizon: the alerts. */
+  get coverage() {
+    return coverageTimeline({ ...this.coverageSources, today: this.today, horizonDays: COVERAGE_HORIZON_DAYS });
   }
 
   /** The timeline window: from the first day of the month 6 months ago to the end of the month in 12 months. */
@@ -82,54 +115,14 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
 
   /** Coverage over the whole timeline window (past included), from the engine. */
   get windowCoverage() {
-    return coverageTimeline({
-      contracts: this.contractModels,
-      checklists: this.checklistModels,
-      today: this.window.start,
-      horizonDays: this.window.days - 1
-    });
+    return coverageTimeline({ ...this.coverageSources, today: this.window.start, horizonDays: this.window.days - 1 });
   }
 
+  /** The banner: maintenanceEngine.coverageSummary in words (c/coverageText), as on the account list. */
   get banner() {
-    if (!this.hasSources) {
-      return { text: LABELS.coverageNone, theme: 'slds-theme_info', icon: 'utility:info' };
-    }
-    const coverage = this.coverage;
-    const segments = coverage.segments ?? [];
-    if (coverage.coveredToday) {
-      const gap = segments.find((segment) => segment.kind === 'gap');
-      if (!gap) {
-        return { text: LABELS.coverageCoveredHorizon, theme: 'slds-theme_success', icon: 'utility:success' };
-      }
-      const coveredUntil = formatLabel(LABELS.coverageCoveredUntil, formatDay(addDays(gap.start, -1)));
-      const horizonEnd = addDays(this.today, COVERAGE_HORIZON_DAYS);
-      const gapText =
-        gap.end >= horizonEnd
-          ? formatLabel(LABELS.coverageGapOpen, formatDay(gap.start))
-          : formatLabel(LABELS.coverageGap, formatDay(gap.start), formatDay(gap.end));
-      const soon = daysBetween(this.today, gap.start) <= GAP_WARNING_DAYS;
-      return {
-        text: `${coveredUntil} ${gapText}`,
-        theme: soon ? 'slds-theme_warning' : 'slds-theme_success',
-        icon: soon ? 'utility:warning' : 'utility:success'
-      };
-    }
-    const current = (this.windowCoverage.segments ?? []).find(
-      (segment) => segment.kind === 'gap' && segment.start <= this.today && this.today <= segment.end
-    );
-    if (current) {
-      return {
-        text: formatLabel(LABELS.coverageNotCovered, formatDay(current.start)),
-        theme: 'slds-theme_error',
-        icon: 'utility:error'
-      };
-    }
-    const next = segments.find((segment) => segment.kind === 'covered');
-    return {
-      text: next ? formatLabel(LABELS.coverageNotCoveredUntil, formatDay(next.start)) : LABELS.coverageNone,
-      theme: 'slds-theme_error',
-      icon: 'utility:error'
-    };
+    const summary = coverageSummary({ ...this.coverageSources, today: this.today });
+    const { severity, text } = coverageBanner(summary, COVERAGE_HORIZON_DAYS);
+    return { text, ...BANNER_THEMES[severity] };
   }
 
   get bannerClass() {
@@ -166,6 +159,10 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     };
   }
 
+  marker(day, className, text, key) {
+    return { key, className, style: `left:${this.position(day)}%`, text };
+  }
+
   get todayStyle() {
     return `left:${this.position(this.today)}%`;
   }
@@ -173,6 +170,7 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
   get timelineRows() {
     const { start, end } = this.window;
     const inWindow = (from, to) => from && to && from <= end && to >= start;
+    const segmentLabels = { gap: LABELS.timelineGap, covered: LABELS.timelineCovered };
     const coverageRow = {
       key: 'coverage',
       label: LABELS.timelineCoverageRow,
@@ -180,9 +178,9 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
         this.bar(
           segment.start,
           segment.end,
-          segment.kind === 'gap' ? 'timeline-bar_gap' : 'timeline-bar_covered',
+          `timeline-bar_${segment.kind}`,
           formatLabel(
-            segment.kind === 'gap' ? LABELS.timelineGap : LABELS.timelineCovered,
+            segmentLabels[segment.kind] ?? LABELS.timelinePreCoverage,
             formatDay(segment.start),
             formatDay(segment.end)
           ),
@@ -192,79 +190,157 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
       markers: []
     };
     const contractRows = this.model.contracts
-      .filter((contract) => inWindow(contract.fields.Start_Date__c, contract.fields.End_Date__c))
-      .map((contract) => {
-        const fields = contract.fields;
-        const notice = fields.Notice_Deadline__c;
-        return {
-          key: contract.id,
-          label: fields.Name,
-          bars: [
-            this.bar(
-              fields.Start_Date__c,
-              fields.End_Date__c,
-              `timeline-bar_contract timeline-bar_${String(fields.Status__c).toLowerCase()}`,
-              formatLabel(
-                LABELS.timelineContract,
-                fields.Name,
-                displayValueOf(contract.record, CONTRACT_FIELDS.STATUS),
-                formatDay(fields.Start_Date__c),
-                formatDay(fields.End_Date__c)
-              ),
-              `${contract.id}-bar`
-            )
-          ],
-          markers:
-            notice && notice >= start && notice <= end
-              ? [
-                  {
-                    key: `${contract.id}-notice`,
-                    style: `left:${this.position(notice)}%`,
-                    text: formatLabel(LABELS.timelineNotice, formatDay(notice))
-                  }
-                ]
-              : []
-        };
-      });
-    const warrantyRows = this.model.checklists
-      .filter((checklist) => inWindow(checklist.fields.Go_Live_Date__c, checklist.fields.Warranty_End_Date__c))
-      .map((checklist) => ({
-        key: checklist.id,
-        label: checklist.fields.Project_Name__c ?? checklist.fields.Name,
-        bars: [
-          this.bar(
-            checklist.fields.Go_Live_Date__c,
-            checklist.fields.Warranty_End_Date__c,
-            'timeline-bar_warranty',
-            formatLabel(
-              LABELS.timelineWarranty,
-              checklist.fields.Project_Name__c ?? checklist.fields.Name,
-              formatDay(checklist.fields.Go_Live_Date__c),
-              formatDay(checklist.fields.Warranty_End_Date__c)
-            ),
-            `${checklist.id}-bar`
-          )
-        ],
-        markers: []
+      .map((contract) => ({ contract, bars: this.contractBars(contract), markers: this.contractMarkers(contract) }))
+      .filter((row) => row.bars.length > 0 || row.markers.length > 0)
+      .map(({ contract, bars, markers }) => ({ key: contract.id, label: contract.fields.Name, bars, markers }));
+    const checklistIds = new Set(this.model.checklists.map((checklist) => checklist.id));
+    const goLives = [
+      ...this.model.checklists.map((checklist) => ({
+        id: checklist.id,
+        name: checklist.fields.Project_Name__c ?? checklist.fields.Name,
+        goLive: checklist.fields.Go_Live_Date__c,
+        warrantyEnd: checklist.fields.Warranty_End_Date__c
+      })),
+      ...this.model.transitions
+        .filter((transition) => !checklistIds.has(transition.fields.Handover_Checklist__c))
+        .map((transition) => ({
+          id: transition.id,
+          name: transition.fields.Name,
+          goLive: transition.fields.Go_Live_Date__c,
+          warrantyEnd: transition.fields.Warranty_End_Date__c
+        }))
+    ];
+    const warrantyRows = goLives
+      .filter(({ goLive, warrantyEnd }) => inWindow(goLive, warrantyEnd ?? goLive))
+      .map(({ id, name, goLive, warrantyEnd }) => ({
+        key: id,
+        label: name,
+        bars: warrantyEnd
+          ? [
+              this.bar(
+                goLive,
+                warrantyEnd,
+                'timeline-bar_warranty',
+                formatLabel(LABELS.timelineWarranty, name, formatDay(goLive), formatDay(warrantyEnd)),
+                `${id}-bar`
+              )
+            ]
+          : [],
+        markers: [
+          this.marker(goLive, 'timeline-golive', formatLabel(LABELS.timelineGoLive, formatDay(goLive)), `${id}-go`)
+        ]
       }));
     return [coverageRow, ...contractRows, ...warrantyRows];
   }
 
-  get contractNames() {
-    return new Map(this.model.contracts.map((contract) => [contract.id, contract.fields.Name]));
+  /**
+   * A contract's bars in the window: the periods it covers (contractCoverPeriods: its term as amended, then its tacit
+   * renewals, drawn dashed), or, for a contract that covers nothing (Draft, Suspended, Terminated), its dates in grey.
+   */
+  contractBars(contract) {
+    const { start, end } = this.window;
+    const fields = contract.fields;
+    const status = String(fields.Status__c);
+    const statusLabel = displayValueOf(contract.record, CONTRACT_FIELDS.STATUS);
+    const covers = COVERING_STATUSES.includes(status) || status === 'Expired';
+    const periods = covers
+      ? contractCoverPeriods({ contract: contract.model, amendments: this.amendmentModels, until: end })
+      : [{ start: fields.Start_Date__c, end: fields.End_Date__c, renewal: 0 }];
+    return periods
+      .filter((period) => period.start <= end && period.end >= start)
+      .map((period, index) => {
+        const renewal = period.renewal > 0;
+        const className = renewal
+          ? 'timeline-bar_contract timeline-bar_renewal'
+          : `timeline-bar_contract timeline-bar_${status.toLowerCase()}`;
+        let text;
+        if (renewal) {
+          text = formatLabel(
+            LABELS.timelineRenewal,
+            fields.Name,
+            period.renewal,
+            formatDay(period.start),
+            formatDay(period.end)
+          );
+        } else if (status === 'Draft') {
+          text = formatLabel(LABELS.timelineDraft, fields.Name, formatDay(period.start), formatDay(period.end));
+        } else {
+          text = formatLabel(
+            LABELS.timelineContract,
+            fields.Name,
+            statusLabel,
+            formatDay(period.start),
+            formatDay(period.end)
+          );
+        }
+        return this.bar(period.start, period.end, className, text, `${contract.id}-bar-${index}`);
+      });
+  }
+
+  /** A contract's markers in the window: the notice deadline of the term in force, and its amendments. */
+  contractMarkers(contract) {
+    const { start, end } = this.window;
+    const within = (day) => day && day >= start && day <= end;
+    const markers = [];
+    if (COVERING_STATUSES.includes(contract.fields.Status__c)) {
+      const notice = noticeStatus({ contract: contract.model, amendments: this.amendmentModels, today: this.today });
+      if (within(notice.deadline)) {
+        markers.push(
+          this.marker(
+            notice.deadline,
+            'timeline-notice',
+            formatLabel(LABELS.timelineNotice, formatDay(notice.deadline)),
+            `${contract.id}-notice`
+          )
+        );
+      }
+    }
+    for (const amendment of this.model.amendments) {
+      if (amendment.fields.Contract__c !== contract.id || !within(amendment.fields.Effective_Date__c)) continue;
+      markers.push(
+        this.marker(
+          amendment.fields.Effective_Date__c,
+          'timeline-amendment',
+          formatLabel(
+            LABELS.timelineAmendment,
+            amendment.fields.Name,
+            displayValueOf(amendment.record, { objectApiName: 'Contract_Amendment__c', fieldApiName: 'Reason__c' }),
+            formatDay(amendment.fields.Effective_Date__c)
+          ),
+          `${amendment.id}-amendment`
+        )
+      );
+    }
+    return markers;
+  }
+
+  /** What an alert's source is called: a contract's name, or the project of a warranty (checklist or transition). */
+  get sourceNames() {
+    return new Map([
+      ...this.model.contracts.map((contract) => [contract.id, contract.fields.Name]),
+      ...this.model.checklists.map((checklist) => [
+        checklist.id,
+        checklist.fields.Project_Name__c ?? checklist.fields.Name
+      ]),
+      ...this.model.transitions.map((transition) => [transition.id, transition.fields.Name])
+    ]);
   }
 
   /**
-   * The engine's coverage alerts, plus the budget alert of the covering contract, and a notice when the account has
-   * more incidents than one page loads (the KPIs then count the most recent ones only).
+   * The alerts: the engine's coverage alerts (notice deadlines coming or passed, ends of cover, gaps), transition
+   * options about to close, the covering contract's budget (threshold, shortfall), time-and-materials spend, effort
+   * worked out of coverage, open handover reservations, and a notice when the account has more incidents than one
+   * page loads (the KPIs then count the most recent ones only).
    */
   get alerts() {
-    const names = this.contractNames;
+    const names = this.sourceNames;
+    const contractIds = new Set(this.model.contracts.map((contract) => contract.id));
     const alerts = (this.coverage.alerts ?? []).map((alert, index) => ({
       key: `${alert.kind}-${alert.sourceId ?? ''}-${index}`,
-      text: this.alertText(alert, names.get(alert.sourceId) ?? ''),
+      text: this.alertText(alert, names.get(alert.sourceId) ?? '', contractIds.has(alert.sourceId)),
       icon: alert.kind === 'gap' ? 'utility:warning' : 'utility:clock'
     }));
+    alerts.push(...this.transitionAlerts(), ...this.costAlerts(), ...this.reservationAlerts());
     if (this.model.moreIncidents) {
       alerts.push({
         key: 'incidents-capped',
@@ -272,14 +348,126 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
         icon: 'utility:info'
       });
     }
-    const budget = this.budget;
-    if (budget?.burn.alert) {
+    return alerts;
+  }
+
+  alertText(alert, name, isContract) {
+    const date = formatDay(alert.date);
+    switch (alert.kind) {
+      case 'gap':
+        return formatLabel(LABELS.alertGap, alert.daysLeft, date);
+      case 'coverage-end':
+        return formatLabel(isContract ? LABELS.alertCoverageEnd : LABELS.alertWarrantyEnd, name, alert.daysLeft, date);
+      case 'notice-passed':
+        return alert.renewsUntil
+          ? formatLabel(LABELS.alertNoticePassedRenews, name, date, formatDay(alert.renewsUntil))
+          : formatLabel(LABELS.alertNoticePassedEnds, name, date, formatDay(alert.endsOn));
+      default:
+        return formatLabel(LABELS.alertNotice, name, alert.daysLeft, date);
+    }
+  }
+
+  /** For each undecided transition: the next long option about to close ("a tender is still possible for..."). */
+  transitionAlerts() {
+    const options = transitionOptions(this.config);
+    if (options.length === 0) return [];
+    return this.model.transitions.flatMap((transition) => {
+      const plan = transitionPlan({
+        transition: transition.model,
+        options,
+        contracts: this.contractModels,
+        amendments: this.amendmentModels,
+        checklists: this.checklistModels,
+        today: this.today
+      });
+      if (!plan.alert) return [];
+      const { option, last } = plan.alert;
+      return [
+        {
+          key: `transition-${transition.id}`,
+          text: formatLabel(
+            last ? LABELS.alertTransitionLast : LABELS.alertTransition,
+            transition.fields.Name,
+            option.label,
+            option.daysLeft,
+            formatDay(option.closesOn)
+          ),
+          icon: 'utility:rules'
+        }
+      ];
+    });
+  }
+
+  /**
+   * Budgets (threshold, exhausted, shortfall) of the contracts in force, spend of time and materials, and work done
+   * on days nothing covered.
+   */
+  costAlerts() {
+    const alerts = [];
+    for (const contract of this.model.contracts) {
+      if (!COVERING_STATUSES.includes(contract.fields.Status__c)) continue;
+      if (contract.fields.Contract_Type__c !== TIME_AND_MATERIALS) {
+        alerts.push(...this.budgetAlerts(contract));
+        continue;
+      }
+      const spend = monthlySpend({ contract: contract.model, entries: this.entriesOf(contract.id), today: this.today });
+      const month = spend.months.find((candidate) => candidate.month === spend.alertMonth);
+      if (month) {
+        alerts.push({
+          key: `spend-${contract.id}`,
+          text: formatLabel(
+            LABELS.alertSpend,
+            contract.fields.Name,
+            formatMonth(`${month.month}-01`),
+            formatCurrency(month.amount),
+            formatCurrency(spend.alertAmount)
+          ),
+          icon: 'utility:moneybag'
+        });
+      }
+    }
+    const outside = effortOutOfCoverage({
+      ...this.coverageSources,
+      entries: this.model.effort.map((entry) => entry.model)
+    });
+    if (outside.days > 0) {
       alerts.push({
-        key: 'budget',
+        key: 'effort-out-of-coverage',
+        text:
+          outside.unpricedDays > 0
+            ? formatLabel(LABELS.alertEffortUnpriced, formatNumber(outside.days))
+            : formatLabel(LABELS.alertEffort, formatNumber(outside.days), formatCurrency(outside.amount)),
+        icon: 'utility:warning'
+      });
+    }
+    return alerts;
+  }
+
+  budgetAlerts(contract) {
+    const burn = budgetBurn({
+      contract: contract.model,
+      amendments: this.amendmentModels,
+      entries: this.entriesOf(contract.id),
+      today: this.today
+    });
+    const alerts = [];
+    if (burn.alert) {
+      alerts.push({
+        key: `budget-${contract.id}`,
+        text: formatLabel(LABELS.alertBudget, contract.fields.Name, formatPercent(burn.percentConsumed / 100)),
+        icon: 'utility:moneybag'
+      });
+    }
+    if (burn.shortfall) {
+      alerts.push({
+        key: `budget-shortfall-${contract.id}`,
         text: formatLabel(
-          LABELS.alertBudget,
-          budget.contract.fields.Name,
-          formatPercent(budget.burn.percentConsumed / 100)
+          LABELS.alertBudgetShortfall,
+          contract.fields.Name,
+          formatDay(burn.forecastExhaustionDate),
+          burn.shortfallDays,
+          formatDay(burn.contractEndDate),
+          formatNumber(burn.sustainableMonthlyBurnDays)
         ),
         icon: 'utility:moneybag'
       });
@@ -287,15 +475,24 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return alerts;
   }
 
-  alertText(alert, contractName) {
-    const date = formatDay(alert.date);
-    if (alert.kind === 'gap') {
-      return formatLabel(LABELS.alertGap, alert.daysLeft, date);
-    }
-    if (alert.kind === 'coverage-end') {
-      return formatLabel(LABELS.alertCoverageEnd, contractName, alert.daysLeft, date);
-    }
-    return formatLabel(LABELS.alertNotice, contractName, alert.daysLeft, date);
+  /** Reservations accepted at a sign-off stay on the tab until they are closed. */
+  reservationAlerts() {
+    return this.model.checklists
+      .filter((checklist) => Number(checklist.fields.Reservations_Open__c) > 0)
+      .map((checklist) => ({
+        key: `reservations-${checklist.id}`,
+        text: formatLabel(
+          LABELS.alertReservations,
+          checklist.fields.Project_Name__c ?? checklist.fields.Name,
+          checklist.fields.Reservations_Open__c
+        ),
+        icon: 'utility:priority'
+      }));
+  }
+
+  /** The effort entries logged under a contract, in engine shape. */
+  entriesOf(contractId) {
+    return this.model.effort.filter((entry) => entry.fields.Contract__c === contractId).map((entry) => entry.model);
   }
 
   get hasAlerts() {
@@ -383,39 +580,43 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
   }
 
   /**
-   * The budget of the contract covering the account now, as the engine burns it.
+   * The budget of the contract with a budget covering the account now (time and materials has none), as the engine
+   * burns it: its effective terms today (amendments in force), its billable effort entries, the forecast against the
+   * end of the term in force.
    * @param {Date} now
-   * @returns {{ contract: object, burn: object }|undefined} undefined when no contract covers the account
+   * @returns {{ contract: object, burn: object }|undefined} undefined when no such contract covers the account
    */
   burnBudget(now) {
-    const covering = coveringContract({ contracts: this.contractModels, at: now });
+    const budgeted = this.contractModels.filter((contract) => contract.type !== TIME_AND_MATERIALS);
+    const covering = coveringContract({ contracts: budgeted, amendments: this.amendmentModels, at: now });
     const contract = covering && this.model.contracts.find((entry) => entry.id === covering.id);
     if (!contract) {
       return undefined;
     }
-    const incidents = this.model.incidents
-      .filter((incident) => incident.fields.Contract__c === contract.id)
-      .map((incident) => incident.model);
-    return { contract, burn: budgetBurn({ contract: contract.model, incidents, today: this.today }) };
+    return {
+      contract,
+      burn: budgetBurn({
+        contract: contract.model,
+        amendments: this.amendmentModels,
+        entries: this.entriesOf(contract.id),
+        today: this.today
+      })
+    };
   }
 
   get budgetKpi() {
     const budget = this.budget;
-    if (!budget) {
+    if (!budget || budget.burn.budgetDays === null) {
       return { value: '—', detail: LABELS.kpiBudgetNone, forecast: '' };
     }
-    const { burn, contract } = budget;
+    const { burn } = budget;
     return {
       value: formatPercent(burn.percentConsumed / 100),
-      detail: formatLabel(
-        LABELS.kpiBudgetDetail,
-        formatNumber(burn.consumedDays),
-        formatNumber(contract.fields.Budget_Days__c)
-      ),
+      detail: formatLabel(LABELS.kpiBudgetDetail, formatNumber(burn.consumedDays), formatNumber(burn.budgetDays)),
       forecast: burn.forecastExhaustionDate
         ? formatLabel(LABELS.kpiBudgetForecast, formatDay(burn.forecastExhaustionDate))
         : '',
-      className: burn.alert ? 'kpi-value slds-text-color_error' : 'kpi-value'
+      className: burn.alert || burn.shortfall ? 'kpi-value slds-text-color_error' : 'kpi-value'
     };
   }
 

@@ -30,7 +30,43 @@ import CONTRACT_P3_RESOLUTION_HOURS from '@salesforce/schema/Maintenance_Contrac
 import CONTRACT_P4_RESOLUTION_HOURS from '@salesforce/schema/Maintenance_Contract__c.P4_Resolution_Hours__c';
 import CONTRACT_P1_24X7 from '@salesforce/schema/Maintenance_Contract__c.P1_24x7__c';
 import CONTRACT_BUDGET_DAYS from '@salesforce/schema/Maintenance_Contract__c.Budget_Days__c';
-import CONTRACT_CONSUMED_DAYS from '@salesforce/schema/Maintenance_Contract__c.Consumed_Days__c';
+import CONTRACT_CONSUMED_DAYS from '@salesforce/schema/Maintenance_Contract__c.Consumed_Effort_Days__c';
+import CONTRACT_AMENDED_BUDGET_DAYS from '@salesforce/schema/Maintenance_Contract__c.Amended_Budget_Days__c';
+import CONTRACT_RENEWAL_TERM_MONTHS from '@salesforce/schema/Maintenance_Contract__c.Renewal_Term_Months__c';
+import CONTRACT_MAX_RENEWALS from '@salesforce/schema/Maintenance_Contract__c.Max_Renewals__c';
+import CONTRACT_NOTICE_GIVEN_ON from '@salesforce/schema/Maintenance_Contract__c.Notice_Given_On__c';
+import CONTRACT_DAILY_RATE from '@salesforce/schema/Maintenance_Contract__c.Daily_Rate__c';
+import CONTRACT_MONTHLY_FEE from '@salesforce/schema/Maintenance_Contract__c.Monthly_Fee__c';
+import CONTRACT_MONTHLY_SPEND_ALERT from '@salesforce/schema/Maintenance_Contract__c.Monthly_Spend_Alert__c';
+import TRANSITION_OBJECT from '@salesforce/schema/Maintenance_Transition__c';
+import TRANSITION_NAME from '@salesforce/schema/Maintenance_Transition__c.Name';
+import TRANSITION_ACCOUNT from '@salesforce/schema/Maintenance_Transition__c.Account__c';
+import TRANSITION_HANDOVER_CHECKLIST from '@salesforce/schema/Maintenance_Transition__c.Handover_Checklist__c';
+import TRANSITION_GO_LIVE_DATE from '@salesforce/schema/Maintenance_Transition__c.Go_Live_Date__c';
+import TRANSITION_WARRANTY_END_DATE from '@salesforce/schema/Maintenance_Transition__c.Warranty_End_Date__c';
+import TRANSITION_OPTION_CHOSEN from '@salesforce/schema/Maintenance_Transition__c.Option_Chosen__c';
+import TRANSITION_DECISION_DATE from '@salesforce/schema/Maintenance_Transition__c.Decision_Date__c';
+import TRANSITION_DECIDED_BY from '@salesforce/schema/Maintenance_Transition__c.Decided_By__c';
+import TRANSITION_RATIONALE from '@salesforce/schema/Maintenance_Transition__c.Rationale__c';
+import TRANSITION_SUCCESSOR_CONTRACT from '@salesforce/schema/Maintenance_Transition__c.Successor_Contract__c';
+import AMENDMENT_OBJECT from '@salesforce/schema/Contract_Amendment__c';
+import AMENDMENT_NAME from '@salesforce/schema/Contract_Amendment__c.Name';
+import AMENDMENT_CONTRACT from '@salesforce/schema/Contract_Amendment__c.Contract__c';
+import AMENDMENT_ACCOUNT from '@salesforce/schema/Contract_Amendment__c.Account__c';
+import AMENDMENT_EFFECTIVE_DATE from '@salesforce/schema/Contract_Amendment__c.Effective_Date__c';
+import AMENDMENT_REASON from '@salesforce/schema/Contract_Amendment__c.Reason__c';
+import AMENDMENT_BUDGET_DAYS_CHANGE from '@salesforce/schema/Contract_Amendment__c.Budget_Days_Change__c';
+import AMENDMENT_NEW_MONTHLY_FEE from '@salesforce/schema/Contract_Amendment__c.New_Monthly_Fee__c';
+import AMENDMENT_NEW_END_DATE from '@salesforce/schema/Contract_Amendment__c.New_End_Date__c';
+import EFFORT_OBJECT from '@salesforce/schema/Effort_Entry__c';
+import EFFORT_CONTRACT from '@salesforce/schema/Effort_Entry__c.Contract__c';
+import EFFORT_ACCOUNT from '@salesforce/schema/Effort_Entry__c.Account__c';
+import EFFORT_INCIDENT from '@salesforce/schema/Effort_Entry__c.Incident__c';
+import EFFORT_WORK_DATE from '@salesforce/schema/Effort_Entry__c.Work_Date__c';
+import EFFORT_DAYS from '@salesforce/schema/Effort_Entry__c.Days__c';
+import EFFORT_KIND from '@salesforce/schema/Effort_Entry__c.Kind__c';
+import EFFORT_BILLABLE from '@salesforce/schema/Effort_Entry__c.Billable__c';
+import EFFORT_DESCRIPTION from '@salesforce/schema/Effort_Entry__c.Description__c';
 import CONTRACT_ALERT_THRESHOLD_PERCENT from '@salesforce/schema/Maintenance_Contract__c.Alert_Threshold_Percent__c';
 import CONTRACT_HANDOVER_CHECKLIST from '@salesforce/schema/Maintenance_Contract__c.Handover_Checklist__c';
 import INCIDENT_OBJECT from '@salesforce/schema/Maintenance_Incident__c';
@@ -74,8 +110,12 @@ import ITEM_DUE_DATE from '@salesforce/schema/Handover_Item__c.Due_Date__c';
 import ITEM_EVIDENCE_LINK from '@salesforce/schema/Handover_Item__c.Evidence_Link__c';
 import ITEM_SORT_ORDER from '@salesforce/schema/Handover_Item__c.Sort_Order__c';
 import ITEM_TEMPLATE_ITEM from '@salesforce/schema/Handover_Item__c.Template_Item__c';
+import ITEM_RESERVATION from '@salesforce/schema/Handover_Item__c.Reservation__c';
+import ITEM_OWNER from '@salesforce/schema/Handover_Item__c.Item_Owner__c';
+import CHECKLIST_RESERVATIONS_OPEN from '@salesforce/schema/Handover_Checklist__c.Reservations_Open__c';
 import CALENDAR_OBJECT from '@salesforce/schema/Maintenance_Calendar__mdt';
 import TEMPLATE_ITEM_OBJECT from '@salesforce/schema/Handover_Template_Item__mdt';
+import TRANSITION_OPTION_OBJECT from '@salesforce/schema/Transition_Option__mdt';
 
 export const CONTRACT_FIELDS = Object.freeze({
   NAME: CONTRACT_NAME,
@@ -101,8 +141,59 @@ export const CONTRACT_FIELDS = Object.freeze({
   P1_24X7: CONTRACT_P1_24X7,
   BUDGET_DAYS: CONTRACT_BUDGET_DAYS,
   CONSUMED_DAYS: CONTRACT_CONSUMED_DAYS,
+  AMENDED_BUDGET_DAYS: CONTRACT_AMENDED_BUDGET_DAYS,
+  RENEWAL_TERM_MONTHS: CONTRACT_RENEWAL_TERM_MONTHS,
+  MAX_RENEWALS: CONTRACT_MAX_RENEWALS,
+  NOTICE_GIVEN_ON: CONTRACT_NOTICE_GIVEN_ON,
   ALERT_THRESHOLD_PERCENT: CONTRACT_ALERT_THRESHOLD_PERCENT,
   HANDOVER_CHECKLIST: CONTRACT_HANDOVER_CHECKLIST
+});
+
+/**
+ * Contract fields hidden from Maintenance Support (money): asked for as optionalFields, so that a user who cannot
+ * read them still gets the contracts, without them.
+ */
+export const CONTRACT_FINANCIAL_FIELDS = Object.freeze({
+  DAILY_RATE: CONTRACT_DAILY_RATE,
+  MONTHLY_FEE: CONTRACT_MONTHLY_FEE,
+  MONTHLY_SPEND_ALERT: CONTRACT_MONTHLY_SPEND_ALERT
+});
+
+export const TRANSITION_FIELDS = Object.freeze({
+  NAME: TRANSITION_NAME,
+  ACCOUNT: TRANSITION_ACCOUNT,
+  HANDOVER_CHECKLIST: TRANSITION_HANDOVER_CHECKLIST,
+  GO_LIVE_DATE: TRANSITION_GO_LIVE_DATE,
+  WARRANTY_END_DATE: TRANSITION_WARRANTY_END_DATE,
+  OPTION_CHOSEN: TRANSITION_OPTION_CHOSEN,
+  DECISION_DATE: TRANSITION_DECISION_DATE,
+  DECIDED_BY: TRANSITION_DECIDED_BY,
+  RATIONALE: TRANSITION_RATIONALE,
+  SUCCESSOR_CONTRACT: TRANSITION_SUCCESSOR_CONTRACT
+});
+
+export const AMENDMENT_FIELDS = Object.freeze({
+  NAME: AMENDMENT_NAME,
+  CONTRACT: AMENDMENT_CONTRACT,
+  ACCOUNT: AMENDMENT_ACCOUNT,
+  EFFECTIVE_DATE: AMENDMENT_EFFECTIVE_DATE,
+  REASON: AMENDMENT_REASON,
+  BUDGET_DAYS_CHANGE: AMENDMENT_BUDGET_DAYS_CHANGE,
+  NEW_END_DATE: AMENDMENT_NEW_END_DATE
+});
+
+/** Amendment fields hidden from Maintenance Support, asked for as optionalFields. */
+export const AMENDMENT_FINANCIAL_FIELDS = Object.freeze({ NEW_MONTHLY_FEE: AMENDMENT_NEW_MONTHLY_FEE });
+
+export const EFFORT_FIELDS = Object.freeze({
+  CONTRACT: EFFORT_CONTRACT,
+  ACCOUNT: EFFORT_ACCOUNT,
+  INCIDENT: EFFORT_INCIDENT,
+  WORK_DATE: EFFORT_WORK_DATE,
+  DAYS: EFFORT_DAYS,
+  KIND: EFFORT_KIND,
+  BILLABLE: EFFORT_BILLABLE,
+  DESCRIPTION: EFFORT_DESCRIPTION
 });
 
 export const INCIDENT_FIELDS = Object.freeze({
@@ -136,7 +227,8 @@ export const CHECKLIST_FIELDS = Object.freeze({
   WARRANTY_END_DATE: CHECKLIST_WARRANTY_END_DATE,
   PHASE: CHECKLIST_PHASE,
   SIGNED_OFF_BY: CHECKLIST_SIGNED_OFF_BY,
-  SIGNED_OFF_ON: CHECKLIST_SIGNED_OFF_ON
+  SIGNED_OFF_ON: CHECKLIST_SIGNED_OFF_ON,
+  RESERVATIONS_OPEN: CHECKLIST_RESERVATIONS_OPEN
 });
 
 export const ITEM_FIELDS = Object.freeze({
@@ -149,7 +241,9 @@ export const ITEM_FIELDS = Object.freeze({
   DUE_DATE: ITEM_DUE_DATE,
   EVIDENCE_LINK: ITEM_EVIDENCE_LINK,
   SORT_ORDER: ITEM_SORT_ORDER,
-  TEMPLATE_ITEM: ITEM_TEMPLATE_ITEM
+  TEMPLATE_ITEM: ITEM_TEMPLATE_ITEM,
+  RESERVATION: ITEM_RESERVATION,
+  OWNER: ITEM_OWNER
 });
 
 /** Child relationship names of the data model, which the related-list adapters take as relatedListId. */
@@ -157,19 +251,28 @@ export const RELATED_LISTS = Object.freeze({
   CONTRACTS: 'Maintenance_Contracts__r',
   INCIDENTS: 'Maintenance_Incidents__r',
   CHECKLISTS: 'Handover_Checklists__r',
-  ITEMS: 'Items__r'
+  ITEMS: 'Items__r',
+  TRANSITIONS: 'Maintenance_Transitions__r',
+  AMENDMENTS: 'Contract_Amendments__r',
+  EFFORT: 'Effort_Entries__r'
 });
 
 /** Incidents read per account. The related-list resource answers at most 1,999 records a page. */
 export const INCIDENT_PAGE_SIZE = 1999;
+/** Effort entries read per account, as many as one page holds. */
+export const EFFORT_PAGE_SIZE = 1999;
 
 export const OBJECTS = Object.freeze({
   CONTRACT: CONTRACT_OBJECT,
   INCIDENT: INCIDENT_OBJECT,
   CHECKLIST: CHECKLIST_OBJECT,
   ITEM: ITEM_OBJECT,
+  TRANSITION: TRANSITION_OBJECT,
+  AMENDMENT: AMENDMENT_OBJECT,
+  EFFORT: EFFORT_OBJECT,
   CALENDAR: CALENDAR_OBJECT,
-  TEMPLATE_ITEM: TEMPLATE_ITEM_OBJECT
+  TEMPLATE_ITEM: TEMPLATE_ITEM_OBJECT,
+  TRANSITION_OPTION: TRANSITION_OPTION_OBJECT
 });
 
 /**
@@ -190,7 +293,12 @@ function qualifiedNames(fields) {
  * checklists, as the `relatedListParameters` of getRelatedListRecordsBatch. Every component passes this same array.
  */
 export const ACCOUNT_RELATED_LIST_PARAMETERS = Object.freeze([
-  Object.freeze({ relatedListId: RELATED_LISTS.CONTRACTS, fields: qualifiedNames(CONTRACT_FIELDS), pageSize: 100 }),
+  Object.freeze({
+    relatedListId: RELATED_LISTS.CONTRACTS,
+    fields: qualifiedNames(CONTRACT_FIELDS),
+    optionalFields: qualifiedNames(CONTRACT_FINANCIAL_FIELDS),
+    pageSize: 100
+  }),
   // Newest first: when an account has more incidents than one page holds, the page keeps the most recent ones.
   Object.freeze({
     relatedListId: RELATED_LISTS.INCIDENTS,
@@ -198,7 +306,21 @@ export const ACCOUNT_RELATED_LIST_PARAMETERS = Object.freeze([
     pageSize: INCIDENT_PAGE_SIZE,
     sortBy: Object.freeze([`-${qualifiedName(INCIDENT_FIELDS.REPORTED_AT)}`])
   }),
-  Object.freeze({ relatedListId: RELATED_LISTS.CHECKLISTS, fields: qualifiedNames(CHECKLIST_FIELDS), pageSize: 50 })
+  Object.freeze({ relatedListId: RELATED_LISTS.CHECKLISTS, fields: qualifiedNames(CHECKLIST_FIELDS), pageSize: 50 }),
+  Object.freeze({ relatedListId: RELATED_LISTS.TRANSITIONS, fields: qualifiedNames(TRANSITION_FIELDS), pageSize: 50 }),
+  Object.freeze({
+    relatedListId: RELATED_LISTS.AMENDMENTS,
+    fields: qualifiedNames(AMENDMENT_FIELDS),
+    optionalFields: qualifiedNames(AMENDMENT_FINANCIAL_FIELDS),
+    pageSize: 200
+  }),
+  // Newest first, as the incidents: the budget of an account with more entries than a page counts the recent ones.
+  Object.freeze({
+    relatedListId: RELATED_LISTS.EFFORT,
+    fields: qualifiedNames(EFFORT_FIELDS),
+    pageSize: EFFORT_PAGE_SIZE,
+    sortBy: Object.freeze([`-${qualifiedName(EFFORT_FIELDS.WORK_DATE)}`])
+  })
 ]);
 
 /** The fields of a checklist's items, for getRelatedListRecords on `Items__r`. */
@@ -230,11 +352,13 @@ export function relatedListFromBatch(batchData, relatedListId) {
  * contractFromRecord / incidentFromRecord / checklistFromRecord / itemFromRecord / calendarFromMetadata read.
  * @param {object} record a UI API record (`{ id, fields: { Name: { value, displayValue } } }`)
  * @param {Record<string, { objectApiName: string, fieldApiName: string }>} fields one of the *_FIELDS maps
+ * @param {Record<string, { objectApiName: string, fieldApiName: string }>} [optionalFields] fields asked for as
+ *   optionalFields: null when the user cannot read them
  * @returns {Record<string, unknown>}
  */
-export function toFieldMap(record, fields) {
+export function toFieldMap(record, fields, optionalFields = {}) {
   const map = { Id: record.id };
-  for (const fieldId of Object.values(fields)) {
+  for (const fieldId of [...Object.values(fields), ...Object.values(optionalFields)]) {
     const value = getFieldValue(record, fieldId);
     map[fieldId.fieldApiName] = value === undefined ? null : value;
   }

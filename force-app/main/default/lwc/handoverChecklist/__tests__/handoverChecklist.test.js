@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import HandoverChecklist from 'c/handoverChecklist';
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
-import { createRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
+import { createRecord, deleteRecord, updateRecord, refresh } from 'lightning/uiRecordApi';
 import USER_ID from '@salesforce/user/Id';
 import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
@@ -166,6 +166,118 @@ describe('c-handover-checklist', () => {
     element.shadowRoot.querySelector('lightning-button.template-close').click();
     await flushPromises();
     expect(element.shadowRoot.querySelector('.template-panel')).toBeNull();
+  });
+
+  it('signs off with reservations: the open mandatory item becomes a reservation, owned and dated', async () => {
+    const element = await renderWithItems();
+    expect(element.shadowRoot.querySelector('lightning-button.sign-off').disabled).toBe(true);
+    element.shadowRoot.querySelector('lightning-button.sign-off-reservations').click();
+    await flushPromises();
+    // Due 30 days after today by default; the user may change it.
+    const due = element.shadowRoot.querySelector('lightning-input.reservations-due');
+    expect(due.value).toBe('2026-04-09');
+    due.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-04-30' } }));
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button.reservations-confirm').click();
+    await flushPromises();
+    // The item keeps its own due date (8 January 2025) and gets the signer as owner.
+    expect(updateRecord.mock.calls.map((call) => call[0].fields)).toEqual([
+      { Id: 'a04Aa0000000003AAA', Reservation__c: true, Item_Owner__c: USER_ID, Due_Date__c: '2025-01-08' },
+      {
+        Id: CHECKLIST_ID,
+        Phase__c: 'Signed Off with Reservations',
+        Signed_Off_By__c: USER_ID,
+        Signed_Off_On__c: USER_TODAY
+      }
+    ]);
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('keeps open reservations on the list after the sign-off, and lets them be closed', async () => {
+    const signed = JSON.parse(JSON.stringify(accountLists));
+    const checklist = signed.results[2].result.records[0];
+    checklist.fields.Phase__c.value = 'Signed Off with Reservations';
+    checklist.fields.Phase__c.displayValue = 'Signed Off with Reservations';
+    const items = JSON.parse(JSON.stringify(checklistItems));
+    const reserved = items.records.find((record) => record.id === 'a04Aa0000000003AAA');
+    reserved.fields.Reservation__c = { value: true, displayValue: null };
+    const element = render();
+    getRelatedListRecordsBatch.emit(signed);
+    await flushPromises();
+    getRelatedListRecords.emit(items);
+    await flushPromises();
+    expect([...element.shadowRoot.querySelectorAll('.reservation')].map((li) => li.textContent)).toEqual([
+      'c.Handover_Reservation_Line'
+    ]);
+    expect(element.shadowRoot.querySelector('lightning-button.sign-off')).toBeNull();
+    const boxes = [...element.shadowRoot.querySelectorAll('lightning-input.item-done')];
+    // Only the reservation can still be ticked.
+    expect(boxes.filter((box) => !box.disabled).map((box) => box.dataset.id)).toEqual(['a04Aa0000000003AAA']);
+    await expect(element).toBeAccessible();
+  });
+
+  it('creates a checklist and the transition plan of its go-live from the tab', async () => {
+    createRecord
+      .mockResolvedValueOnce({ id: 'a03Aa0000000009AAA' })
+      .mockResolvedValueOnce({ id: 'a0TAa0000000009AAA' });
+    const element = await renderWithItems();
+    element.shadowRoot.querySelector('lightning-button.new-checklist-open').click();
+    await flushPromises();
+    const type = (className, value) =>
+      element.shadowRoot
+        .querySelector(`lightning-input.${className}`)
+        .dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    type('new-project', 'Atlas CRM');
+    type('new-go-live', '2026-08-07');
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button.new-create').click();
+    await flushPromises();
+    expect(createRecord.mock.calls.map((call) => call[0])).toEqual([
+      {
+        apiName: 'Handover_Checklist__c',
+        fields: {
+          Account__c: ACCOUNT_ID,
+          Name: 'c.Handover_New_Name_Prefix Atlas CRM',
+          Project_Name__c: 'Atlas CRM',
+          Go_Live_Date__c: '2026-08-07',
+          Warranty_End_Date__c: null
+        }
+      },
+      {
+        apiName: 'Maintenance_Transition__c',
+        fields: {
+          Account__c: ACCOUNT_ID,
+          Name: 'Atlas CRM',
+          Handover_Checklist__c: 'a03Aa0000000009AAA',
+          Go_Live_Date__c: '2026-08-07',
+          Warranty_End_Date__c: null
+        }
+      }
+    ]);
+    expect(element.shadowRoot.querySelector('.new-checklist')).toBeNull();
+  });
+
+  it('deletes the new checklist again when its transition plan cannot be created', async () => {
+    createRecord
+      .mockResolvedValueOnce({ id: 'a03Aa0000000009AAA' })
+      .mockRejectedValueOnce({ body: { message: 'insufficient access' } });
+    const element = await renderWithItems();
+    element.shadowRoot.querySelector('lightning-button.new-checklist-open').click();
+    await flushPromises();
+    const type = (className, value) =>
+      element.shadowRoot
+        .querySelector(`lightning-input.${className}`)
+        .dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    type('new-project', 'Atlas CRM');
+    type('new-go-live', '2026-08-07');
+    await flushPromises();
+    element.shadowRoot.querySelector('lightning-button.new-create').click();
+    await flushPromises();
+    expect(deleteRecord).toHaveBeenCalledWith('a03Aa0000000009AAA');
+    expect(element.shadowRoot.querySelector('.new-checklist')).not.toBeNull();
+    element.shadowRoot.querySelector('lightning-button.new-close').click();
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.new-checklist')).toBeNull();
   });
 
   it('shows a failed save', async () => {

@@ -222,9 +222,10 @@ describe('c-incident-list', () => {
   it('offers the actions the engine allows for each status', async () => {
     const element = await renderWithData();
     const byId = Object.fromEntries(tableRows(element).map((row) => [row.id, row]));
-    expect(byId.a02Aa0000000001AAA.actions).toEqual(['acknowledge', 'start', 'resolve']);
-    expect(byId.a02Aa0000000002AAA.actions).toEqual(['wait', 'resolve']);
-    expect(byId.a02Aa0000000003AAA.actions).toEqual(['resume', 'resolve']);
+    // "Log effort" ends every menu: logging work is not a step of the workflow.
+    expect(byId.a02Aa0000000001AAA.actions).toEqual(['acknowledge', 'start', 'resolve', 'logEffort']);
+    expect(byId.a02Aa0000000002AAA.actions).toEqual(['wait', 'resolve', 'logEffort']);
+    expect(byId.a02Aa0000000003AAA.actions).toEqual(['resume', 'resolve', 'logEffort']);
     expect(byId.a02Aa0000000003AAA.menu.alternativeText).toBe('c.Incident_Row_Actions');
   });
 
@@ -271,6 +272,28 @@ describe('c-incident-list', () => {
     expect(toast).toHaveBeenCalled();
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
     expect(tableRows(element).find((row) => row.name === 'INC-000003').menu.disabled).toBe(false);
+  });
+
+  it('opens the effort logger on "Log effort", and closes it with a toast once logged', async () => {
+    const element = await renderWithData();
+    const toasts = jest.fn();
+    element.addEventListener('lightning__showtoast', toasts);
+    chooseAction(element, 'INC-000002', 'logEffort');
+    await flushPromises();
+    const logger = element.shadowRoot.querySelector('c-effort-logger');
+    expect(logger.incidentId).toBe('a02Aa0000000002AAA');
+    expect(logger.recordId).toBe(ACCOUNT_ID);
+    expect(updateRecord).not.toHaveBeenCalled();
+    logger.dispatchEvent(new CustomEvent('effortlogged', { detail: { incidentId: 'a02Aa0000000002AAA', days: 1.5 } }));
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-effort-logger')).toBeNull();
+    expect(toasts.mock.calls[0][0].detail).toMatchObject({ variant: 'success', title: 'c.Effort_Log_Logged' });
+
+    chooseAction(element, 'INC-000002', 'logEffort');
+    await flushPromises();
+    element.shadowRoot.querySelector('c-effort-logger').dispatchEvent(new CustomEvent('cancel'));
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-effort-logger')).toBeNull();
   });
 
   it('reports a failed update in an error toast', async () => {

@@ -24,9 +24,61 @@ jest.mock('@salesforce/label/c.Alert_Gap', () => ({ default: 'Gap starts in {0} 
 jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends in {1} days ({2}).' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Alert_Notice_Passed_Ends',
+  () => ({ default: 'Notice deadline of {0} passed on {1}: the contract ends on {2}.' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Coverage_Covered_From', () => ({ default: 'Covered from {0}.' }), { virtual: true });
+jest.mock('@salesforce/label/c.Alert_Notice', () => ({ default: 'Notice deadline of {0} in {1} days ({2}).' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Alert_Warranty_End',
+  () => ({ default: 'The warranty of {0} ends in {1} days ({2}).' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Alert_Transition',
+  () => ({ default: '{0}: {1} is still possible for {2} more days (until {3}).' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Alert_Budget_Shortfall',
+  () => ({
+    default:
+      '{0}: at this pace the budget runs out on {1}, {2} days before the term ends ({3}); it would last at {4} days a month.'
+  }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Alert_Spend',
+  () => ({ default: '{0}: the spend of {1} ({2}) reached the monthly alert of {3}.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Alert_Effort_Out_Of_Coverage',
+  () => ({ default: '{0} days worked out of coverage ({1}).' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Alert_Reservations',
+  () => ({ default: 'Handover of {0}: {1} reservation(s) still open.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Coverage_Draft_Pending',
+  () => ({ default: '{0} (Draft, from {1}) covers nothing until it is signed.' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Coverage_Pre_Coverage', () => ({ default: 'Pre-coverage: go-live on {0}.' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Coverage_Gap_Open', () => ({ default: 'No coverage from {0}.' }), { virtual: true });
 
 const accountLists = require('./data/accountRelatedLists.json');
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
+const desk = require('../../transitionPanel/__tests__/data/transitionDesk.json');
 
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
 // Tuesday 10 March 2026.
@@ -86,7 +138,9 @@ describe('c-maintenance-overview', () => {
     );
     expect(element.shadowRoot.querySelector('.coverage-banner').className).toContain('slds-theme_warning');
     const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    // The notice deadline of the first contract passed on 31 December: it stays until the contract ends.
     expect(alerts).toEqual([
+      'Notice deadline of TMA Acme 2025-2026 passed on Dec 31, 2025: the contract ends on Mar 31, 2026.',
       'TMA Acme 2025-2026 ends in 21 days (Mar 31, 2026).',
       'Gap starts in 22 days (Apr 1, 2026).'
     ]);
@@ -192,8 +246,61 @@ describe('c-maintenance-overview', () => {
     contracts[0].fields.End_Date__c.value = '2026-02-28';
     contracts[0].fields.Notice_Deadline__c.value = '2025-11-30';
     const element = await renderWithData(expired);
-    expect(text(element, '.banner-text')).toBe('Not covered today, since Mar 1, 2026.');
+    expect(text(element, '.banner-text')).toBe('Not covered today, since Mar 1, 2026. Covered from May 1, 2026.');
     expect(element.shadowRoot.querySelector('.coverage-banner').className).toContain('slds-theme_error');
+  });
+
+  it('on the transition desk: renewals dashed, amendments marked, warranties named, costs and options in the alerts', async () => {
+    const element = await renderWithData(desk);
+    // TMA Breton renews tacitly: covered all the horizon.
+    expect(text(element, '.banner-text')).toBe('c.Coverage_Covered_Horizon');
+    const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    expect(alerts).toEqual([
+      // 31 August - 90 days = 2 June, 84 days away; the term renews, so nothing else about its end.
+      'Notice deadline of TMA Breton in 84 days (Jun 2, 2026).',
+      // A tacit renewal covers the Atlas go-live for years: no option is about to close.
+      'TMA Breton: at this pace the budget runs out on May 28, 2026, 95 days before the term ends (Aug 31, 2026); it would last at 2.61 days a month.',
+      'Régie Breton: the spend of Feb 26 ($6,000.00) reached the monthly alert of $4,800.00.',
+      '1.5 days worked out of coverage ($975.00).',
+      'Handover of Portal: 2 reservation(s) still open.'
+    ]);
+    const breton = [...element.shadowRoot.querySelectorAll('li.timeline-row')].find(
+      (row) => row.querySelector('.timeline-label').textContent === 'TMA Breton'
+    );
+    // The initial term, then the renewal from 1 September 2026, dashed, to the window's end.
+    const bars = [...breton.querySelectorAll('.timeline-bar')].map((bar) => bar.className);
+    expect(bars).toEqual([
+      'timeline-bar timeline-bar_contract timeline-bar_active',
+      'timeline-bar timeline-bar_contract timeline-bar_renewal'
+    ]);
+    expect(breton.querySelector('.timeline-amendment').title).toBe('c.Timeline_Amendment');
+    const draft = [...element.shadowRoot.querySelectorAll('li.timeline-row')].find(
+      (row) => row.querySelector('.timeline-label').textContent === 'New TMA Portal'
+    );
+    expect(draft.querySelector('.timeline-bar').className).toContain('timeline-bar_draft');
+    // Go-live markers for Atlas (no warranty) and Portal.
+    expect(element.shadowRoot.querySelectorAll('.timeline-golive')).toHaveLength(2);
+    expect(element.shadowRoot.querySelector('c-transition-panel').recordId).toBe(ACCOUNT_ID);
+    expect(element.shadowRoot.querySelector('c-budget-panel').recordId).toBe(ACCOUNT_ID);
+    await expect(element).toBeAccessible();
+  });
+
+  it('names the warranty that ends, and the go-live and the Draft behind a gap before coverage', async () => {
+    const atlas = JSON.parse(JSON.stringify(desk));
+    // Only the Atlas go-live (7 August, no warranty) and the Portal warranty with its Draft successor.
+    atlas.results[0].result.records = atlas.results[0].result.records.filter(
+      (record) => record.fields.Status__c.value === 'Draft'
+    );
+    atlas.results[5].result.records = [];
+    const element = await renderWithData(atlas);
+    // The account is covered by the Portal warranty until 30 August; the Atlas go-live of 7 August is under it.
+    expect(text(element, '.banner-text')).toBe(
+      'Pre-coverage: go-live on Jun 1, 2026. No coverage from Aug 31, 2026. New TMA Portal (Draft, from Aug 31, 2026) covers nothing until it is signed.'
+    );
+    const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    expect(alerts).toContain('The warranty of Portal ends in 173 days (Aug 30, 2026).');
+    // Atlas: 150 days to its go-live (the Portal warranty does not maintain Atlas), a new TMA closes in 30 days.
+    expect(alerts).toContain('Atlas CRM: New TMA is still possible for 30 more days (until Apr 9, 2026).');
   });
 
   it('shows the load errors', async () => {

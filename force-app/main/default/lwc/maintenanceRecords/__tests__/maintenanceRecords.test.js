@@ -10,13 +10,18 @@ import {
 } from 'c/maintenanceRecords';
 
 describe('c/maintenanceRecords', () => {
-  it('asks for the three related lists of the account with qualified field names', () => {
+  it('asks for the six related lists of the account with qualified field names, in one batch', () => {
     expect(ACCOUNT_RELATED_LIST_PARAMETERS.map((p) => p.relatedListId)).toEqual([
       'Maintenance_Contracts__r',
       'Maintenance_Incidents__r',
-      'Handover_Checklists__r'
+      'Handover_Checklists__r',
+      'Maintenance_Transitions__r',
+      'Contract_Amendments__r',
+      'Effort_Entries__r'
     ]);
-    const [contracts, incidents] = ACCOUNT_RELATED_LIST_PARAMETERS;
+    const [contracts, incidents, , , amendments, effort] = ACCOUNT_RELATED_LIST_PARAMETERS;
+    expect(contracts.fields).toContain('Maintenance_Contract__c.Consumed_Effort_Days__c');
+    expect(effort.sortBy).toEqual(['-Effort_Entry__c.Work_Date__c']);
     expect(contracts.fields).toContain('Maintenance_Contract__c.Calendar__c');
     expect(contracts.fields).toContain('Maintenance_Contract__c.P1_24x7__c');
     expect(incidents.fields).toContain('Maintenance_Incident__c.Paused_Since__c');
@@ -24,8 +29,15 @@ describe('c/maintenanceRecords', () => {
     // Newest first, so that an account with more incidents than one page keeps the most recent ones.
     expect(incidents.sortBy).toEqual(['-Maintenance_Incident__c.Reported_At__c']);
     expect(ITEM_FIELD_NAMES).toContain('Handover_Item__c.Template_Item__c');
-    // Financial fields are not read: the Support permission set cannot see them.
-    expect(contracts.fields.some((name) => /Rate|Fee|Amount|Penalty/.test(name))).toBe(false);
+    // Financial fields are only optional: the Support permission set cannot see them, and still gets the records.
+    expect(contracts.fields.some((name) => /Rate|Fee|Amount|Penalty|Spend/.test(name))).toBe(false);
+    expect(contracts.optionalFields).toEqual([
+      'Maintenance_Contract__c.Daily_Rate__c',
+      'Maintenance_Contract__c.Monthly_Fee__c',
+      'Maintenance_Contract__c.Monthly_Spend_Alert__c'
+    ]);
+    expect(amendments.fields.some((name) => /Fee/.test(name))).toBe(false);
+    expect(amendments.optionalFields).toEqual(['Contract_Amendment__c.New_Monthly_Fee__c']);
   });
 
   it('reads a related list out of a batch answer, by reference or by position', () => {
