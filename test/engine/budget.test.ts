@@ -2,9 +2,11 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   budgetBurn,
+  effortLogFields,
   effortOutOfCoverage,
   handoverReadiness,
   monthlySpend,
+  reservationUpdates,
   type Amendment,
   type ChecklistItem,
   type Contract,
@@ -264,6 +266,49 @@ describe('effortOutOfCoverage', () => {
   });
 });
 
+describe('effortLogFields', () => {
+  const incident = { id: 'i1', accountId: '001A', contractId: 'a01N', category: 'Adaptive', effortDays: 1.25 };
+  const expired: Contract = { id: 'a01X', status: 'Expired', startDate: '2025-10-01', endDate: '2026-03-31' };
+  const tma: Contract = { id: 'a01N', status: 'Signed', startDate: '2026-05-01', endDate: '2027-04-30' };
+  const draft: Contract = { id: 'a01D', status: 'Draft', startDate: '2026-04-15', endDate: '2027-04-14' };
+
+  it("logs under the incident's contract and adds the days to the incident's effort", () => {
+    expect(effortLogFields({ incident, contracts: [expired, tma], workDate: '2026-05-04', days: 0.75 })).toEqual({
+      contractId: 'a01N',
+      entry: {
+        Contract__c: 'a01N',
+        Account__c: '001A',
+        Incident__c: 'i1',
+        Work_Date__c: '2026-05-04',
+        Days__c: 0.75,
+        Kind__c: 'Adaptive',
+        Billable__c: true,
+        Description__c: null
+      },
+      incident: { Id: 'i1', Effort_Days__c: 2 }
+    });
+  });
+
+  it('logs work out of coverage under the last signed contract started by the day, never a Draft', () => {
+    const outside = { ...incident, contractId: null };
+    const on = (workDate: string) =>
+      effortLogFields({ incident: outside, contracts: [draft, expired, tma], workDate, days: 1, billable: false });
+    expect(on('2026-04-20')).toMatchObject({ contractId: 'a01X', entry: { Billable__c: false } });
+    // Before any contract started: the latest-starting signed one.
+    expect(on('2025-06-01').contractId).toBe('a01N');
+    expect(() => effortLogFields({ incident: outside, contracts: [draft], workDate: '2026-04-20', days: 1 })).toThrow(
+      /no signed contract/
+    );
+    expect(() => on('2026-02-30')).toThrow(/workDate/);
+    expect(() => effortLogFields({ incident, contracts: [tma], workDate: '2026-05-04', days: 0 })).toThrow(
+      /more than 0/
+    );
+    expect(() =>
+      effortLogFields({ incident, contracts: [tma], workDate: '2026-05-04', days: 1, kind: 'Perfective' })
+    ).toThrow(/kind/);
+  });
+});
+
 describe('handoverReadiness', () => {
   const items: ChecklistItem[] = [
     { id: 'i1', name: 'Runbook', category: 'Runbooks & Monitoring', mandatory: true, done: true },
@@ -296,7 +341,9 @@ describe('handoverReadiness', () => {
         Documentation: { total: 1, done: 0 },
         'Known Defects': { total: 1, done: 0 },
         'Knowledge Transfer': { total: 1, done: 1 }
-      }
+      },
+      reservations: [],
+      unreservedMandatoryOpen: 2
     });
   });
 
@@ -308,6 +355,30 @@ describe('handoverReadiness', () => {
       canSignOff: true,
       blockingItems: []
     });
+  });
+
+  it('keeps the reservations open until done, and turns the open mandatory items into reservations', () => {
+    const reserved = items.map((item) =>
+      item.id === 'i2' ? { ...item, reservation: true, dueDate: '2026-05-01' } : item
+    );
+    expect(handoverReadiness({ checklist, items: reserved })).toMatchObject({
+      mandatoryOpen: 2,
+      unreservedMandatoryOpen: 1,
+      reservations: [reserved[1]]
+    });
+    // i4 gets the owner and due date given; i2 keeps its own due date.
+    expect(
+      reservationUpdates({
+        items: [...reserved, { ...items[0], id: 'i6', done: false, ownerId: '005B' }],
+        ownerId: '005A',
+        dueDate: '2026-06-30'
+      })
+    ).toEqual([
+      { Id: 'i4', Reservation__c: true, Item_Owner__c: '005A', Due_Date__c: '2026-06-30' },
+      { Id: 'i2', Reservation__c: true, Item_Owner__c: '005A', Due_Date__c: '2026-05-01' },
+      { Id: 'i6', Reservation__c: true, Item_Owner__c: '005B', Due_Date__c: '2026-06-30' }
+    ]);
+    expect(() => reservationUpdates({ items, ownerId: '', dueDate: '2026-06-30' })).toThrow(/ownerId/);
   });
 
   it('reads 0 % for a checklist without items, like the Readiness_Percent__c formula', () => {

@@ -270,6 +270,7 @@ describe('checklistFromRecord and itemFromRecord', () => {
       evidenceLink: 'https://wiki.example.com/access',
       sortOrder: 20,
       templateItem: 'Production_Access',
+      reservation: false,
       externalId: 'ITEM-1'
     });
     expect(() => itemFromRecord({ Done_On__c: '20/04/2026' })).toThrow(/Done_On__c/);

@@ -98,6 +98,13 @@ describe('transitionPlan', () => {
     const after = planOn('2026-07-15', { transition: decided, contracts: [successor] });
     expect(after).toMatchObject({ takeoverDate: goLive, decided: true, decisionDate: '2026-06-01' });
     expect(after.chosen?.name).toBe('New_TMA');
+    // Another project's warranty does not maintain this application: only the transition's own checklist counts.
+    const otherProject = { id: 'h9', goLiveDate: '2026-06-01', warrantyEndDate: '2026-12-31' };
+    expect(planOn('2026-06-01', { checklists: [otherProject] }).takeoverDate).toBe(goLive);
+    const own = { id: 'h1', goLiveDate: goLive, warrantyEndDate: '2026-12-31' };
+    expect(
+      planOn('2026-06-01', { transition: { ...transition, handoverChecklistId: 'h1' }, checklists: [own] }).takeoverDate
+    ).toBe('2027-01-01');
     // Covered for ten years after the go-live: no takeover day, every option open.
     const forever = { ...current, tacitRenewal: true };
     const calm = planOn('2026-06-01', { contracts: [forever] });

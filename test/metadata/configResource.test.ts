@@ -58,19 +58,19 @@ describe('the Maintenance_Config static resource', () => {
       cpSync(forceAppDir, root, { recursive: true });
       const dir = join(root, 'main', 'default');
       writeFileSync(
-        join(dir, 'customMetadata', 'Transition_Option.Tender.md-meta.xml'),
+        join(dir, 'customMetadata', 'Escalation_Level.Level_One.md-meta.xml'),
         [
           '<?xml version="1.0" encoding="UTF-8"?>',
           '<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">',
-          '  <label>Tender</label>',
-          '  <values><field>Lead_Time_Days__c</field><value xsi:type="xsd:double">120</value></values>',
+          '  <label>Level one</label>',
+          '  <values><field>Delay_Minutes__c</field><value xsi:type="xsd:double">120</value></values>',
           '</CustomMetadata>'
         ].join('\n')
       );
-      expect(writeConfigResource(root).records).toMatchObject({ Transition_Option__mdt: 1 });
+      expect(writeConfigResource(root).records).toMatchObject({ Escalation_Level__mdt: 1 });
       const written = JSON.parse(readFileSync(configResourcePaths(root).body, 'utf8'));
-      expect(written.types.Transition_Option__mdt).toEqual([
-        { DeveloperName: 'Tender', MasterLabel: 'Tender', Lead_Time_Days__c: 120 }
+      expect(written.types.Escalation_Level__mdt).toEqual([
+        { DeveloperName: 'Level_One', MasterLabel: 'Level one', Delay_Minutes__c: 120 }
       ]);
       expect(writeConfigResource(root).written).toBe(false);
     } finally {

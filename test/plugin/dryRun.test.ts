@@ -9,10 +9,13 @@ import { isolateSfHome, runCommand, tempDir } from './pluginFixtures.js';
 const sandbox = isolateSfHome();
 afterAll(() => sandbox.restore());
 
-// Counted from config/seed/demo.yaml: 8 checklists (2 gap-today, 3 in progress, 3 signed off), one item per
-// handover template item each; 22 contracts (gap-ahead has a Draft renewal too); 85 incidents (accounts x incidents).
-const ITEMS = 8 * loadPackageConfig().templateItems.length;
-const TOTAL = 20 + 8 + ITEMS + 22 + 85;
+// Counted from config/seed/demo.yaml: 11 checklists (2 gap-today, 3 in progress, 3 signed off, 2 transitions, 1
+// signed waiting), one item per handover template item each; 30 contracts (gap-ahead has a Draft renewal too,
+// gap-today an expired extension and a Draft proposal, amended-delay an extension and a signed TMA); 1 amendment;
+// 2 transition plans; 97 incidents (accounts x incidents); and one effort entry per incident worked on, plus the
+// time-and-materials work, which the generator draws: read from the result.
+const ITEMS = 11 * loadPackageConfig().templateItems.length;
+const FIXED = 26 + 11 + ITEMS + 30 + 1 + 2 + 97;
 
 describe('sf maintenance seed --dry-run', () => {
   const dir = join(tempDir('dry-run-'), 'preview');
@@ -32,14 +35,19 @@ describe('sf maintenance seed --dry-run', () => {
       failed: 0
     });
     expect(result.targetOrg).toBeUndefined();
+    const effort = result.objects.find((object) => object.sobject === 'Effort_Entry__c')?.records ?? 0;
+    expect(effort).toBeGreaterThan(0);
     expect(result.objects.map((object) => [object.sobject, object.records, object.api])).toEqual([
-      ['Account', 20, 'collections'],
-      ['Handover_Checklist__c', 8, 'collections'],
+      ['Account', 26, 'collections'],
+      ['Handover_Checklist__c', 11, 'collections'],
       ['Handover_Item__c', ITEMS, 'bulk2'],
-      ['Maintenance_Contract__c', 22, 'collections'],
-      ['Maintenance_Incident__c', 85, 'collections']
+      ['Maintenance_Contract__c', 30, 'collections'],
+      ['Contract_Amendment__c', 1, 'collections'],
+      ['Maintenance_Transition__c', 2, 'collections'],
+      ['Maintenance_Incident__c', 97, 'collections'],
+      ['Effort_Entry__c', effort, effort >= 100 ? 'bulk2' : 'collections']
     ]);
-    expect(result.total).toBe(TOTAL);
+    expect(result.total).toBe(FIXED + effort);
   });
 
   it('writes one CSV per object in load order, and a summary', () => {
@@ -48,23 +56,26 @@ describe('sf maintenance seed --dry-run', () => {
       '02-Handover_Checklist__c.csv',
       '03-Handover_Item__c.csv',
       '04-Maintenance_Contract__c.csv',
-      '05-Maintenance_Incident__c.csv',
+      '05-Contract_Amendment__c.csv',
+      '06-Maintenance_Transition__c.csv',
+      '07-Maintenance_Incident__c.csv',
+      '08-Effort_Entry__c.csv',
       'summary.json'
     ]);
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as {
       total: number;
       details: Record<string, unknown>;
     };
-    expect(summary.total).toBe(TOTAL);
+    expect(summary.total).toBe(result.total);
     expect(summary.details).toMatchObject({ recipe: 'demo', seed: 20260501, scale: 1 });
   });
 
   it('writes Bulk API 2.0 CSV: key first, references by external id, accounts and users by key', () => {
-    const incidents = parse(readFileSync(join(dir, '05-Maintenance_Incident__c.csv')), { columns: true }) as Record<
+    const incidents = parse(readFileSync(join(dir, '07-Maintenance_Incident__c.csv')), { columns: true }) as Record<
       string,
       string
     >[];
-    expect(incidents).toHaveLength(85);
+    expect(incidents).toHaveLength(97);
     const header = Object.keys(incidents[0]);
     expect(header[0]).toBe('External_Id__c');
     expect(header).toEqual(

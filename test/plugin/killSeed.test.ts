@@ -9,6 +9,7 @@ import Deploy from '../../src/commands/maintenance/deploy.js';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
 import { todayIn } from '../../src/seed/dates.js';
 import { generateDataset, type GeneratedDataset } from '../../src/seed/generator.js';
+import { LOAD_ORDER } from '../../src/seed/dataset.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';
 import { locateRecipe, readRecipe } from '../../src/seed/recipe.js';
 import { isolateSfHome, recordCounts, runCommand, runScript, startTestOrg, type TestOrg } from './pluginFixtures.js';
@@ -31,26 +32,35 @@ async function deployedOrg(alias: string): Promise<TestOrg> {
   return org;
 }
 
+/** What the org must hold: every object the seed writes, 0 for those the dataset has no record of. */
 function expectedCounts(dataset: GeneratedDataset): Record<string, number> {
-  return Object.fromEntries(dataset.objects.map((group) => [group.sobject, group.records.length]));
+  return Object.fromEntries(
+    LOAD_ORDER.map((sobject) => [
+      sobject,
+      dataset.objects.find((group) => group.sobject === sobject)?.records.length ?? 0
+    ])
+  );
 }
 
+/** The last object a seed loads: the one a kill half-way is sure to leave partly loaded. */
+const LAST = LOAD_ORDER[LOAD_ORDER.length - 1];
+
 /**
- * Starts `seed` in a child process and SIGKILLs it as soon as the org holds some, but not all, of the incidents
- * (the last object loaded). Returns the incident count seen right after the kill.
+ * Starts `seed` in a child process and SIGKILLs it as soon as the org holds some, but not all, of the records of the
+ * last object loaded (the effort entries). Returns the count seen right after the kill.
  */
-async function killHalfWay(conn: Connection, alias: string, argv: string[], incidents: number): Promise<number> {
+async function killHalfWay(conn: Connection, alias: string, argv: string[], total: number): Promise<number> {
   let child: ChildProcess | undefined;
   let killedAt = -1;
   const watcher = (async () => {
     for (;;) {
-      const count = (await conn.query('SELECT COUNT() FROM Maintenance_Incident__c')).totalSize;
-      if (count > 0 && count < incidents && child) {
+      const count = (await conn.query(`SELECT COUNT() FROM ${LAST}`)).totalSize;
+      if (count > 0 && count < total && child) {
         child.kill('SIGKILL');
         killedAt = count;
         return;
       }
-      if (count >= incidents) return;
+      if (count >= total) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
@@ -65,13 +75,11 @@ async function killHalfWay(conn: Connection, alias: string, argv: string[], inci
 
 async function expectExactlyTheDataset(conn: Connection, dataset: GeneratedDataset): Promise<void> {
   expect(await recordCounts(conn)).toEqual(expectedCounts(dataset));
-  const keys = await conn.query<{ External_Id__c: string }>('SELECT External_Id__c FROM Maintenance_Incident__c', {
+  const keys = await conn.query<{ External_Id__c: string }>(`SELECT External_Id__c FROM ${LAST}`, {
     autoFetch: true,
     maxFetch: 100_000
   });
-  const expected =
-    dataset.objects.find((group) => group.sobject === 'Maintenance_Incident__c')?.records.map((record) => record.key) ??
-    [];
+  const expected = dataset.objects.find((group) => group.sobject === LAST)?.records.map((record) => record.key) ?? [];
   expect(keys.records.map((row) => row.External_Id__c).sort()).toEqual([...expected].sort());
 }
 
@@ -79,18 +87,19 @@ describe('kill -9 of a seed half-way, then a rerun', () => {
   let dataset: GeneratedDataset;
 
   beforeAll(() => {
-    dataset = generateDataset(volume, config, { today: todayIn(volume.timeZone), scale: 3 });
+    // Scale 6: about 2,900 effort entries, enough for the Bulk API 2.0 job to be caught half-way.
+    dataset = generateDataset(volume, config, { today: todayIn(volume.timeZone), scale: 6 });
   });
 
   it('through sObject Collections: the rerun creates exactly what was missing', async () => {
     const org = await deployedOrg('kill-collections');
     const conn = await org.conn();
-    const incidents = expectedCounts(dataset).Maintenance_Incident__c;
-    const argv = ['--recipe', 'volume', '--scale', '3', '--bulk-threshold', '100000'];
-    await killHalfWay(conn, 'kill-collections', argv, incidents);
+    const last = expectedCounts(dataset)[LAST];
+    const argv = ['--recipe', 'volume', '--scale', '6', '--bulk-threshold', '100000'];
+    await killHalfWay(conn, 'kill-collections', argv, last);
     const before = await recordCounts(conn);
     const present = Object.values(before).reduce((sum, count) => sum + count, 0);
-    expect(before.Maintenance_Incident__c).toBeLessThan(incidents);
+    expect(before[LAST]).toBeLessThan(last);
 
     const { result, error } = await runCommand<SeedResult>(Seed, ['-o', 'kill-collections', ...argv]);
     expect(error).toBeUndefined();
@@ -101,14 +110,13 @@ describe('kill -9 of a seed half-way, then a rerun', () => {
   it('through Bulk API 2.0: the job left running in the org and the rerun add up to the dataset, once', async () => {
     const org = await deployedOrg('kill-bulk');
     const conn = await org.conn();
-    const incidents = expectedCounts(dataset).Maintenance_Incident__c;
-    const argv = ['--recipe', 'volume', '--scale', '3', '--bulk-threshold', '500'];
-    await killHalfWay(conn, 'kill-bulk', argv, incidents);
+    const argv = ['--recipe', 'volume', '--scale', '6', '--bulk-threshold', '500'];
+    await killHalfWay(conn, 'kill-bulk', argv, expectedCounts(dataset)[LAST]);
 
     const { result, error } = await runCommand<SeedResult>(Seed, ['-o', 'kill-bulk', ...argv]);
     expect(error).toBeUndefined();
     expect(result?.failed).toBe(0);
-    expect(result?.objects.find((object) => object.sobject === 'Maintenance_Incident__c')?.api).toBe('bulk2');
+    expect(result?.objects.find((object) => object.sobject === LAST)?.api).toBe('bulk2');
     await expectExactlyTheDataset(conn, dataset);
   }, 300_000);
 });
