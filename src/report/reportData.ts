@@ -138,21 +138,26 @@ export interface EffortSum {
   days: number;
 }
 
-export interface ReportData {
+/** What coverage, renewals and transitions are computed from: the contracts, checklists and go-lives of accounts. */
+export interface CoverageData {
+  /** The accounts with any of the records below (or asked for), by name. */
   accounts: AccountRow[];
   contracts: FieldMap[];
   checklists: FieldMap[];
-  open: PriorityCount[];
-  breached: PriorityCount[];
-  /** Open incidents no contract covered when they were reported. */
-  openOutOfCoverage: { accountId: string; count: number }[];
-  efforts: EffortSum[];
   /** The contracts' amendments (Contract_Amendment__c), with their contract in Contract__c. */
   amendments: FieldMap[];
   /** The accounts' transition plans (Maintenance_Transition__c). */
   transitions: FieldMap[];
   /** Transition options deployed in the org (Transition_Option__mdt). */
   transitionOptions: TransitionOption[];
+}
+
+export interface ReportData extends CoverageData {
+  open: PriorityCount[];
+  breached: PriorityCount[];
+  /** Open incidents no contract covered when they were reported. */
+  openOutOfCoverage: { accountId: string; count: number }[];
+  efforts: EffortSum[];
   /** Calendars deployed in the org (Maintenance_Calendar__mdt), by DeveloperName, for --month's SLA rules. */
   calendars: Record<string, Calendar>;
 }
@@ -202,8 +207,15 @@ function priorityCounts(rows: FieldMap[]): PriorityCount[] {
   }));
 }
 
-/** Reads everything the report needs, for one account or all of them. */
-export async function readReportData(conn: Connection, accountId?: string): Promise<ReportData> {
+/**
+ * Reads the contracts, checklists, amendments and transition plans of one account or of all of them, the accounts
+ * they belong to (plus `moreAccountIds`), and the transition options deployed in the org.
+ */
+export async function readCoverageData(
+  conn: Connection,
+  accountId?: string,
+  moreAccountIds: string[] = []
+): Promise<CoverageData> {
   const contracts = await all(
     conn,
     `SELECT ${CONTRACT_FIELDS.join(', ')} FROM Maintenance_Contract__c${accountFilter(accountId)}`
@@ -212,6 +224,33 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     conn,
     `SELECT ${CHECKLIST_FIELDS.join(', ')} FROM Handover_Checklist__c${accountFilter(accountId)}`
   );
+  const amendments = await all(
+    conn,
+    `SELECT ${AMENDMENT_FIELDS.join(', ')} FROM Contract_Amendment__c${accountFilter(accountId, 'Contract__r.Account__c')}`
+  );
+  const transitions = await all(
+    conn,
+    `SELECT ${TRANSITION_FIELDS.join(', ')} FROM Maintenance_Transition__c${accountFilter(accountId)}`
+  );
+  const accountIds = new Set<string>([
+    ...contracts.map((row) => String(row.Account__c)),
+    ...checklists.map((row) => String(row.Account__c)),
+    ...transitions.map((row) => String(row.Account__c)),
+    ...moreAccountIds
+  ]);
+  if (accountId) accountIds.add(accountId);
+  const accounts = await queryIn<AccountRow & FieldMap>(
+    conn,
+    [...accountIds],
+    (list) => `SELECT Id, Name, AccountNumber FROM Account WHERE Id IN (${list})`
+  );
+  accounts.sort((a, b) => a.Name.localeCompare(b.Name));
+  const transitionOptions = await readOrgTransitionOptions(conn);
+  return { accounts, contracts, checklists, amendments, transitions, transitionOptions };
+}
+
+/** Reads everything the report needs, for one account or all of them. */
+export async function readReportData(conn: Connection, accountId?: string): Promise<ReportData> {
   const incidentsFrom = `FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUS_LIST})${andFilter(accountId)}`;
   const open = priorityCounts(
     await all(conn, `SELECT Account__c, Priority__c, COUNT(Id) n ${incidentsFrom} GROUP BY Account__c, Priority__c`)
@@ -236,43 +275,13 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     kind: String(row.Kind__c ?? 'Corrective'),
     days: Number(row.days ?? 0)
   }));
-  const amendments = await all(
+  const coverage = await readCoverageData(
     conn,
-    `SELECT ${AMENDMENT_FIELDS.join(', ')}, Contract__r.Account__c FROM Contract_Amendment__c${accountFilter(accountId, 'Contract__r.Account__c')}`
+    accountId,
+    open.map((row) => row.accountId)
   );
-  const transitions = await all(
-    conn,
-    `SELECT ${TRANSITION_FIELDS.join(', ')} FROM Maintenance_Transition__c${accountFilter(accountId)}`
-  );
-
-  const accountIds = new Set<string>([
-    ...contracts.map((row) => String(row.Account__c)),
-    ...checklists.map((row) => String(row.Account__c)),
-    ...transitions.map((row) => String(row.Account__c)),
-    ...open.map((row) => row.accountId)
-  ]);
-  if (accountId) accountIds.add(accountId);
-  const accounts = await queryIn<AccountRow & FieldMap>(
-    conn,
-    [...accountIds],
-    (list) => `SELECT Id, Name, AccountNumber FROM Account WHERE Id IN (${list})`
-  );
-  accounts.sort((a, b) => a.Name.localeCompare(b.Name));
   const calendars = await readOrgCalendars(conn);
-  const transitionOptions = await readOrgTransitionOptions(conn);
-  return {
-    accounts,
-    contracts,
-    checklists,
-    open,
-    breached,
-    openOutOfCoverage,
-    efforts,
-    amendments,
-    transitions,
-    transitionOptions,
-    calendars
-  };
+  return { ...coverage, open, breached, openOutOfCoverage, efforts, calendars };
 }
 
 /** The incidents of these contracts reported before `before` (an ISO instant): what a monthly review looks at. */

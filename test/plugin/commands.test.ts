@@ -20,6 +20,7 @@ import {
   transitionFromRecord
 } from '#engine';
 import Deploy, { type DeployResult } from '../../src/commands/maintenance/deploy.js';
+import Renewals, { type RenewalsResult } from '../../src/commands/maintenance/renewals.js';
 import Report, { type ReportResult } from '../../src/commands/maintenance/report.js';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
 import Setup, { type SetupResult } from '../../src/commands/maintenance/setup.js';
@@ -442,6 +443,75 @@ describe('sf maintenance report', () => {
     expect(run.status).toBe(0);
     expect(output.status).toBe(0);
     expect(output.result.accounts).toHaveLength(26);
+  }, 60_000);
+});
+
+describe('sf maintenance renewals', () => {
+  const keyOf = (story: string): string[] =>
+    demo.accounts.filter((account) => account.story === story).map((account) => account.name);
+
+  it('lists notice deadlines, renewals, ends, pending decisions and closing options, counted from the demo by hand', async () => {
+    const { result, error } = await runCommand<RenewalsResult>(Renewals, ['-o', 'plugin-commands', '--today', today]);
+    expect(error).toBeUndefined();
+    const lines = (result as RenewalsResult).lines;
+    expect(result).toMatchObject({ today, withinDays: 180, targetOrg: org.username });
+    const of = (story: string) => lines.filter((line) => keyOf(story).includes(line.account));
+    const summary = (story: string) => of(story).map((line) => [line.kind, line.date, line.daysLeft]);
+    // Go-live in 150 days, no warranty, no decision: the takeover day, and the four options still open, each
+    // closing lead time days before it (the tender, 180 days, closed 30 days ago: not listed).
+    expect(summary('transition-undecided')).toEqual([
+      ['option', addDays(today, 30), 30],
+      ['option', addDays(today, 60), 60],
+      ['option', addDays(today, 90), 90],
+      ['option', addDays(today, 120), 120],
+      ['decision', addDays(today, 150), 150]
+    ]);
+    expect(of('transition-undecided')[0].detail).toBe("New TMA (120 days' lead time) closes");
+    // Breton-like: the notice deadline passed 45 days ago, the term ends in 45 days, a year's renewal follows.
+    const end = addDays(today, 45);
+    expect(summary('tacit-renewal')).toEqual([
+      ['notice-passed', addDays(today, -45), -45],
+      ['renewal', addDays(end, 1), 46]
+    ]);
+    expect(of('tacit-renewal')[1].detail).toBe(
+      `tacit renewal 1 starts, until ${addDays(addMonths(addDays(end, 1), 12), -1)}`
+    );
+    // Ends in 45 days without tacit renewal, notice deadline passed 45 days ago.
+    for (const name of keyOf('notice-passed')) {
+      expect(lines.filter((line) => line.account === name).map((line) => [line.kind, line.daysLeft])).toEqual([
+        ['notice-passed', -45],
+        ['end', 45]
+      ]);
+    }
+    // Ends in 20 days (a gap in 21), a 7-day notice period: the deadline is in 13 days.
+    for (const name of keyOf('gap-ahead')) {
+      expect(lines.filter((line) => line.account === name).map((line) => [line.kind, line.daysLeft])).toEqual([
+        ['notice', 13],
+        ['end', 20]
+      ]);
+    }
+    // A decision taken lists nothing; the lines come in date order.
+    expect(of('transition-decided').filter((line) => line.kind === 'decision' || line.kind === 'option')).toEqual([]);
+    expect(lines.map((line) => line.date)).toEqual([...lines.map((line) => line.date)].sort());
+  }, 60_000);
+
+  it('narrows the window with --within, and refuses a window out of bounds', async () => {
+    const { result } = await runCommand<RenewalsResult>(Renewals, [
+      '-o',
+      'plugin-commands',
+      '--today',
+      today,
+      '--within',
+      '31',
+      '--format',
+      'csv'
+    ]);
+    expect(result?.lines.every((line) => line.daysLeft <= 31)).toBe(true);
+    expect(result?.lines.some((line) => line.kind === 'option' && line.daysLeft === 30)).toBe(true);
+    for (const within of ['0', '3661', 'soon']) {
+      const { error } = await runCommand<RenewalsResult>(Renewals, ['-o', 'plugin-commands', '--within', within]);
+      expect(error?.message).toMatch(/--within|within/i);
+    }
   }, 60_000);
 });
 

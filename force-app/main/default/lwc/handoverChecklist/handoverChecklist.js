@@ -172,9 +172,12 @@ export default class HandoverChecklist extends LightningElement {
 
   get datesText() {
     const fields = this.checklist?.fields;
-    return fields
+    if (!fields) {
+      return '';
+    }
+    return fields.Warranty_End_Date__c
       ? formatLabel(LABELS.goLive, formatDay(fields.Go_Live_Date__c), formatDay(fields.Warranty_End_Date__c))
-      : '';
+      : formatLabel(LABELS.goLiveNoWarranty, formatDay(fields.Go_Live_Date__c));
   }
 
   get isSignedOff() {

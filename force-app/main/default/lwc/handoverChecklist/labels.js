@@ -38,7 +38,9 @@ import newWarrantyEnd from '@salesforce/label/c.Handover_New_Warranty_End';
 import newCreate from '@salesforce/label/c.Handover_New_Create';
 import newChecklistPrefix from '@salesforce/label/c.Handover_New_Name_Prefix';
 import checklistCreated from '@salesforce/label/c.Handover_New_Created';
+import goLiveNoWarranty from '@salesforce/label/c.Handover_Go_Live_No_Warranty';
 export default {
+  goLiveNoWarranty,
   signOffWithReservations,
   reservationsIntroLabel,
   reservationsDue,

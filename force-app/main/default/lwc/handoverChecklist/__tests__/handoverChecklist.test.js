@@ -216,6 +216,17 @@ describe('c-handover-checklist', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('says when a go-live has no warranty', async () => {
+    const noWarranty = JSON.parse(JSON.stringify(accountLists));
+    noWarranty.results[2].result.records[0].fields.Warranty_End_Date__c.value = null;
+    const element = render();
+    getRelatedListRecordsBatch.emit(noWarranty);
+    await flushPromises();
+    getRelatedListRecords.emit(checklistItems);
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.phase').textContent).toContain('c.Handover_Go_Live_No_Warranty');
+  });
+
   it('creates a checklist and the transition plan of its go-live from the tab', async () => {
     createRecord
       .mockResolvedValueOnce({ id: 'a03Aa0000000009AAA' })
