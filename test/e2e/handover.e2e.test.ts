@@ -65,7 +65,9 @@ describe('the handover gate', () => {
     );
     expect(openItems.length).toBeGreaterThan(0);
     await page.goto(`${preview.server.url}/lightning/r/Account/${account.id}/view`);
-    const signOff = page.locator('c-handover-checklist').getByRole('button', { name: label('Handover_Sign_Off') });
+    const signOff = page
+      .locator('c-handover-checklist')
+      .getByRole('button', { name: label('Handover_Sign_Off'), exact: true });
     await signOff.waitFor();
     expect(await signOff.isDisabled()).toBe(true);
     await screenshot(page, 'handover-1-mandatory-items-open');
