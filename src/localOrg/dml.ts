@@ -10,6 +10,7 @@ import { AUDIT_FIELD_NAMES } from './fieldFactory.js';
 import { validationErrors } from './formulaHooks.js';
 import { historyPlanOf, recordChanges, recordCreated, type HistoryPlan } from './history.js';
 import { normalizeId } from './ids.js';
+import { deriveOpportunityFields } from './opportunity.js';
 import { insufficientAccess } from './permissions.js';
 import { recomputeRollups, rollupParentsOf } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
@@ -380,11 +381,17 @@ export class DmlEngine {
     if (state === 'deleted') throw new SfApiError('ENTITY_IS_DELETED', 'entity is deleted', 400, [entry.name]);
   }
 
-  /** Fields Salesforce derives on save (compound names). */
-  private derive(def: ObjectDef, record: Record<string, unknown>): void {
+  /** Fields Salesforce derives on save (compound names, what an opportunity's stage decides). */
+  private derive(
+    def: ObjectDef,
+    record: Record<string, unknown>,
+    given: Record<string, unknown>,
+    prior?: Record<string, unknown>
+  ): void {
     if (def.name === 'Contact' || def.name === 'User') {
       record.Name = [record.FirstName, record.LastName].filter((part) => part !== null && part !== undefined).join(' ');
     }
+    if (def.name === 'Opportunity') deriveOpportunityFields(record, given, prior);
   }
 
   private validate(
@@ -438,7 +445,7 @@ export class DmlEngine {
     }
     const userId = options.userId ?? this.store.runningUserId;
     if (plan.hasOwner && (record.OwnerId === null || record.OwnerId === undefined)) record.OwnerId = userId;
-    this.derive(def, record);
+    this.derive(def, record, values);
     this.checkValues(def, { ...values, ...(plan.hasOwner ? { OwnerId: record.OwnerId } : {}) }, record);
     if (def.name === 'PermissionSetAssignment') this.checkAssignmentIsNew(def, record);
     const id = this.store.newId(def);
@@ -491,7 +498,7 @@ export class DmlEngine {
     const now = (options.now ?? new Date()).toISOString();
     const values = this.readInput(def, input, 'update', options.source ?? 'json', prior);
     const record = { ...prior, ...values };
-    this.derive(def, record);
+    this.derive(def, record, values, prior);
     this.checkValues(def, values, record, id);
     const userId = options.userId ?? this.store.runningUserId;
     Object.assign(record, { LastModifiedDate: now, LastModifiedById: userId, SystemModstamp: now });

@@ -1,7 +1,7 @@
 /**
  * Object and field access of a non-administrator user, as Salesforce computes it: the union of the user's base
- * profile ("Standard User": read on the standard objects, create/edit on Account) and of every permission set
- * assigned to them. Permission sets are the ones deployed through the Metadata API (their objectPermissions and
+ * profile ("Standard User": read on the standard objects, create/edit on Account and Opportunity) and of every
+ * permission set assigned to them. Permission sets are the ones deployed through the Metadata API (their objectPermissions and
  * fieldPermissions read from the stored XML); their PermissionSet records are kept in step with the deployed
  * components so that PermissionSetAssignment can point at them.
  *
@@ -48,6 +48,7 @@ const NONE: ObjectPermission = { create: false, read: false, edit: false, delete
 const BASE_PROFILE_OBJECTS = new Map<string, ObjectPermission>([
   ['account', { create: true, read: true, edit: true, delete: false }],
   ['contact', READ_ONLY],
+  ['opportunity', { create: true, read: true, edit: true, delete: false }],
   ['user', READ_ONLY],
   ['profile', READ_ONLY],
   ['organization', READ_ONLY],

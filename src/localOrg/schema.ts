@@ -31,6 +31,8 @@ export interface PicklistValue {
   label: string;
   default: boolean;
   active: boolean;
+  /** What the UI API gives as the value's `attributes` (Opportunity stages: closed, won, default probability...). */
+  attributes?: Record<string, unknown>;
 }
 
 export interface FieldDef {

@@ -4,6 +4,7 @@
  * CLI's org commands) actually needs, with Salesforce's names, types, lengths and key prefixes.
  */
 import { field, lookup, picklist, systemField, systemFields } from './fieldFactory.js';
+import { FORECAST_CATEGORY_NAMES, OPPORTUNITY_STAGES } from './opportunity.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 
 function standardObject(
@@ -155,6 +156,76 @@ const contact = standardObject(
     field('Description', 'textarea', { label: 'Contact Description', length: 32000 })
   ],
   { nameField: { label: 'Full Name', type: 'Text' } }
+);
+
+/**
+ * Opportunities: the fields Salesforce gives every org (no products, price books, campaigns or fiscal periods). The
+ * stage decides IsClosed and IsWon, and the default Probability and forecast category (see ./opportunity.ts); the
+ * stage picklist carries those as UI API picklist attributes, as the platform's does.
+ */
+const opportunity = standardObject(
+  'Opportunity',
+  '006',
+  ['Opportunity', 'Opportunities'],
+  [
+    ...systemFields({ owner: true, label: 'Opportunity' }),
+    lookup('AccountId', 'Account', 'Account', { label: 'Account ID', childRelationshipName: 'Opportunities' }),
+    field('IsPrivate', 'boolean', { label: 'Private', defaultValue: false }),
+    field('Name', 'string', { length: 120, required: true }),
+    field('Description', 'textarea', { length: 32000 }),
+    field('StageName', 'picklist', {
+      label: 'Stage',
+      length: 255,
+      required: true,
+      restrictedPicklist: true,
+      picklistValues: OPPORTUNITY_STAGES.map((stage) => ({
+        value: stage.value,
+        label: stage.value,
+        default: false,
+        active: true,
+        attributes: {
+          closed: stage.closed,
+          defaultProbability: stage.defaultProbability,
+          forecastCategoryName: stage.forecastCategoryName,
+          won: stage.won
+        }
+      }))
+    }),
+    field('Amount', 'currency', { precision: 18, scale: 2 }),
+    field('Probability', 'percent', { label: 'Probability (%)', precision: 3, scale: 0 }),
+    systemField('ExpectedRevenue', 'currency', {
+      label: 'Expected Amount',
+      precision: 18,
+      scale: 2,
+      calculated: true,
+      nillable: true
+    }),
+    field('CloseDate', 'date', { label: 'Close Date', required: true }),
+    field('Type', 'picklist', {
+      label: 'Opportunity Type',
+      length: 255,
+      picklistValues: picklist([
+        'Existing Customer - Upgrade',
+        'Existing Customer - Replacement',
+        'Existing Customer - Downgrade',
+        'New Customer'
+      ])
+    }),
+    field('NextStep', 'string', { label: 'Next Step', length: 255 }),
+    field('LeadSource', 'picklist', {
+      label: 'Lead Source',
+      length: 255,
+      picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'])
+    }),
+    systemField('IsClosed', 'boolean', { label: 'Closed', defaultValue: false, calculated: true }),
+    systemField('IsWon', 'boolean', { label: 'Won', defaultValue: false, calculated: true }),
+    field('ForecastCategoryName', 'picklist', {
+      label: 'Forecast Category',
+      length: 40,
+      restrictedPicklist: true,
+      picklistValues: picklist([...FORECAST_CATEGORY_NAMES])
+    })
+  ]
 );
 
 const TIME_ZONES = ['Europe/Paris', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'GMT', 'Asia/Tokyo'];
@@ -403,6 +474,7 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
   user,
   account,
   contact,
+  opportunity,
   permissionSet,
   permissionSetAssignment,
   recordType,

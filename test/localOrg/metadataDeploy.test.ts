@@ -450,12 +450,12 @@ describe('standard objects', () => {
   it('take custom fields; an unknown standard object fails', () => {
     const accountXml = objectXml('Account', { fields: [picklistField('Tier__c', ['Gold', 'Silver'], 'Silver')] });
     const zip = zipOf({
-      'package.xml': packageXml({ CustomObject: ['Account', 'Opportunity'], CustomField: ['Account.Tier__c'] }),
+      'package.xml': packageXml({ CustomObject: ['Account', 'Campaign'], CustomField: ['Account.Tier__c'] }),
       'objects/Account.object': accountXml,
-      'objects/Opportunity.object': objectXml('Opportunity')
+      'objects/Campaign.object': objectXml('Campaign')
     });
     expect(problemsOf(runDeploy(store, zip, { checkOnly: false }))).toEqual([
-      'CustomObject Opportunity: The local org has no standard object named Opportunity'
+      'CustomObject Campaign: The local org has no standard object named Campaign'
     ]);
     const fieldOnly = zipOf({
       'package.xml': packageXml({ CustomField: ['Account.Tier__c'] }),

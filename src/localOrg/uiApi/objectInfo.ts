@@ -205,7 +205,7 @@ function masterOnly(recordTypeId: string): void {
 function picklistValues(request: ApiRequest, def: ObjectDef, field: FieldDef): Record<string, unknown> {
   const values = (field.picklistValues ?? [])
     .filter((entry) => entry.active)
-    .map((entry) => ({ attributes: null, label: entry.label, validFor: [], value: entry.value }));
+    .map((entry) => ({ attributes: entry.attributes ?? null, label: entry.label, validFor: [], value: entry.value }));
   const defaultEntry = (field.picklistValues ?? []).find((entry) => entry.active && entry.default);
   const body: Record<string, unknown> = {
     controllerValues: {},
