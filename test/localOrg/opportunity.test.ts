@@ -140,7 +140,7 @@ describe('Opportunity metadata', () => {
     expect(byName.Amount.type).toBe('currency');
     expect(byName.Probability.type).toBe('percent');
     expect(byName.IsClosed).toEqual(expect.objectContaining({ type: 'boolean', createable: false, updateable: false }));
-    expect(byName.StageName.picklistValues.map((entry) => entry.value)).toEqual([
+    expect((byName.StageName.picklistValues ?? []).map((entry) => entry.value)).toEqual([
       'Prospecting',
       'Qualification',
       'Needs Analysis',
