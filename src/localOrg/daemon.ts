@@ -4,10 +4,12 @@
  * targets the local org by default.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { DataDirLockedError, isDataDirLocked, orgProof, secureDataDir, serverFileOf } from './dataDir.js';
 import { SERVER_FILE, type ServerFile } from './index.js';
 import type { OrgIdentity } from './store.js';
 
@@ -55,17 +57,38 @@ export function readIdentity(dataDir: string): OrgIdentity | undefined {
   }
 }
 
-/** Whether the org answers at `instanceUrl` (the version list needs no token). */
-async function answers(instanceUrl: string): Promise<boolean> {
+/**
+ * Whether the server at `instanceUrl` is the org of `identity`: a loopback URL whose server proves it holds the
+ * org's token (an HMAC of a fresh nonce) without the token being sent. A stale server.json may name a port that
+ * another program now listens on: it must not receive the token.
+ */
+async function isOrgAt(instanceUrl: string, identity: OrgIdentity): Promise<boolean> {
+  let url: URL;
   try {
-    const response = await fetch(`${instanceUrl}/services/data`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
+    url = new URL(instanceUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') return false;
+  const nonce = randomBytes(32).toString('hex');
+  try {
+    const response = await fetch(`${url.origin}/_localorg/identity?nonce=${nonce}`, {
+      signal: AbortSignal.timeout(5000)
+    });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { orgId?: unknown; proof?: unknown };
+    const expected = Buffer.from(orgProof(identity.accessToken, nonce));
+    const proof = Buffer.from(typeof body.proof === 'string' ? body.proof : '');
+    return body.orgId === identity.orgId && proof.length === expected.length && timingSafeEqual(proof, expected);
   } catch {
     return false;
   }
 }
 
-/** The running org of `dataDir`, or undefined (a stale server.json of a dead process is removed). */
+/**
+ * The running org of `dataDir`, or undefined (a stale server.json of a dead process is removed). The server
+ * server.json names must prove it is this org before the token is handed out.
+ */
 export async function findRunningOrg(dataDir: string): Promise<RunningOrg | undefined> {
   const file = join(dataDir, SERVER_FILE);
   if (!existsSync(file)) return undefined;
@@ -75,12 +98,12 @@ export async function findRunningOrg(dataDir: string): Promise<RunningOrg | unde
   } catch {
     return undefined;
   }
-  if (!isAlive(server.pid) || !(await answers(server.instanceUrl))) {
-    if (!isAlive(server.pid)) rmSync(file, { force: true });
+  if (!isAlive(server.pid)) {
+    rmSync(file, { force: true });
     return undefined;
   }
   const identity = readIdentity(dataDir);
-  if (!identity) return undefined;
+  if (!identity || !(await isOrgAt(server.instanceUrl, identity))) return undefined;
   return { ...server, accessToken: identity.accessToken };
 }
 
@@ -118,7 +141,9 @@ export async function startBackground(options: {
   const dataDir = resolve(options.dataDir);
   const running = await findRunningOrg(dataDir);
   if (running) return { org: running, started: false };
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // A process holds the directory but does not answer (busy, or still starting): never start a second one.
+  if (isDataDirLocked(dataDir)) throw new DataDirLockedError(dataDir, serverFileOf(dataDir));
+  secureDataDir(dataDir);
   rmSync(join(dataDir, SERVER_FILE), { force: true });
   const log = openSync(join(dataDir, LOG_FILE), 'a', 0o600);
   const { command, args, cwd } = serveCommand(dataDir);
@@ -134,6 +159,13 @@ export async function startBackground(options: {
   const deadline = Date.now() + (options.timeoutMs ?? 30000);
   while (Date.now() < deadline) {
     if (exitCode !== null) {
+      // Another start won the race for the directory: report its org once it answers.
+      if (isDataDirLocked(dataDir)) {
+        const other = await findRunningOrg(dataDir);
+        if (other) return { org: other, started: false };
+        await sleep(100);
+        continue;
+      }
       throw new Error(`the org process exited with code ${exitCode}: ${logTail(dataDir)}`);
     }
     const org = await findRunningOrg(dataDir);
@@ -156,7 +188,8 @@ export async function stopBackground(dataDir: string, timeoutMs = 10000): Promis
     rmSync(file, { force: true });
     return false;
   }
-  if (!isAlive(server.pid)) {
+  // No process holds the directory: the pid in a stale file may now be any other program's.
+  if (!isAlive(server.pid) || !isDataDirLocked(resolve(dataDir))) {
     rmSync(file, { force: true });
     return false;
   }

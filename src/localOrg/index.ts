@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { bulkProcessorOf } from './rest/bulk.js';
+import { SERVER_FILE } from './dataDir.js';
 import { createLocalOrgServer } from './server.js';
 import { Store } from './store.js';
 
@@ -47,7 +48,7 @@ export interface ServerFile {
   startedAt: string;
 }
 
-export const SERVER_FILE = 'server.json';
+export { SERVER_FILE, DataDirLockedError } from './dataDir.js';
 
 /** Opens the org's database and starts answering on 127.0.0.1. */
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {

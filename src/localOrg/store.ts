@@ -8,9 +8,10 @@
  * fields have no column (computed on read), roll-up summaries do (kept current by the DML path). Deleted records stay
  * with `IsDeleted = 1` (the recycle bin: `queryAll` sees them; unique indexes ignore them).
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { lockDataDir, secureDataDir, type DataDirLock } from './dataDir.js';
 import { SfApiError } from './errors.js';
 import { AUDIT_FIELD_NAMES, field as makeField, systemField, systemFields } from './fieldFactory.js';
 import { makeId, normalizeId, randomBase62 } from './ids.js';
@@ -77,6 +78,7 @@ export class Store {
   public readonly db: Database.Database;
   public readonly dataDir: string;
   public readonly identity: OrgIdentity;
+  private readonly lock: DataDirLock;
   /** Record-level create/update/upsert/delete with Salesforce's checks. */
   public readonly dml: DmlEngine;
 
@@ -94,12 +96,11 @@ export class Store {
   /** The user the current request runs as, and values computed once for it; absent: the administrator. */
   private running?: { userId: string; policy?: AccessPolicy; memo: Map<string, unknown> };
 
-  private constructor(dataDir: string) {
+  private constructor(dataDir: string, lock: DataDirLock) {
     this.dataDir = dataDir;
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.lock = lock;
     const file = join(dataDir, DATABASE_FILE);
     if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-    chmodSync(file, 0o600);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a killed process (the OS still holds the written WAL); only power loss can drop
@@ -112,7 +113,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS lo_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS lo_org (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+    secureDataDir(dataDir);
     for (const row of this.db.prepare('SELECT name, value FROM lo_counter').all() as {
       name: string;
       value: number;
@@ -140,14 +141,25 @@ export class Store {
     return def;
   }
 
-  /** Opens (creating when needed) the org in `dataDir`. */
+  /**
+   * Opens (creating when needed) the org in `dataDir`, owner-only, holding its lock until `close()`; throws
+   * DataDirLockedError when another process has it open.
+   */
   public static open(dataDir: string): Store {
-    return new Store(dataDir);
+    secureDataDir(dataDir);
+    const lock = lockDataDir(dataDir);
+    try {
+      return new Store(dataDir, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   public close(): void {
     this.reader?.close();
     if (this.db.open) this.db.close();
+    this.lock.release();
   }
 
   /**

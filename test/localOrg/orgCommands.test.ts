@@ -25,14 +25,22 @@ afterAll(async () => {
   removeDir(home);
 });
 
-/** Runs `sf maintenance org <verb> --json` as a child process and returns its JSON result. */
-function runCommand(verb: string, ...flags: string[]): Record<string, unknown> {
+/** Runs `sf maintenance org <verb> --json` as a child process and returns its JSON output. */
+function runJson(
+  verb: string,
+  ...flags: string[]
+): { status: number; result: Record<string, unknown> } & Record<string, unknown> {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'test/localOrg/runOrgCommand.ts', verb, ...flags, '--json'],
     { encoding: 'utf8', env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true' }, timeout: 60000 }
   );
-  const output = JSON.parse(result.stdout) as { status: number; result: Record<string, unknown> };
+  return JSON.parse(result.stdout) as { status: number; result: Record<string, unknown> };
+}
+
+/** Runs `sf maintenance org <verb> --json` and returns its result, which must be a success. */
+function runCommand(verb: string, ...flags: string[]): Record<string, unknown> {
+  const output = runJson(verb, ...flags);
   expect(output.status).toBe(0);
   return output.result;
 }
@@ -44,6 +52,10 @@ describe('sf maintenance org', () => {
     expect(first.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const second = runCommand('start', '--data-dir', dataDir);
     expect(second).toMatchObject({ started: false, pid: first.pid, instanceUrl: first.instanceUrl });
+    // In the foreground, a second process on the same directory is refused, naming the one that holds it.
+    const foreground = runJson('start', '--foreground', '--data-dir', dataDir);
+    expect(foreground).toMatchObject({ status: 1, name: 'DataDirInUseError' });
+    expect(String(foreground.message)).toContain(`(pid ${String(first.pid)}, ${String(first.instanceUrl)})`);
 
     const query = runCommand('query', 'maintenance-local', 'SELECT OrganizationType FROM Organization');
     expect(query).toMatchObject({

@@ -2,6 +2,8 @@
  * Who the client is talking to: the API version list, the resource list of a version, the OAuth userinfo and
  * identity URL (what `AuthInfo` and `sf org login access-token` read), and org limits.
  */
+import { SfApiError } from '../errors.js';
+import { orgProof } from '../dataDir.js';
 import { dataPath, json, type ApiRequest, type ApiResponse, type Route } from '../http.js';
 import type { Store } from '../store.js';
 import { apiDateTime } from '../values.js';
@@ -192,7 +194,22 @@ function limits(): ApiResponse {
   });
 }
 
+/**
+ * `GET /_localorg/identity?nonce=<32 to 128 hex digits>` (the local org's own, not Salesforce's): the org id and a
+ * proof that this server holds the org's token (an HMAC of the nonce keyed with it), so that the CLI can check the
+ * server that `server.json` names before it sends the token there.
+ */
+function identityProof(request: ApiRequest): ApiResponse {
+  const nonce = request.query.get('nonce') ?? '';
+  if (!/^[0-9a-f]{32,128}$/.test(nonce)) {
+    throw new SfApiError('INVALID_QUERY_FILTER_OPERATOR', 'nonce must be 32 to 128 lower-case hex digits', 400);
+  }
+  const { orgId, accessToken } = request.store.identity;
+  return json(200, { orgId, proof: orgProof(accessToken, nonce) });
+}
+
 export const identityRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/_localorg\/identity$/, handler: identityProof, public: true },
   { method: 'GET', pattern: /^\/services\/data$/, handler: versions, public: true },
   { method: 'GET', pattern: /^\/services\/data\/v(?<version>\d+\.\d)$/, handler: resources },
   { method: 'GET', pattern: /^\/services\/data\/v(?<version>\d+\.\d)\/limits$/, handler: limits },

@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { defaultDataDir, LOG_FILE, startBackground } from '../../../localOrg/daemon.js';
+import { DataDirLockedError } from '../../../localOrg/dataDir.js';
 import { DEFAULT_LOCAL_ORG_ALIAS, registerLocalOrg } from '../../../localOrg/registration.js';
 import { NEWEST_API_VERSION } from '../../../localOrg/rest/identity.js';
 import { serve } from '../../../localOrg/serve.js';
@@ -89,6 +90,14 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
 
   private startError(error: unknown, port: number, dataDir: string): Error {
     const message = (error as Error).message ?? String(error);
+    if (error instanceof DataDirLockedError) {
+      return messages.createError(
+        'error.DataDirInUse',
+        [dataDir, error.holder.pid ?? 'unknown', error.holder.instanceUrl ?? 'URL not known yet'],
+        [dataDir],
+        error
+      );
+    }
     if (/EADDRINUSE/.test(message)) return messages.createError('error.PortInUse', [port], [], error as Error);
     return messages.createError('error.StartFailed', [message], [join(dataDir, LOG_FILE)], error as Error);
   }
