@@ -11,6 +11,8 @@ import type { Store } from './store.js';
 export const MAX_JSON_BODY_BYTES = 16 * 1024 * 1024;
 /** Largest Bulk API CSV upload or SOAP body (a deploy zip travels base64-encoded in SOAP). */
 export const MAX_UPLOAD_BODY_BYTES = 150 * 1024 * 1024;
+/** Largest body read from a client that has not authenticated (logins, and anything refused before reading). */
+export const MAX_UNAUTHENTICATED_BODY_BYTES = 64 * 1024;
 
 export interface ApiRequest {
   method: string;
@@ -24,6 +26,8 @@ export interface ApiRequest {
   baseUrl: string;
   /** Named groups of the route pattern (`version`, `sobject`, `id`, ...). */
   params: Record<string, string>;
+  /** The user the request runs as (the administrator for public routes). */
+  userId: string;
 }
 
 export interface ApiResponse {
@@ -45,6 +49,11 @@ export interface Route {
   public?: boolean;
   /** Also accept the session from the `sid` cookie a browser holds (pages and static resources, not the APIs). */
   sessionCookie?: boolean;
+  /**
+   * A SOAP endpoint: refusals are answered as SOAP faults. `session`: the session comes from the SessionHeader of
+   * the envelope, read from the first bytes of the body before the rest; `public`: no session needed (login).
+   */
+  soap?: 'session' | 'public';
   /** Largest body accepted, in bytes (default: the server's JSON cap). */
   maxBodyBytes?: number;
   /**

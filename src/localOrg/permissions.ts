@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { SfApiError } from './errors.js';
 import { ensureTables, listComponents } from './metadata/repository.js';
-import { child, childBoolean, childText, children, parseXml } from './metadata/xml.js';
+import { child, childBoolean, childText, children, parseXml } from './xml.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
 

@@ -7,7 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { bearerToken, sessionCookie } from './auth.js';
 import { SfApiError, SfRecordErrors } from './errors.js';
-import { MAX_JSON_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from './http.js';
+import {
+  MAX_JSON_BODY_BYTES,
+  MAX_UNAUTHENTICATED_BODY_BYTES,
+  type ApiRequest,
+  type ApiResponse,
+  type Route
+} from './http.js';
 import { bulkRoutes } from './rest/bulk.js';
 import { collectionRoutes } from './rest/collections.js';
 import { identityRoutes } from './rest/identity.js';
@@ -17,13 +23,18 @@ import { soapRoutes } from './rest/soap.js';
 import { sobjectRoutes } from './rest/sobjects.js';
 import { staticResourceRoutes } from './rest/staticResources.js';
 import { userOfToken } from './sessions.js';
+import { sessionIdOfHead, soapFault } from './soap.js';
 import type { Store } from './store.js';
 // ---- UI API hook (src/localOrg/uiApi, owned by the preview work): its routes are mounted with the others. ----
 import { uiApiRoutes } from './uiApi/routes.js';
 // ---- end of UI API hook ----
 
-/** Past this, an oversized body is no longer drained but the connection is cut. */
+/** Past this, an oversized or refused body is no longer drained but the connection is cut. */
 const MAX_DRAIN_BYTES = 1024 * 1024 * 1024;
+/** Past this, the body of a request refused before reading is no longer drained but the connection is cut. */
+const MAX_REFUSED_DRAIN_BYTES = 1024 * 1024;
+/** How much of a SOAP body is read to find its SessionHeader (jsforce and SDR send it first, in a few hundred bytes). */
+const SOAP_HEADER_BYTES = 16 * 1024;
 
 export interface ServerOptions {
   store: Store;
@@ -88,26 +99,80 @@ function decodeParams(groups: Record<string, string> | undefined): Record<string
   return params;
 }
 
-/** Reads the body up to `limit` bytes; undefined when it is larger (the rest is drained so the client can read 413). */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = declared > limit;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (tooLarge) {
-        chunks.length = 0;
-        if (size > MAX_DRAIN_BYTES) request.destroy();
-        return;
+/**
+ * A request body read as far as needed: the first bytes of a SOAP envelope to authenticate it, then the rest up to
+ * a limit. A body that is too large, or refused before it is read, is discarded (drained without being kept, then
+ * the connection is cut past a bound) so that memory never holds more than the limit.
+ */
+class BodyReader {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private ended = false;
+  private readonly iterator: AsyncIterator<Buffer>;
+
+  public constructor(
+    private readonly request: IncomingMessage,
+    private readonly response: ServerResponse
+  ) {
+    this.iterator = request[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  }
+
+  /** Reads until at least `bytes` are held or the body ends; returns what is held. */
+  public async head(bytes: number): Promise<Buffer> {
+    while (!this.ended && this.size < bytes) await this.next();
+    return Buffer.concat(this.chunks);
+  }
+
+  /** The whole body, or undefined when it is larger than `limit` (then discarded). */
+  public async all(limit: number): Promise<Buffer | undefined> {
+    if (Number(this.request.headers['content-length'] ?? 0) > limit) {
+      this.discard(MAX_DRAIN_BYTES);
+      return undefined;
+    }
+    while (!this.ended) {
+      await this.next();
+      if (this.size > limit) {
+        this.discard(MAX_DRAIN_BYTES);
+        return undefined;
       }
-      chunks.push(chunk);
+    }
+    return Buffer.concat(this.chunks);
+  }
+
+  /**
+   * Drops what is held and drains the rest in the background, cutting the connection past `bound` bytes, or once
+   * the answer is sent if the client is still sending then.
+   */
+  public discard(bound = MAX_REFUSED_DRAIN_BYTES): void {
+    this.chunks.length = 0;
+    if (this.ended) return;
+    this.response.setHeader('Connection', 'close');
+    this.response.on('finish', () => {
+      if (!this.request.complete) this.request.destroy();
     });
-    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
+    let drained = 0;
+    const drain = async (): Promise<void> => {
+      for (;;) {
+        const { done, value } = await this.iterator.next();
+        if (done) return;
+        drained += value.length;
+        if (drained > bound) {
+          this.request.destroy();
+          return;
+        }
+      }
+    };
+    drain().catch(() => undefined);
+  }
+
+  private async next(): Promise<void> {
+    const { done, value } = await this.iterator.next();
+    if (done) this.ended = true;
+    else {
+      this.chunks.push(value);
+      this.size += value.length;
+    }
+  }
 }
 
 function methodNotAllowed(method: string, allowed: string[]): SfApiError {
@@ -116,6 +181,10 @@ function methodNotAllowed(method: string, allowed: string[]): SfApiError {
     `HTTP Method '${method}' not allowed. Allowed are ${[...new Set(allowed)].join(',')}`,
     405
   );
+}
+
+function isSoapPath(url: string): boolean {
+  return /^\/+services\/Soap\//.test(url);
 }
 
 /** Creates (does not start) the HTTP server of the org held by `store`. */
@@ -141,15 +210,22 @@ export function createLocalOrgServer(options: ServerOptions): Server {
         );
       throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
     }
-    // Each session runs as its user (the org's own token as the administrator); see sessions.ts.
-    const token = bearerToken(request.headers) ?? (route.sessionCookie ? sessionCookie(request.headers) : undefined);
-    const userId = route.public ? expectedUserId : userOfToken(store, token);
+    // Each session runs as its user (the org's own token as the administrator); see sessions.ts. A SOAP call
+    // carries its session in the envelope: only the envelope's first bytes are read before it is checked.
+    const reader = new BodyReader(request, response);
+    let token = bearerToken(request.headers) ?? (route.sessionCookie ? sessionCookie(request.headers) : undefined);
+    if (route.soap === 'session') token = sessionIdOfHead((await reader.head(SOAP_HEADER_BYTES)).toString('utf8'));
+    const isPublic = route.public === true || route.soap === 'public';
+    const userId = isPublic ? expectedUserId : userOfToken(store, token);
     if (userId === undefined) {
-      request.resume();
+      reader.discard();
       throw new SfApiError('INVALID_SESSION_ID', 'Session expired or invalid', 401);
     }
-    const limit = route.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
-    const body = await readBody(request, limit);
+    // A client that has not authenticated gets a small body only (a login, a token request).
+    const limit = isPublic
+      ? Math.min(route.maxBodyBytes ?? MAX_JSON_BODY_BYTES, MAX_UNAUTHENTICATED_BODY_BYTES)
+      : (route.maxBodyBytes ?? MAX_JSON_BODY_BYTES);
+    const body = await reader.all(limit);
     if (body === undefined) {
       throw new SfApiError(
         'EXCEEDED_MAX_SIZE_REQUEST',
@@ -158,7 +234,17 @@ export function createLocalOrgServer(options: ServerOptions): Server {
       );
     }
     const params = decodeParams(route.pattern.exec(path)?.groups);
-    const apiRequest: ApiRequest = { method, path, query, headers: request.headers, body, store, baseUrl, params };
+    const apiRequest: ApiRequest = {
+      method,
+      path,
+      query,
+      headers: request.headers,
+      body,
+      store,
+      baseUrl,
+      params,
+      userId
+    };
     const result =
       route.transactional === false
         ? await route.handler(apiRequest)
@@ -183,6 +269,11 @@ export function createLocalOrgServer(options: ServerOptions): Server {
             { errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please check the server log.' }
           ]
         };
+      }
+      // SOAP clients read faults, not JSON.
+      if (isSoapPath(request.url ?? '')) {
+        const [first] = result.body as { errorCode: string; message: string }[];
+        result = { ...soapFault(first.errorCode, first.message), status: result.status };
       }
       if (response.headersSent) response.destroy();
       else send(response, result);

@@ -9,6 +9,10 @@ import { randomBase62 } from './ids.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
 
+/** Salesforce's default password policy: locked out after 10 invalid attempts, for 15 minutes. */
+export const MAX_LOGIN_ATTEMPTS = 10;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
 /** scrypt cost parameters (N=2^14, r=8, p=1: about 16 MiB and tens of milliseconds per check). */
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_BYTES = 32;
@@ -22,6 +26,8 @@ function tables(store: Store): void {
       set_date TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS lo_session (token_digest TEXT PRIMARY KEY, user_id TEXT NOT NULL,
       created_date TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS lo_login_failure (username_key TEXT PRIMARY KEY, failures INTEGER NOT NULL,
+      last_failure INTEGER NOT NULL, locked_until INTEGER);
   `);
   prepared.add(store);
 }
@@ -34,9 +40,13 @@ function hashPassword(password: string, salt: Buffer): Buffer {
   return scryptSync(password.normalize('NFKC'), salt, KEY_BYTES, SCRYPT);
 }
 
-/** Sets (or replaces) the password of `userId`. */
+/** Sets (or replaces) the password of `userId`, which also unlocks a user locked out by failed logins. */
 export function setPassword(store: Store, userId: string, password: string): void {
   tables(store);
+  const user = store.readRaw(store.getObject('User') as ObjectDef, userId);
+  if (typeof user?.Username === 'string') {
+    store.statement('DELETE FROM lo_login_failure WHERE username_key = ?').run(user.Username.toLowerCase());
+  }
   const salt = randomBytes(16);
   store
     .statement(
@@ -60,12 +70,44 @@ export function generatePassword(): string {
 /** A dummy salt and hash so that an unknown username costs as much time as a wrong password. */
 const DECOY_SALT = randomBytes(16);
 
+/** Whether `username` is locked out by failed logins at `now` (epoch ms). */
+function lockedOut(store: Store, username: string, now: number): boolean {
+  const row = store
+    .statement('SELECT locked_until AS lockedUntil FROM lo_login_failure WHERE username_key = ?')
+    .get(username.toLowerCase()) as { lockedUntil: number | null } | undefined;
+  return row?.lockedUntil !== undefined && row.lockedUntil !== null && row.lockedUntil > now;
+}
+
+/**
+ * Counts a failed login of `username` (known or not, so that the answer never tells which) and locks it for
+ * LOCKOUT_MS at the MAX_LOGIN_ATTEMPTS-th; forgets failures older than the lockout period.
+ */
+function recordFailure(store: Store, username: string, now: number): void {
+  store
+    .statement('DELETE FROM lo_login_failure WHERE last_failure < ? AND COALESCE(locked_until, 0) < ?')
+    .run(now - LOCKOUT_MS, now);
+  store
+    .statement(
+      'INSERT INTO lo_login_failure (username_key, failures, last_failure, locked_until) VALUES (?, 1, ?, NULL) ' +
+        'ON CONFLICT (username_key) DO UPDATE SET failures = failures + 1, last_failure = excluded.last_failure, ' +
+        'locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END'
+    )
+    .run(username.toLowerCase(), now, MAX_LOGIN_ATTEMPTS, now + LOCKOUT_MS);
+}
+
 /**
  * The id of the active user `username` whose password is `password`, or undefined (unknown user, inactive user,
- * no password or a wrong one: the caller answers them all the same way).
+ * no password, a wrong one, or a username locked out after MAX_LOGIN_ATTEMPTS failures: the caller answers them
+ * all the same way, as Salesforce does). A locked-out username is refused without the password being hashed.
  */
-export function checkCredentials(store: Store, username: string, password: string): string | undefined {
+export function checkCredentials(
+  store: Store,
+  username: string,
+  password: string,
+  now = Date.now()
+): string | undefined {
   tables(store);
+  if (lockedOut(store, username, now)) return undefined;
   const userDef = store.getObject('User') as ObjectDef;
   const [userId] = store.findIdsByField(userDef, store.getField(userDef, 'Username') as FieldDef, username);
   const row = userId
@@ -75,9 +117,13 @@ export function checkCredentials(store: Store, username: string, password: strin
   const salt = row ? Buffer.from(row.salt, 'base64') : DECOY_SALT;
   const expected = row ? Buffer.from(row.hash, 'base64') : Buffer.alloc(KEY_BYTES);
   const matches = timingSafeEqual(hashPassword(password, salt), expected) && row !== undefined;
-  if (!matches || !userId) return undefined;
-  const user = store.readRaw(userDef, userId);
-  return user?.IsActive === true ? userId : undefined;
+  const user = matches && userId ? store.readRaw(userDef, userId) : undefined;
+  if (!userId || user?.IsActive !== true) {
+    recordFailure(store, username, now);
+    return undefined;
+  }
+  store.statement('DELETE FROM lo_login_failure WHERE username_key = ?').run(username.toLowerCase());
+  return userId;
 }
 
 /** Opens a session for `userId`; returns its access token (`00D...!...`, as Salesforce's). */

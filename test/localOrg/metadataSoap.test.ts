@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Connection } from 'jsforce';
 import { handleMetadataSoap } from '../../src/localOrg/metadata/index.js';
-import { child, children, childText, parseXml, type XmlElement } from '../../src/localOrg/metadata/xml.js';
+import { child, children, childText, parseXml, type XmlElement } from '../../src/localOrg/xml.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import type { Store } from '../../src/localOrg/store.js';
 import { field, objectXml, packageXml, picklistField, tempStore, zipOf } from './metadataFixtures.js';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DeployPackage } from './deployPackage.js';
 import { childTypeByName, componentOfPath, typeByName, type ChildType, type MetadataType } from './registry.js';
-import { childText, parseXml, serializeElement, XmlSyntaxError, type XmlElement } from './xml.js';
+import { childText, parseXml, serializeElement, XmlSyntaxError, type XmlElement } from '../xml.js';
 
 export interface ComponentProblem {
   problem: string;

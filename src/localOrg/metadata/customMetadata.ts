@@ -6,7 +6,7 @@
 import type { MetadataRecordInput } from '../store.js';
 import type { ObjectDef } from '../schema.js';
 import type { ComponentProblem } from './components.js';
-import { children, childText, type XmlElement } from './xml.js';
+import { children, childText, type XmlElement } from '../xml.js';
 
 export interface MetadataRecord {
   typeName: string;

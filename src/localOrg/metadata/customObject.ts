@@ -7,7 +7,7 @@
 import type { FieldDef, FieldType, ObjectDef, PicklistValue, ValidationRuleDef } from '../schema.js';
 import { isConstantFormula } from '../formula.js';
 import type { ComponentProblem } from './components.js';
-import { child, childBoolean, children, childText, type XmlElement } from './xml.js';
+import { child, childBoolean, children, childText, type XmlElement } from '../xml.js';
 
 /** Object-level properties a CustomObject component sets. */
 export interface ObjectProperties {

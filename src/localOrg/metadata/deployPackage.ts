@@ -3,7 +3,7 @@
  * folder down as in `unpackaged/package.xml`) and the manifest that says what to deploy.
  */
 import { unzipSync } from 'fflate';
-import { child, childText, children, parseXml, XmlSyntaxError } from './xml.js';
+import { child, childText, children, parseXml, XmlSyntaxError } from '../xml.js';
 
 /** Deploys bigger than Salesforce's own limits are refused before unzipping. */
 export const MAX_ZIP_ENTRIES = 10_000;

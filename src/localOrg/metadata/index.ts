@@ -31,10 +31,10 @@ import {
   type SoapResponse,
   type XmlObject,
   type XmlValue
-} from './soap.js';
-import { children, childText, parseXml, serializeElement } from './xml.js';
+} from '../soap.js';
+import { children, childText, parseXml, serializeElement } from '../xml.js';
 
-export { soapFault, extractSessionId, SoapFault, SOAP_CONTENT_TYPE } from './soap.js';
+export { soapFault, SoapFault, SOAP_CONTENT_TYPE } from '../soap.js';
 
 export interface MetadataContext {
   store: Store;
@@ -62,7 +62,7 @@ const clientFault = (code: string, message: string): SoapResponse => ({ ...soapF
 
 /**
  * Answers one Metadata API SOAP request. `xmlBody` is the request envelope; authentication is the caller's job
- * (see {@link extractSessionId}). Never throws for bad input: it answers a SOAP fault.
+ * (the router reads the SessionHeader). Never throws for bad input: it answers a SOAP fault.
  */
 export async function handleMetadataSoap(
   xmlBody: string,

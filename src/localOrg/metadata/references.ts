@@ -6,7 +6,7 @@
  */
 import type { FieldDef, ObjectDef } from '../schema.js';
 import type { ComponentProblem, DeployComponent } from './components.js';
-import { child, childBoolean, children, childText, type XmlElement } from './xml.js';
+import { child, childBoolean, children, childText, type XmlElement } from '../xml.js';
 
 export interface ReferenceContext {
   getObject(name: string): ObjectDef | undefined;

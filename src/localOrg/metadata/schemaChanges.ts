@@ -17,7 +17,7 @@ import {
   type ObjectProperties
 } from './customObject.js';
 import { listComponents } from './repository.js';
-import { childBoolean, children, parseXml, type XmlElement } from './xml.js';
+import { childBoolean, children, parseXml, type XmlElement } from '../xml.js';
 
 export interface SchemaPlan {
   /** Complete definitions to hand to `store.applyObjects`, in an order that creates roll-up children first. */

@@ -7,7 +7,7 @@
 import type { FieldDef, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import type { ComponentProblem, DeployComponent } from './components.js';
-import { childText } from './xml.js';
+import { childText } from '../xml.js';
 
 /** Salesforce's limit on one static resource. */
 export const MAX_STATIC_RESOURCE_BYTES = 5 * 1024 * 1024;

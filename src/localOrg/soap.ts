@@ -1,12 +1,16 @@
 /**
- * The SOAP envelope of the Metadata API: reading a request (operation, arguments, session id) and writing responses
- * and faults in the shapes Salesforce sends and jsforce parses (xml2js, then cast with its schema: the first element
+ * The local org's one SOAP stack (Metadata API and the Partner API's `login`): reading a request (operation,
+ * arguments, session id, also from the first bytes of a large body) and writing responses and faults in the shapes
+ * Salesforce sends and jsforce parses (xml2js, then cast with its schema: the first element
  * under `soapenv:Body` is the response, its `result` child the value; a fault's `faultcode`/`faultstring` become
  * the error code and message).
  */
 import { child, childText, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
+/** The Partner API's namespaces: results, and faults. */
+export const PARTNER_NS = 'urn:partner.soap.sforce.com';
+export const PARTNER_FAULT_NS = 'urn:fault.partner.soap.sforce.com';
 export const SOAP_CONTENT_TYPE = 'text/xml;charset=UTF-8';
 
 export interface SoapResponse {
@@ -53,10 +57,18 @@ export function parseSoapRequest(xmlBody: string): SoapRequest {
   return { operation: operation.name, args: operation, sessionId };
 }
 
-/** The session id of a SOAP request, for the router's authentication; undefined when absent or unreadable. */
-export function extractSessionId(xmlBody: string): string | undefined {
+/**
+ * The session id in the SessionHeader of an envelope of which only the first bytes are known (the router
+ * authenticates a 150 MB deploy before reading it): the envelope up to the end of its Header, closed and parsed.
+ * Undefined when the Header is not complete in `head`, or carries no session.
+ */
+export function sessionIdOfHead(head: string): string | undefined {
+  const start = /<(?<envelope>(?:[A-Za-z_][\w.-]*:)?Envelope)[\s>]/.exec(head);
+  const end = /<\/(?:[A-Za-z_][\w.-]*:)?Header\s*>/.exec(head);
+  if (!start?.groups || !end || end.index < start.index) return undefined;
   try {
-    return parseSoapRequest(xmlBody).sessionId;
+    const envelope = parseXml(`${head.slice(0, end.index + end[0].length)}</${start.groups.envelope}>`);
+    return childText(child(child(envelope, 'Header'), 'SessionHeader'), 'sessionId');
   } catch {
     return undefined;
   }
@@ -91,21 +103,24 @@ export function toXml(name: string, value: XmlValue): string {
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
-function envelope(body: string, extraNamespaces = ''): string {
+function envelope(body: string, namespace: string, extraNamespaces = ''): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
     '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
-    `xmlns="${METADATA_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${extraNamespaces}>` +
+    `xmlns="${namespace}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${extraNamespaces}>` +
     `<soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
   );
 }
 
-/** `<{operation}Response><result>...</result></...>`; an array result repeats `result`, undefined sends none. */
-export function soapResult(operation: string, result: XmlValue): SoapResponse {
+/**
+ * `<{operation}Response><result>...</result></...>`; an array result repeats `result`, undefined sends none.
+ * `namespace`: the API's (the Metadata API's by default, PARTNER_NS for `login`).
+ */
+export function soapResult(operation: string, result: XmlValue, namespace = METADATA_NS): SoapResponse {
   return {
     status: 200,
     contentType: SOAP_CONTENT_TYPE,
-    body: envelope(`<${operation}Response>${toXml('result', result)}</${operation}Response>`)
+    body: envelope(`<${operation}Response>${toXml('result', result)}</${operation}Response>`, namespace)
   };
 }
 
@@ -114,7 +129,7 @@ export function soapResult(operation: string, result: XmlValue): SoapResponse {
  * (written `sf:INVALID_SESSION_ID`, which jsforce recognises as an expired session) or a SOAP code
  * (`soapenv:Client`, written as is); the fault string is `CODE: message` for exception codes.
  */
-export function soapFault(code: string, message: string): SoapResponse {
+export function soapFault(code: string, message: string, faultNamespace = METADATA_NS): SoapResponse {
   const isSoapCode = code.includes(':');
   const faultcode = isSoapCode ? code : `sf:${code}`;
   const faultstring = isSoapCode ? message : `${code}: ${message}`;
@@ -128,7 +143,8 @@ export function soapFault(code: string, message: string): SoapResponse {
     contentType: SOAP_CONTENT_TYPE,
     body: envelope(
       `<soapenv:Fault><faultcode>${escapeXml(faultcode)}</faultcode><faultstring>${escapeXml(faultstring)}</faultstring>${detail}</soapenv:Fault>`,
-      ` xmlns:sf="${METADATA_NS}"`
+      faultNamespace === METADATA_NS ? METADATA_NS : PARTNER_NS,
+      ` xmlns:sf="${faultNamespace}"`
     )
   };
 }
