@@ -68,12 +68,28 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return { status, body, headers };
 }
 
+/** Deepest nesting of arrays and objects a JSON body may have (a composite tree is a few levels deep). */
+export const MAX_JSON_DEPTH = 100;
+
+/** Whether `value` nests arrays and objects deeper than `limit` (walked without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop() as { value: unknown; depth: number };
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const item of Object.values(current)) stack.push({ value: item, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** Parses the request body as JSON, or throws Salesforce's JSON_PARSER_ERROR. */
 export function readJson(request: ApiRequest): unknown {
   const text = request.body.toString('utf8');
   if (text.trim() === '') throw new SfApiError('JSON_PARSER_ERROR', 'The request body is empty.', 400);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new SfApiError(
       'JSON_PARSER_ERROR',
@@ -81,6 +97,15 @@ export function readJson(request: ApiRequest): unknown {
       400
     );
   }
+  // Deeper values would overflow the stack of whatever walks them later (a 500 instead of a 400).
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+    throw new SfApiError(
+      'JSON_PARSER_ERROR',
+      `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+      400
+    );
+  }
+  return parsed;
 }
 
 /** The body as a JSON object (not an array or a scalar), or JSON_PARSER_ERROR. */

@@ -68,10 +68,15 @@ function positionFinder(source: string): (offset: number) => { line: number; col
   };
 }
 
+/** Deepest element nesting accepted (metadata is a few levels deep; deeper would overflow the stack). */
+const MAX_DEPTH = 200;
+
 function convert(
   node: OrderedNode,
-  locate: (offset: number) => { line: number; column: number }
+  locate: (offset: number) => { line: number; column: number },
+  depth = 0
 ): XmlElement | undefined {
+  if (depth > MAX_DEPTH) throw new XmlSyntaxError(`Elements are nested more than ${MAX_DEPTH} levels deep`);
   const key = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && !k.startsWith('?'));
   if (!key) return undefined;
   const meta = (node as Record<string, unknown>)[META] as { startIndex?: number } | undefined;
@@ -87,7 +92,7 @@ function convert(
   for (const child of (node[key] as OrderedNode[]) ?? []) {
     if ('#text' in child) element.text += String(child['#text']);
     else {
-      const converted = convert(child, locate);
+      const converted = convert(child, locate, depth + 1);
       if (converted) element.children.push(converted);
     }
   }

@@ -112,7 +112,68 @@ function generator(seed: number, token: string): () => HostileRequest {
       () => '..%2F..%2Fetc'
     ])();
 
+  /** A JSON value nested `depth` levels deep (arrays or objects). */
+  const deepJson = (depth: number): string =>
+    random() < 0.5 ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
   const makers: (() => HostileRequest)[] = [
+    () => {
+      const depth = pick([101, 1000, 100_000]);
+      return pick<() => HostileRequest>([
+        () => ({
+          category: 'deep json',
+          method: 'POST',
+          path: `${V}/sobjects/Account`,
+          body: `{"Name":${deepJson(depth)}}`
+        }),
+        () => ({
+          category: 'deep json',
+          method: 'POST',
+          path: `${V}/composite/sobjects`,
+          body: `{"records":${deepJson(depth)}}`
+        }),
+        () => ({
+          category: 'deep json',
+          method: 'POST',
+          path: `${V}/composite/tree/Account`,
+          body: `{"records":[{"attributes":{"type":"Account","referenceId":"r"},"Name":${deepJson(depth)}}]}`
+        }),
+        () => ({
+          category: 'deep json',
+          method: 'POST',
+          path: `${V}/ui-api/records`,
+          body: `{"apiName":"Account","fields":{"Name":${deepJson(depth)}}}`
+        }),
+        () => ({ category: 'deep json', method: 'POST', path: `${V}/jobs/ingest`, body: deepJson(depth) })
+      ])();
+    },
+    () => ({
+      category: 'date range',
+      method: 'GET',
+      path: `${V}/query?q=${encodeURIComponent(
+        `SELECT Id FROM Account WHERE ${pick(['CreatedDate', 'LastModifiedDate'])} ${pick(['=', '>', '<'])} ${pick([
+          'LAST_N_DAYS',
+          'NEXT_N_DAYS',
+          'N_DAYS_AGO',
+          'LAST_N_WEEKS',
+          'NEXT_N_MONTHS',
+          'N_QUARTERS_AGO',
+          'LAST_N_YEARS',
+          'NEXT_N_FISCAL_YEARS'
+        ])}:${pick(['99999999999', '1000001', '900000', '123456789012345678901234567890', '9007199254740993'])}`
+      )}`
+    }),
+    () => ({
+      category: 'deep xml',
+      method: 'POST',
+      path: pick(['/services/Soap/m/62.0', '/services/Soap/u/62.0']),
+      soap: true,
+      headers: { 'Content-Type': 'text/xml', SOAPAction: '""' },
+      body:
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header><SessionHeader>' +
+        `<sessionId>${token}</sessionId></SessionHeader></soapenv:Header><soapenv:Body><listMetadata>` +
+        `${'<a>'.repeat(3000)}${'</a>'.repeat(3000)}</listMetadata></soapenv:Body></soapenv:Envelope>`
+    }),
     () => ({ category: 'json create', method: 'POST', path: `${V}/sobjects/Account`, body: brokenJson() }),
     () => ({
       category: 'json collections',
@@ -278,7 +339,7 @@ describe('hostile input', () => {
     }
     expect(problems).toEqual([]);
     expect([...categories.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(5000);
-    expect(categories.size).toBeGreaterThanOrEqual(18);
+    expect(categories.size).toBeGreaterThanOrEqual(21);
   }, 180000);
 
   it('answers huge bodies with 413 and keeps serving', async () => {

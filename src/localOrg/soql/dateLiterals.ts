@@ -3,7 +3,7 @@
  * fields a range is two `YYYY-MM-DD` dates; for date/time fields it is two UTC instants, the day boundaries taken
  * in the user's time zone, as Salesforce does. Fiscal periods follow the calendar (the default fiscal year).
  */
-import { malformedQuery } from '../errors.js';
+import { SfApiError, malformedQuery } from '../errors.js';
 
 export interface DateRange {
   start: string;
@@ -81,6 +81,24 @@ function weekStart(day: Day, mondayFirst: boolean): Day {
 
 function quarterStart(day: Day): Day {
   return { year: day.year, month: Math.floor((day.month - 1) / 3) * 3 + 1, day: 1 };
+}
+
+/** The dates Salesforce holds: 1700-01-01 to 4000-12-31. */
+const FIRST_DAY: Day = { year: 1700, month: 1, day: 1 };
+const AFTER_LAST_DAY: Day = { year: 4001, month: 1, day: 1 };
+/** A count past which any literal leaves that range (more than 2,300 years of days). */
+const MAX_COUNT = 1_000_000;
+
+function dayNumber(day: Day): number {
+  return day.year * 10_000 + day.month * 100 + day.day;
+}
+
+function outOfRange(literal: string): SfApiError {
+  return new SfApiError(
+    'MALFORMED_QUERY',
+    `Invalid date literal ${literal}: it reaches outside the dates Salesforce holds (1700-01-01 to 4000-12-31)`,
+    400
+  );
 }
 
 /** [first day, day after the last] of the literal, as days. */
@@ -171,7 +189,13 @@ export function dateLiteralRange(
   const [name, count] = literal.toUpperCase().split(':');
   const n = count === undefined ? 0 : Number(count);
   if (count !== undefined && (!Number.isInteger(n) || n < 0)) throw malformedQuery(`Invalid date literal: ${literal}`);
+  // Larger counts would leave the dates Salesforce can hold (and overflow JavaScript's dates).
+  if (n > MAX_COUNT) throw outOfRange(literal);
   const [first, after] = dayRange(name, n, today(options.now, options.timeZone), options.mondayFirst);
+  // Written so that a day JavaScript could not represent (NaN) is out of range too.
+  if (!(dayNumber(first) >= dayNumber(FIRST_DAY) && dayNumber(after) <= dayNumber(AFTER_LAST_DAY))) {
+    throw outOfRange(literal);
+  }
   if (!options.datetime) return { start: toDayString(first), end: toDayString(after) };
   return { start: startOfDay(first, options.timeZone), end: startOfDay(after, options.timeZone) };
 }

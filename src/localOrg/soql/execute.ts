@@ -65,8 +65,14 @@ function timeZoneOf(store: Store): { timeZone: string; mondayFirst: boolean } {
 }
 
 /** Parses and compiles `text` without running it; Salesforce errors for anything malformed. */
+/** Salesforce's limit on the length of a SOQL statement. */
+export const MAX_QUERY_LENGTH = 100_000;
+
 export function planQuery(store: Store, text: string, options: QueryOptions = {}): QueryPlan {
   if (text.trim() === '') throw malformedQuery('The query string is empty');
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw malformedQuery(`SOQL statements cannot exceed ${MAX_QUERY_LENGTH} characters; this one has ${text.length}`);
+  }
   let parsed;
   try {
     parsed = parseQuery(text);

@@ -20,6 +20,16 @@ export interface RecordExceptionError {
   message: string;
 }
 
+/**
+ * Throws the UI API's answer for an object the running user cannot read (object info, records, list views and
+ * related lists alike): 403 INSUFFICIENT_ACCESS.
+ */
+export function assertReadable(store: Store, def: ObjectDef): void {
+  if (store.access?.can(def, 'read') === false) {
+    throw new SfApiError('INSUFFICIENT_ACCESS', `You don't have access to the object ${def.name}`, 403);
+  }
+}
+
 /** The message Salesforce puts on top of a record save error. */
 export const RECORD_ERROR_MESSAGE = 'An error occurred while trying to update the record. Please try again.';
 

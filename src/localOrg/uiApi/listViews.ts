@@ -12,6 +12,7 @@ import { dataPath, json, readJsonObject, type ApiRequest, type ApiResponse } fro
 import { getComponent, type StoredComponent } from '../metadata/repository.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
+import { assertReadable } from './errors.js';
 import { pageMembers, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
 import { orderTerms, readRecordPage, soqlLiteral, soqlString } from './readRecords.js';
 import { LIST_RECORD_STANDARD_FIELDS, addFieldPath, addFieldsIfPresent, fieldTree } from './recordShape.js';
@@ -47,6 +48,7 @@ function listViewOf(store: Store, objectApiName: string, listViewApiName: string
   if (!def || !component) {
     throw new SfApiError('NOT_FOUND', `The list view ${objectApiName}.${listViewApiName} doesn't exist`, 404);
   }
+  assertReadable(store, def);
   // Deployed inside a CustomObject the view is stored as its <listViews> element; alone, as a <ListView> file.
   const parsed = parser.parse(component.content) as {
     ListView?: Record<string, unknown>;
@@ -186,10 +188,11 @@ export function getListInfo(request: ApiRequest): ApiResponse {
         ]
       : [];
   });
+  const allowed = store.access?.objectPermission(view.def) ?? { create: true, edit: true, delete: true };
   return json(200, {
     cloneable: true,
-    createable: view.def.createable,
-    deletable: view.def.deletable,
+    createable: view.def.createable && allowed.create,
+    deletable: view.def.deletable && allowed.delete,
     displayColumns,
     eTag: eTagOf(view),
     filterLogicString: view.booleanFilter ?? null,
@@ -202,7 +205,7 @@ export function getListInfo(request: ApiRequest): ApiResponse {
     label: view.label,
     listReference: listReference(view),
     orderedByInfo: [],
-    updateable: view.def.updateable,
+    updateable: view.def.updateable && allowed.edit,
     userPreferences: { columnWidths: {}, columnWrap: {} },
     visibility: 'Public',
     visibilityEditable: false

@@ -10,7 +10,7 @@ import { dataPath, json, type ApiRequest, type ApiResponse } from '../http.js';
 import { AUDIT_FIELD_NAMES } from '../fieldFactory.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
-import { invalidInput } from './errors.js';
+import { assertReadable, invalidInput } from './errors.js';
 import { MASTER_RECORD_TYPE_ID } from './recordShape.js';
 
 const DATA_TYPES: Record<string, string> = {
@@ -40,9 +40,7 @@ const LONG_TEXT_LENGTH = 255;
 function objectOr404(store: Store, name: string): ObjectDef {
   const def = store.getObject(name);
   if (!def) throw notFound(`The requested resource does not exist`);
-  if (store.access?.can(def, 'read') === false) {
-    throw new SfApiError('INSUFFICIENT_ACCESS', `You don't have access to the object ${def.name}`, 403);
-  }
+  assertReadable(store, def);
   return def;
 }
 

@@ -10,7 +10,7 @@ import { json, readJsonObject, type ApiRequest, type ApiResponse } from '../http
 import { normalizeId } from '../ids.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
-import { invalidInput, recordSaveError } from './errors.js';
+import { assertReadable, invalidInput, recordSaveError } from './errors.js';
 import { readOneRecord } from './readRecords.js';
 import { addFieldPath, allFieldsTree, fieldTree, type FieldTree } from './recordShape.js';
 import { userSettings } from './userSettings.js';
@@ -30,6 +30,7 @@ function recordTarget(store: Store, rawId: string): { def: ObjectDef; id: string
   const id = normalizeId(rawId);
   const def = id ? store.objectOfId(id) : undefined;
   if (!id || !def) throw notFound();
+  assertReadable(store, def);
   return { def, id };
 }
 

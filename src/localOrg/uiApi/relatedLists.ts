@@ -12,7 +12,7 @@ import { dataPath, json, readJsonObject, type ApiRequest, type ApiResponse } fro
 import { normalizeId } from '../ids.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import { quoteIdentifier, tableName, type Store } from '../store.js';
-import { invalidInput } from './errors.js';
+import { assertReadable, invalidInput } from './errors.js';
 import { pageMembers, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
 import { orderTerms, readRecordPage, soqlString } from './readRecords.js';
 import { LIST_RECORD_STANDARD_FIELDS, addFieldPath, addFieldsIfPresent, fieldTree } from './recordShape.js';
@@ -50,9 +50,7 @@ export function findRelatedList(store: Store, parent: ObjectDef, relatedListId: 
         field.childRelationshipName?.toLowerCase() === wanted &&
         field.referenceTo?.some((target) => target.toLowerCase() === parent.name.toLowerCase())
       ) {
-        if (store.access?.can(child, 'read') === false) {
-          throw new SfApiError('INSUFFICIENT_ACCESS', `You don't have access to the object ${child.name}`, 403);
-        }
+        assertReadable(store, child);
         return { parent, child, field, relationshipName: field.childRelationshipName };
       }
     }

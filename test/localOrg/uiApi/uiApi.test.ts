@@ -452,6 +452,49 @@ describe('as a Maintenance Support user', () => {
     expect(required.body[0].errorCode).toBe('INVALID_FIELD');
   });
 
+  it('reads list info with what the user may do, not what the object allows', async () => {
+    const { status, body } = await ui('GET', '/list-info/Maintenance_Contract__c/All', undefined, token);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ createable: false, updateable: false, deletable: false });
+  });
+
+  it('is refused every resource of an object it cannot read, list views included', async () => {
+    const [profile] = (await conn.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Standard User'")).records;
+    const username = 'nobody@uiapi.test';
+    const userId = await create('User', {
+      Username: username,
+      LastName: 'Nobody',
+      Alias: 'nobody',
+      Email: username,
+      ProfileId: profile.Id,
+      TimeZoneSidKey: 'Europe/Paris',
+      LocaleSidKey: 'fr_FR',
+      LanguageLocaleKey: 'en_US',
+      EmailEncodingKey: 'UTF-8'
+    });
+    await conn.request({
+      method: 'POST',
+      url: `/services/data/v${VERSION}/sobjects/User/${userId}/password`,
+      body: JSON.stringify({ NewPassword: 'Nobody-pass-1' }),
+      headers: { 'Content-Type': 'application/json' }
+    });
+    const login = new JsforceConnection({
+      oauth2: { loginUrl: org.instanceUrl, clientId: 'local-client', clientSecret: 'local-secret' },
+      version: VERSION
+    });
+    await login.login(username, 'Nobody-pass-1');
+    const nobody = login.accessToken as string;
+    for (const path of [
+      '/list-info/Maintenance_Contract__c/All',
+      '/list-records/Maintenance_Contract__c/All?fields=Maintenance_Contract__c.Name',
+      `/records/${contractId}?fields=Maintenance_Contract__c.Name`,
+      '/object-info/Maintenance_Contract__c'
+    ]) {
+      const { status, body } = await ui('GET', path, undefined, nobody);
+      expect([path, status, body[0]?.errorCode]).toEqual([path, 403, 'INSUFFICIENT_ACCESS']);
+    }
+  });
+
   it('refuses to update a contract it may only read, as a RecordError', async () => {
     const { status, body } = await ui('PATCH', `/records/${contractId}`, { fields: { Provider__c: 'X' } }, token);
     expect(status).toBe(400);
