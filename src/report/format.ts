@@ -181,6 +181,15 @@ export function toMarkdown(report: MaintenanceReport): string {
   return parts.join('\n');
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return:
+ * an account named `=cmd|' /C calc'!A0`) gets a leading apostrophe, which spreadsheets show as text, as OWASP
+ * advises for CSV exports. Numbers are written as numbers: `-3` stays a number.
+ */
+export function neutraliseCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** The report as CSV: one line per account (and, with --month, per contract), one value per column. */
 export function toCsv(report: MaintenanceReport): string {
   const rows = report.accounts.flatMap((account) => {
@@ -231,5 +240,9 @@ export function toCsv(report: MaintenanceReport): string {
     }));
   });
   // csv-stringify writes booleans as 1 and an empty cell; spreadsheets and people read true/false.
-  return stringify(rows, { header: true, record_delimiter: '\n', cast: { boolean: (value) => String(value) } });
+  return stringify(rows, {
+    header: true,
+    record_delimiter: '\n',
+    cast: { boolean: (value) => String(value), string: neutraliseCsvCell }
+  });
 }

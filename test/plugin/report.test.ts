@@ -382,4 +382,16 @@ describe('report formats', () => {
       days_to_gap: '0'
     });
   });
+
+  it('writes no cell a spreadsheet would run as a formula', () => {
+    const hostile = ["=cmd|' /C calc'!A0", '+SUM(1,2)', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    for (const name of hostile) {
+      const named: ReportData = {
+        ...data,
+        accounts: data.accounts.map((a, i) => (i === 0 ? { ...a, Name: name } : a))
+      };
+      const [row] = parse(toCsv(buildReport(named, { today })), { columns: true }) as Record<string, string>[];
+      expect(row.account).toBe(`'${name}`);
+    }
+  });
 });
