@@ -71,7 +71,7 @@ describe('one process per data directory', () => {
 
 describe('a stale server.json', () => {
   let impostor: Server | undefined;
-  afterEach(() => impostor?.close());
+  afterEach(() => void impostor?.close());
 
   it('is not trusted: the token never goes to a server that cannot prove it is the org', async () => {
     const dir = newDir();
