@@ -5,18 +5,14 @@
  */
 import {
   addDays,
-  amendmentFromRecord,
-  checklistFromRecord,
-  contractFromRecord,
   COVERING_STATUSES,
   daysBetween,
   noticeStatus,
-  transitionFromRecord,
   transitionPlan,
   type Amendment,
   type Contract
 } from '#engine';
-import type { CoverageData } from '../report/reportData.js';
+import { accountCoverage, type CoverageData } from '../report/reportData.js';
 
 export type RenewalKind = 'notice' | 'notice-passed' | 'renewal' | 'end' | 'decision' | 'option';
 
@@ -81,21 +77,15 @@ function contractLines(account: string, contract: Contract, amendments: Amendmen
 export function buildRenewals(data: CoverageData, options: { today: string; withinDays: number }): RenewalsReport {
   const { today, withinDays } = options;
   const last = addDays(today, withinDays);
-  const amendments = data.amendments.map((row) => amendmentFromRecord(row));
   const lines: RenewalLine[] = [];
   for (const account of data.accounts) {
-    const of = <T extends Record<string, unknown>>(rows: T[]): T[] =>
-      rows.filter((row) => row.Account__c === account.Id);
-    const contracts = of(data.contracts).map((row) => contractFromRecord(row));
-    const ids = new Set(contracts.map((contract) => contract.id));
-    const own = amendments.filter((amendment) => ids.has(amendment.contractId ?? null));
+    const { contracts, amendments: own, checklists, transitions } = accountCoverage(data, account.Id);
     for (const contract of contracts) {
       if (COVERING_STATUSES.includes(contract.status)) {
         lines.push(...contractLines(account.Name, contract, own, today, last));
       }
     }
-    const checklists = of(data.checklists).map((row) => checklistFromRecord(row));
-    for (const transition of of(data.transitions).map((row) => transitionFromRecord(row))) {
+    for (const transition of transitions) {
       const plan = transitionPlan({
         transition,
         options: data.transitionOptions,

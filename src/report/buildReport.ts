@@ -5,9 +5,7 @@
  * figures.
  */
 import {
-  amendmentFromRecord,
   budgetBurn,
-  checklistFromRecord,
   contractCalendar,
   contractFromRecord,
   COVERAGE_HORIZON_DAYS,
@@ -20,14 +18,13 @@ import {
   noticeStatus,
   PRIORITIES,
   TIME_AND_MATERIALS,
-  transitionFromRecord,
   transitionPlan,
   type Amendment,
   type Calendar,
   type Contract,
   type EffortEntry
 } from '#engine';
-import type { FieldMap, PriorityCount, ReportData } from './reportData.js';
+import { accountCoverage, type FieldMap, type PriorityCount, type ReportData } from './reportData.js';
 
 export type PriorityCounts = Record<'P1' | 'P2' | 'P3' | 'P4' | 'total', number>;
 
@@ -208,15 +205,10 @@ export function buildReport(data: ReportData, options: ReportOptions): Maintenan
     open: emptyCounts(),
     breached: emptyCounts()
   };
-  const amendments = data.amendments.map((row) => amendmentFromRecord(row));
   const accounts = data.accounts.map((account): AccountReport => {
     const contractRows = byAccount(data.contracts, account.Id);
-    const contracts: Contract[] = contractRows.map((row) => contractFromRecord(row));
     const checklistRows = byAccount(data.checklists, account.Id);
-    const checklists = checklistRows.map((row) => checklistFromRecord(row));
-    const transitions = byAccount(data.transitions, account.Id).map((row) => transitionFromRecord(row));
-    const ids = new Set(contracts.map((contract) => contract.id));
-    const own = amendments.filter((amendment) => ids.has(amendment.contractId ?? null));
+    const { contracts, amendments: own, checklists, transitions } = accountCoverage(data, account.Id);
     const summary = coverageSummary({ contracts, amendments: own, checklists, transitions, today });
     const covering = coveringContract({ contracts, amendments: own, at: today });
     const inForce = contracts.filter((contract) => COVERING_STATUSES.includes(contract.status));

@@ -5,8 +5,20 @@
  * needs the incidents of the month for the steering-committee figures.
  */
 import type { Connection } from '@salesforce/core';
-import { OPEN_STATUSES, type Calendar, type TransitionOption } from '#engine';
-import { isTimeZone } from '../seed/dates.js';
+import {
+  amendmentFromRecord,
+  checklistFromRecord,
+  contractFromRecord,
+  OPEN_STATUSES,
+  transitionFromRecord,
+  type Amendment,
+  type Calendar,
+  type Checklist,
+  type Contract,
+  type Transition,
+  type TransitionOption
+} from '#engine';
+import { isTimeZone, todayIn } from '../seed/dates.js';
 import { queryAll, queryIn, readOrgCalendars, readOrgTransitionOptions, soqlString } from '../seed/orgHelpers.js';
 
 export const CONTRACT_FIELDS = [
@@ -194,6 +206,38 @@ export async function readUserTimeZone(conn: Connection, username: string): Prom
   const rows = await all(conn, `SELECT TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)} LIMIT 1`);
   const zone = rows[0]?.TimeZoneSidKey;
   return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
+}
+
+/**
+ * "Today" as the components on the Account page count it: the day in the time zone of the Salesforce user the command
+ * runs as, else in this machine's zone.
+ */
+export async function readUserToday(conn: Connection, username: string): Promise<string> {
+  return todayIn((await readUserTimeZone(conn, username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** One account's coverage records, in the engine's shapes. */
+export interface AccountCoverage {
+  contracts: Contract[];
+  /** The amendments of those contracts. */
+  amendments: Amendment[];
+  checklists: Checklist[];
+  transitions: Transition[];
+}
+
+/** The records of one account out of what readCoverageData read, as the engine's coverage rules take them. */
+export function accountCoverage(data: CoverageData, accountId: string): AccountCoverage {
+  const ofAccount = (rows: FieldMap[]): FieldMap[] => rows.filter((row) => row.Account__c === accountId);
+  const contractRows = ofAccount(data.contracts);
+  const contractIds = new Set(contractRows.map((row) => row.Id));
+  return {
+    contracts: contractRows.map((row) => contractFromRecord(row)),
+    amendments: data.amendments
+      .filter((row) => contractIds.has(row.Contract__c))
+      .map((row) => amendmentFromRecord(row)),
+    checklists: ofAccount(data.checklists).map((row) => checklistFromRecord(row)),
+    transitions: ofAccount(data.transitions).map((row) => transitionFromRecord(row))
+  };
 }
 
 /** The open statuses as a SOQL list, for `Status__c IN (...)`. */

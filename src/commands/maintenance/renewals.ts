@@ -5,8 +5,7 @@ import { COVERAGE_HORIZON_DAYS } from '#engine';
 import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
 import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildRenewals, type RenewalLine, type RenewalsReport } from '../../renewals/buildRenewals.js';
-import { readCoverageData, readUserTimeZone } from '../../report/reportData.js';
-import { todayIn } from '../../seed/dates.js';
+import { readCoverageData, readUserToday } from '../../report/reportData.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.renewals');
@@ -69,12 +68,7 @@ export default class Renewals extends SfCommand<RenewalsResult> {
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
     let report: RenewalsReport;
     try {
-      // "Today" is the day in the time zone of the Salesforce user, as on the Account page and in the report.
-      const today =
-        flags.today ??
-        todayIn(
-          (await readUserTimeZone(target.conn, target.username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone
-        );
+      const today = flags.today ?? (await readUserToday(target.conn, target.username));
       report = buildRenewals(await readCoverageData(target.conn), { today, withinDays: flags.within });
     } catch (error) {
       throw orgAccessError(error, target) ?? error;

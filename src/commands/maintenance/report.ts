@@ -1,6 +1,5 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { todayIn } from '../../seed/dates.js';
 import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
 import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
@@ -13,7 +12,7 @@ import {
   toMarkdown,
   type ReportFormat
 } from '../../report/format.js';
-import { findAccount, readMonthIncidents, readReportData, readUserTimeZone } from '../../report/reportData.js';
+import { findAccount, readMonthIncidents, readReportData, readUserToday } from '../../report/reportData.js';
 import { zonedInstant } from '../../seed/dates.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -51,11 +50,7 @@ export default class Report extends SfCommand<ReportResult> {
     let report: MaintenanceReport;
     try {
       // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.
-      const today =
-        flags.today ??
-        todayIn(
-          (await readUserTimeZone(target.conn, target.username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone
-        );
+      const today = flags.today ?? (await readUserToday(target.conn, target.username));
       let accountId: string | undefined;
       if (flags.account !== undefined) {
         const account = await findAccount(target.conn, flags.account);
