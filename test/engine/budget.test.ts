@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   budgetBurn,
+  checklistInFocus,
   effortLogFields,
   effortOutOfCoverage,
   handoverReadiness,
@@ -173,6 +174,31 @@ describe('budgetBurn', () => {
 
   it('adds up without floating-point noise, as the roll-up does', () => {
     expect(budgetBurn({ contract: yearly, entries: efforts(0.1, 0.2), today: '2026-01-20' }).consumedDays).toBe(0.3);
+  });
+
+  it('reads the Consumed_Effort_Days__c roll-up when no entries are given, with the same figures', () => {
+    const entries: EffortEntry[] = [
+      { workDate: '2026-01-05', days: 10, kind: 'Corrective' },
+      { workDate: '2026-01-12', days: 5.5, kind: 'Evolutive' },
+      { workDate: '2026-01-16', days: 3, kind: 'Preventive', billable: false }
+    ];
+    const amendments: Amendment[] = [
+      { id: 'm1', contractId: 'a01A', effectiveDate: '2026-01-10', budgetDaysChange: 20 }
+    ];
+    const fromEntries = budgetBurn({ contract: yearly, amendments, entries, today: '2026-01-20' });
+    // The roll-up adds the billable entries only: 15.5.
+    const fromRollUp = budgetBurn({ contract: { ...yearly, consumedDays: 15.5 }, amendments, today: '2026-01-20' });
+    expect(fromRollUp).toEqual({ ...fromEntries, byKind: null, nonBillableDays: null });
+    expect(fromRollUp).toMatchObject({ consumedDays: 15.5, budgetDays: 120, remainingDays: 104.5 });
+    // A contract without effort yet: the roll-up reads 0 (or is blank on a record read before it was computed).
+    expect(budgetBurn({ contract: yearly, today: '2026-01-20' })).toMatchObject({
+      consumedDays: 0,
+      forecastExhaustionDate: null,
+      alert: null
+    });
+    expect(() => budgetBurn({ contract: { ...yearly, consumedDays: -1 }, today: '2026-01-20' })).toThrow(
+      /budgetBurn: contract.consumedDays/
+    );
   });
 });
 
@@ -383,5 +409,38 @@ describe('handoverReadiness', () => {
 
   it('reads 0 % for a checklist without items, like the Readiness_Percent__c formula', () => {
     expect(handoverReadiness({ checklist, items: [] })).toMatchObject({ percent: 0, total: 0, canSignOff: true });
+  });
+});
+
+describe('checklistInFocus', () => {
+  const open = (id: string, warrantyEndDate: string | null, phase = 'Preparation') => ({ id, phase, warrantyEndDate });
+
+  it('focuses the next handover to sign off: earliest warranty end, one without warranty end after', () => {
+    const checklists = [
+      open('late', '2026-12-31'),
+      open('signed', '2026-01-31', 'Signed Off'),
+      open('undated', null),
+      open('next', '2026-06-30', 'Warranty')
+    ];
+    expect(checklistInFocus(checklists)?.id).toBe('next');
+    expect(checklistInFocus([open('undated', null), open('dated', '2027-01-01')])?.id).toBe('dated');
+  });
+
+  it('counts a sign-off with reservations as signed off', () => {
+    expect(
+      checklistInFocus([open('reserved', '2026-01-31', 'Signed Off with Reservations'), open('open', '2026-09-30')])?.id
+    ).toBe('open');
+  });
+
+  it('focuses the latest warranty end once every handover is signed off, and nothing without checklists', () => {
+    const signed = [
+      open('first', '2025-06-30', 'Signed Off'),
+      open('last', '2026-03-31', 'Signed Off with Reservations'),
+      open('middle', '2025-12-31', 'Signed Off')
+    ];
+    expect(checklistInFocus(signed)?.id).toBe('last');
+    expect(checklistInFocus([...signed, open('undated', null, 'Signed Off')])?.id).toBe('undated');
+    expect(checklistInFocus([])).toBeNull();
+    expect(() => checklistInFocus([null as never])).toThrow(/checklistInFocus: checklists\[0\]/);
   });
 });

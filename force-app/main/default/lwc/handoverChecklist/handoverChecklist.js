@@ -3,7 +3,14 @@ import { createRecord, deleteRecord, updateRecord, refresh } from 'lightning/uiR
 import { getRelatedListRecords, getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
-import { addDays, handoverItemsFromTemplate, handoverReadiness, reservationUpdates } from 'c/maintenanceEngine';
+import {
+  addDays,
+  SIGNED_OFF_PHASES,
+  checklistInFocus,
+  handoverItemsFromTemplate,
+  handoverReadiness,
+  reservationUpdates
+} from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import {
   ACCOUNT_RELATED_LIST_PARAMETERS,
@@ -181,7 +188,7 @@ export default class HandoverChecklist extends LightningElement {
   }
 
   get isSignedOff() {
-    return [SIGNED_OFF, SIGNED_OFF_WITH_RESERVATIONS].includes(this.checklist?.fields.Phase__c);
+    return SIGNED_OFF_PHASES.includes(this.checklist?.fields.Phase__c);
   }
 
   get canSignOffWithReservations() {
@@ -477,12 +484,14 @@ export default class HandoverChecklist extends LightningElement {
   }
 }
 
-// The checklist to show first: the next handover still to sign off (earliest warranty end), else the latest one.
+// The checklist to show first: the engine's rule (checklistInFocus), shared with the portfolio cockpit.
 function defaultChecklist(checklists) {
-  const byWarrantyEnd = (a, b) =>
-    String(a.fields.Warranty_End_Date__c ?? '9999').localeCompare(String(b.fields.Warranty_End_Date__c ?? '9999'));
-  const open = checklists
-    .filter((checklist) => ![SIGNED_OFF, SIGNED_OFF_WITH_RESERVATIONS].includes(checklist.fields.Phase__c))
-    .sort(byWarrantyEnd);
-  return open[0] ?? [...checklists].sort(byWarrantyEnd).pop();
+  const focus = checklistInFocus(
+    checklists.map((checklist) => ({
+      id: checklist.id,
+      phase: checklist.fields.Phase__c,
+      warrantyEndDate: checklist.fields.Warranty_End_Date__c
+    }))
+  );
+  return focus ? checklists.find((checklist) => checklist.id === focus.id) : undefined;
 }

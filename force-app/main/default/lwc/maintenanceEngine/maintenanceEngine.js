@@ -2901,7 +2901,9 @@ function effortEntries(list, fn) {
  * @param {Object} input
  * @param {Contract} input.contract
  * @param {Amendment[]} [input.amendments] the contract's amendments
- * @param {EffortEntry[]} input.entries the contract's effort entries; reads workDate, days, kind, billable
+ * @param {EffortEntry[]} [input.entries] the contract's effort entries; reads workDate, days, kind, billable. Omitted:
+ *   the consumed days are contract.consumedDays (the Consumed_Effort_Days__c roll-up, the same billable sum), and
+ *   byKind and nonBillableDays are null
  * @param {string} input.today 'YYYY-MM-DD'
  */
 export function budgetBurn(input) {
@@ -2909,25 +2911,35 @@ export function budgetBurn(input) {
   const args = objectArg(input, fn, 'input');
   const plan = compileContract(args.contract, amendmentList(args.amendments, fn, 'amendments'), fn, 'contract');
   const contract = plan.contract;
-  const entries = effortEntries(args.entries, fn);
   const today = dayNumber(args.today, fn, 'today');
   const terms = termsOn(plan, today, fn);
   const timeAndMaterials = contract.type === TIME_AND_MATERIALS;
   const budget = timeAndMaterials ? null : terms.budgetDays;
-  /** @type {Record<string, number>} */
-  const byKind = Object.fromEntries(EFFORT_KINDS.map((kind) => [kind, 0]));
+  /** @type {Record<string, number>|null} */
+  let byKind = null;
+  /** @type {number|null} */
+  let nonBillableDays = null;
   let consumed = 0;
-  let nonBillable = 0;
-  for (const { entry, days, billable } of entries) {
-    if (!billable) {
-      nonBillable += days;
-      continue;
+  if (args.entries === undefined) {
+    // Without entries (the portfolio cockpit reads no effort), the roll-up is the billable sum.
+    consumed = nonNegativeNumber(contract.consumedDays ?? 0, fn, 'contract.consumedDays');
+  } else {
+    /** @type {Record<string, number>} */
+    const kinds = Object.fromEntries(EFFORT_KINDS.map((kind) => [kind, 0]));
+    let nonBillable = 0;
+    for (const { entry, days, billable } of effortEntries(args.entries, fn)) {
+      if (!billable) {
+        nonBillable += days;
+        continue;
+      }
+      consumed += days;
+      const kind = entry.kind ?? 'Corrective';
+      kinds[kind] = (kinds[kind] ?? 0) + days;
     }
-    consumed += days;
-    const kind = entry.kind ?? 'Corrective';
-    byKind[kind] = (byKind[kind] ?? 0) + days;
+    for (const kind of Object.keys(kinds)) kinds[kind] = round2(kinds[kind]);
+    byKind = kinds;
+    nonBillableDays = round2(nonBillable);
   }
-  for (const kind of Object.keys(byKind)) byKind[kind] = round2(byKind[kind]);
   const consumedDays = round2(consumed);
   const hasBudget = budget !== null && budget > 0;
   const percentConsumed = hasBudget ? (consumedDays * 100) / /** @type {number} */ (budget) : 0;
@@ -2952,7 +2964,7 @@ export function budgetBurn(input) {
   }
   return {
     consumedDays,
-    nonBillableDays: round2(nonBillable),
+    nonBillableDays,
     budgetDays: budget,
     initialBudgetDays: timeAndMaterials ? null : (contract.budgetDays ?? null),
     remainingDays: remaining,
@@ -3162,6 +3174,32 @@ export function effortOutOfCoverage(input) {
 // ---------------------------------------------------------------------------------------------------------------------
 // Handover
 // ---------------------------------------------------------------------------------------------------------------------
+
+/** Checklist phases of a handover signed off (Phase__c). */
+export const SIGNED_OFF_PHASES = Object.freeze(['Signed Off', 'Signed Off with Reservations']);
+
+/**
+ * The checklist a handover view puts in focus (the tab's checklist and readiness KPI, the cockpit's handover figure):
+ * the next handover still to sign off, by earliest warranty end (one without warranty end after those with one); when
+ * every checklist is signed off, the one whose warranty ends last (one without warranty end counting as last; among
+ * equal dates, the last given). Null without checklists.
+ * @template {{ phase?: string|null, warrantyEndDate?: string|null }} T
+ * @param {T[]} checklists engine checklists (checklistFromRecord) or anything with phase and warrantyEndDate
+ * @returns {T|null}
+ */
+export function checklistInFocus(checklists) {
+  const fn = 'checklistInFocus';
+  const list = arrayArg(checklists, fn, 'checklists').map((candidate, i) => {
+    const checklist = objectArg(candidate, fn, `checklists[${i}]`);
+    const end = checklist.warrantyEndDate;
+    return { checklist, end: end === null || end === undefined ? '9999' : String(end) };
+  });
+  const byWarrantyEnd = (/** @type {{ end: string }} */ a, /** @type {{ end: string }} */ b) =>
+    a.end.localeCompare(b.end);
+  const open = list.filter(({ checklist }) => !SIGNED_OFF_PHASES.includes(checklist.phase ?? '')).sort(byWarrantyEnd);
+  const chosen = open[0] ?? list.sort(byWarrantyEnd).pop();
+  return chosen ? /** @type {T} */ (chosen.checklist) : null;
+}
 
 /**
  * Readiness of a handover checklist, as its roll-ups and sign-off rule see it: percent of items done (0 without
