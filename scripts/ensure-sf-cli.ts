@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/projectPaths.js';
+import { projectRoot } from '../src/shared/projectPaths.js';
 
 /** The folder holding the pinned CLI's package.json and lock file. */
 export const SF_CLI_DIR = join(projectRoot, 'test', 'sfcli');

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessMatrixFile, forceAppDir } from '../src/projectPaths.js';
+import { accessMatrixFile, forceAppDir } from '../src/shared/projectPaths.js';
 
 type FieldLevel = 'edit' | 'read' | 'none' | 'required';
 interface ObjectEntry {

@@ -19,7 +19,7 @@ import { deploySource } from '../../src/deploy/deploySource.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 import { registerLocalOrg } from '../../src/localOrg/registration.js';
 import { KEY_FIELD, RUNNING_USER, type Dataset } from '../../src/seed/dataset.js';
-import { todayIn } from '../../src/seed/dates.js';
+import { todayIn } from '../../src/shared/dates.js';
 import { generateDataset } from '../../src/seed/generator.js';
 import { DEFAULT_BULK_THRESHOLD } from '../../src/seed/loader.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { forceAppDir } from '../projectPaths.js';
+import { forceAppDir } from '../shared/projectPaths.js';
 import { parseCustomMetadataXml, type MetadataRecord } from '../seed/customMetadata.js';
 
 /** The static resource's API name (what `@salesforce/resourceUrl/<name>` imports). */

@@ -5,7 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Messages, type Connection } from '@salesforce/core';
-import { accessMatrixFile, forceAppDir } from '../projectPaths.js';
+import type { MultiStageOutput } from '@oclif/multi-stage-output';
+import { accessMatrixFile, forceAppDir } from '../shared/projectPaths.js';
+import type { StageData, StageSpec } from '../shared/stageView.js';
 import { regenerateConfigResource } from './configResource.js';
 import { deploySource, DeployTimeoutError, type DeployOutcome, type DeployProgress } from './deploySource.js';
 import {
@@ -138,4 +140,53 @@ export async function runVisibilityCheck(
     throw error;
   }
   return report;
+}
+
+/** The deploy's stages in a command's stage view (after connecting to the org). */
+export const DEPLOY_STAGES: StageSpec[] = [
+  { name: 'Deploy metadata', label: 'Components' },
+  { name: 'Assign permission sets', label: 'Permission sets' },
+  { name: 'Check visibility', label: 'Fields' }
+];
+
+export interface DeployRunOutcome {
+  deploy: DeployOutcome;
+  /** Absent for a validation (check only). */
+  assignment?: AssignmentOutcome;
+  visibility?: VisibilityReport;
+}
+
+/**
+ * Deploys, assigns the permission sets and checks visibility, each in its stage of `view` (DEPLOY_STAGES): what
+ * `deploy` and `setup` both do. A validation (checkOnly) saves nothing: the permission sets may not exist yet, so it
+ * stops after the deploy.
+ */
+export async function runDeployStages(
+  conn: Connection,
+  view: MultiStageOutput<StageData>,
+  options: { checkOnly: boolean; permissionSets: string[]; waitMinutes: number; sourceDir?: string; orgLabel: string }
+): Promise<DeployRunOutcome> {
+  view.goto('Deploy metadata');
+  const deploy = await runDeploy(conn, {
+    checkOnly: options.checkOnly,
+    waitMinutes: options.waitMinutes,
+    sourceDir: options.sourceDir,
+    orgLabel: options.orgLabel,
+    onProgress: (progress) =>
+      view.updateData({ Components: `${progress.deployed}/${progress.total} (${progress.status})` })
+  });
+  view.updateData({ Components: `${deploy.componentsDeployed}/${deploy.componentsTotal}` });
+  if (options.checkOnly) {
+    view.skipTo('Check visibility');
+    return { deploy };
+  }
+  view.goto('Assign permission sets');
+  const assignment = await runAssignments(conn, options.permissionSets, options.orgLabel);
+  view.updateData({
+    'Permission sets': `${assignment.assigned.length} assigned, ${assignment.alreadyAssigned.length} already assigned`
+  });
+  view.goto('Check visibility');
+  const visibility = await runVisibilityCheck(conn, options.permissionSets, options.orgLabel);
+  view.updateData({ Fields: `${visibility.fieldsChecked} visible` });
+  return { deploy, assignment, visibility };
 }

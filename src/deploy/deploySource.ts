@@ -4,7 +4,7 @@
  */
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, ComponentStatus, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { forceAppDir } from '../projectPaths.js';
+import { forceAppDir } from '../shared/projectPaths.js';
 
 export interface DeployProgress {
   status: string;

@@ -3,7 +3,7 @@
  * twice changes nothing and never fails on DUPLICATE_VALUE.
  */
 import type { Connection } from '@salesforce/core';
-import { runningUser, soqlString } from '../seed/orgHelpers.js';
+import { runningUser, soqlString } from '../shared/orgHelpers.js';
 
 /** The permission set `deploy` assigns when none is named: the one that can do everything the seed writes. */
 export const DEFAULT_PERMISSION_SETS = ['Maintenance_Manager'];

@@ -4,7 +4,7 @@
  * the classic cause of "No such column" import failures right after a deploy.
  */
 import { readFileSync } from 'node:fs';
-import { accessMatrixFile } from '../projectPaths.js';
+import { accessMatrixFile } from '../shared/projectPaths.js';
 
 type FieldAccess = 'edit' | 'read' | 'none' | 'required';
 

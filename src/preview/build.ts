@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { rollup, type Plugin } from 'rollup';
 import lwcPluginModule from '@lwc/rollup-plugin';
 import replacePluginModule from '@rollup/plugin-replace';
-import { forceAppDir, projectRoot } from '../projectPaths.js';
+import { forceAppDir, projectRoot } from '../shared/projectPaths.js';
 import { readLabelCatalog } from './labels.js';
 import { platformModules } from './platformModules.js';
 

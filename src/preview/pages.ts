@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { forceAppDir } from '../projectPaths.js';
+import { forceAppDir } from '../shared/projectPaths.js';
 import { OrgRequestError, type OrgClient } from './orgClient.js';
 
 export interface UserContext {

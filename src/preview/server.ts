@@ -13,7 +13,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { projectRoot } from '../projectPaths.js';
+import { projectRoot } from '../shared/projectPaths.js';
 import type { PreviewBuild } from './build.js';
 import { BUILD_BASE, CONTENT_SECURITY_POLICY, SLDS_BASE, previewDocument } from './html.js';
 import type { OrgClient } from './orgClient.js';

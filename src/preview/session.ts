@@ -4,7 +4,7 @@
  * check the org can answer what the pages ask (UI API, the package's objects), then serve.
  */
 import { Messages, SfError, type Connection } from '@salesforce/core';
-import { resolveTargetOrg, type TargetOrg } from '../deploy/targetOrg.js';
+import { resolveTargetOrg, type TargetOrg } from '../shared/targetOrg.js';
 import { buildPreview, type PreviewBuild } from './build.js';
 import { OrgClient, OrgRequestError } from './orgClient.js';
 import { startPreviewServer, type PreviewServer } from './server.js';

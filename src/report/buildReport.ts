@@ -24,7 +24,8 @@ import {
   type Contract,
   type EffortEntry
 } from '#engine';
-import { accountCoverage, type FieldMap, type PriorityCount, type ReportData } from './reportData.js';
+import type { FieldMap } from '../shared/recordFields.js';
+import { accountCoverage, type PriorityCount, type ReportData } from './reportData.js';
 
 export type PriorityCounts = Record<'P1' | 'P2' | 'P3' | 'P4' | 'total', number>;
 

@@ -9,7 +9,6 @@ import {
   amendmentFromRecord,
   checklistFromRecord,
   contractFromRecord,
-  OPEN_STATUSES,
   transitionFromRecord,
   type Amendment,
   type Calendar,
@@ -18,124 +17,23 @@ import {
   type Transition,
   type TransitionOption
 } from '#engine';
-import { isTimeZone, todayIn } from '../seed/dates.js';
-import { queryAll, queryIn, readOrgCalendars, readOrgTransitionOptions, soqlString } from '../seed/orgHelpers.js';
-
-export const CONTRACT_FIELDS = [
-  'Id',
-  'Name',
-  'Account__c',
-  'Status__c',
-  'Contract_Type__c',
-  'Provider__c',
-  'Start_Date__c',
-  'End_Date__c',
-  'Notice_Period_Days__c',
-  'Notice_Deadline__c',
-  'Tacit_Renewal__c',
-  'Renewal_Term_Months__c',
-  'Max_Renewals__c',
-  'Notice_Given_On__c',
-  'Calendar__c',
-  'Time_Zone__c',
-  'SLA_Template__c',
-  'P1_Response_Minutes__c',
-  'P2_Response_Minutes__c',
-  'P3_Response_Minutes__c',
-  'P4_Response_Minutes__c',
-  'P1_Resolution_Hours__c',
-  'P2_Resolution_Hours__c',
-  'P3_Resolution_Hours__c',
-  'P4_Resolution_Hours__c',
-  'P1_24x7__c',
-  'Budget_Days__c',
-  'Amended_Budget_Days__c',
-  'Consumed_Effort_Days__c',
-  'Budget_Consumed_Percent__c',
-  'Alert_Threshold_Percent__c',
-  'Daily_Rate__c',
-  'Monthly_Fee__c',
-  'Monthly_Spend_Alert__c',
-  'Penalty_Rate_Percent__c',
-  'Penalty_Cap_Percent__c',
-  'Handover_Checklist__c',
-  'External_Id__c'
-];
-
-const CHECKLIST_FIELDS = [
-  'Id',
-  'Name',
-  'Account__c',
-  'Project_Name__c',
-  'Go_Live_Date__c',
-  'Warranty_End_Date__c',
-  'Phase__c',
-  'Signed_Off_On__c',
-  'Items_Total__c',
-  'Items_Done__c',
-  'Mandatory_Open__c',
-  'Readiness_Percent__c',
-  'External_Id__c'
-];
-
-export const AMENDMENT_FIELDS = [
-  'Id',
-  'Name',
-  'Contract__c',
-  'Effective_Date__c',
-  'Reason__c',
-  'Budget_Days_Change__c',
-  'New_Monthly_Fee__c',
-  'New_End_Date__c',
-  'External_Id__c'
-];
-
-export const TRANSITION_FIELDS = [
-  'Id',
-  'Name',
-  'Account__c',
-  'Handover_Checklist__c',
-  'Go_Live_Date__c',
-  'Warranty_End_Date__c',
-  'Option_Chosen__c',
-  'Decision_Date__c',
-  'Successor_Contract__c',
-  'External_Id__c'
-];
-
-export const INCIDENT_FIELDS = [
-  'Id',
-  'Name',
-  'Account__c',
-  'Contract__c',
-  'Subject__c',
-  'Category__c',
-  'Impact__c',
-  'Urgency__c',
-  'Priority__c',
-  'Priority_Overridden__c',
-  'Status__c',
-  'Reported_At__c',
-  'Responded_At__c',
-  'Resolved_At__c',
-  'Closed_At__c',
-  'Response_Due__c',
-  'Resolution_Due__c',
-  'Original_Resolution_Due__c',
-  'Paused_Minutes__c',
-  'Paused_Since__c',
-  'Effort_Days__c',
-  'Out_Of_Coverage__c',
-  'External_Id__c'
-];
-
-export type FieldMap = Record<string, unknown>;
-
-export interface AccountRow {
-  Id: string;
-  Name: string;
-  AccountNumber: string | null;
-}
+import {
+  queryAll,
+  queryIn,
+  readOrgCalendars,
+  readOrgTransitionOptions,
+  soqlString,
+  type AccountRow
+} from '../shared/orgHelpers.js';
+import {
+  AMENDMENT_FIELDS,
+  CHECKLIST_FIELDS,
+  CONTRACT_FIELDS,
+  INCIDENT_FIELDS,
+  OPEN_STATUS_LIST,
+  TRANSITION_FIELDS,
+  type FieldMap
+} from '../shared/recordFields.js';
 
 export interface PriorityCount {
   accountId: string;
@@ -184,38 +82,6 @@ function andFilter(accountId: string | undefined): string {
 
 const all = (conn: Connection, soql: string): Promise<FieldMap[]> => queryAll<FieldMap>(conn, soql);
 
-/** Finds one account by id, AccountNumber or exact name; undefined when none matches. */
-export async function findAccount(conn: Connection, text: string): Promise<AccountRow | undefined> {
-  const looksLikeId = /^001[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(text);
-  const where = looksLikeId
-    ? `Id = ${soqlString(text)}`
-    : `AccountNumber = ${soqlString(text)} OR Name = ${soqlString(text)}`;
-  const rows = (await all(
-    conn,
-    `SELECT Id, Name, AccountNumber FROM Account WHERE ${where} LIMIT 2`
-  )) as unknown as AccountRow[];
-  return rows[0];
-}
-
-/**
- * The Salesforce time zone of the user the report runs as (User.TimeZoneSidKey): the zone in which the components
- * on the Account page count "today", so the report counts days the same way.
- * @returns the IANA zone, or undefined when the user cannot be read or the zone is unknown to this runtime
- */
-export async function readUserTimeZone(conn: Connection, username: string): Promise<string | undefined> {
-  const rows = await all(conn, `SELECT TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)} LIMIT 1`);
-  const zone = rows[0]?.TimeZoneSidKey;
-  return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
-}
-
-/**
- * "Today" as the components on the Account page count it: the day in the time zone of the Salesforce user the command
- * runs as, else in this machine's zone.
- */
-export async function readUserToday(conn: Connection, username: string): Promise<string> {
-  return todayIn((await readUserTimeZone(conn, username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
 /** One account's coverage records, in the engine's shapes. */
 export interface AccountCoverage {
   contracts: Contract[];
@@ -239,9 +105,6 @@ export function accountCoverage(data: CoverageData, accountId: string): AccountC
     transitions: ofAccount(data.transitions).map((row) => transitionFromRecord(row))
   };
 }
-
-/** The open statuses as a SOQL list, for `Status__c IN (...)`. */
-export const OPEN_STATUS_LIST = OPEN_STATUSES.map(soqlString).join(',');
 
 function priorityCounts(rows: FieldMap[]): PriorityCount[] {
   return rows.map((row) => ({

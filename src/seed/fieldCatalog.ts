@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { forceAppDir } from '../projectPaths.js';
+import { forceAppDir } from '../shared/projectPaths.js';
 
 export type CatalogFieldType =
   | 'Text'

@@ -5,7 +5,7 @@
  */
 import { base, en, fr, Faker } from '@faker-js/faker';
 import { orderedObjects, type Dataset, type FieldValue, type SeedObjectName, type SeedRecord } from './dataset.js';
-import { todayIn, zonedInstant } from './dates.js';
+import { todayIn, zonedInstant } from '../shared/dates.js';
 import type { CatalogObject } from './fieldCatalog.js';
 import type { PackageConfig } from './packageConfig.js';
 import type { Recipe } from './recipe.js';

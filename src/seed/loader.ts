@@ -14,7 +14,7 @@ import {
   type SeedObjectName,
   type SeedRecord
 } from './dataset.js';
-import { chunks, queryIn, runningUser } from './orgHelpers.js';
+import { chunks, queryIn, runningUser } from '../shared/orgHelpers.js';
 import { stringify } from 'csv-stringify/sync';
 import { csvCell, readCsvColumns, toCsv, toRestRecord, UnresolvedReferenceError, type IdResolver } from './records.js';
 

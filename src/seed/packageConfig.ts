@@ -3,7 +3,7 @@
  * the calendars and SLA templates (to stamp incidents) and the handover template items (to build checklists).
  */
 import { calendarFromMetadata, transitionOptionFromMetadata, type Calendar, type TransitionOption } from '#engine';
-import { forceAppDir } from '../projectPaths.js';
+import { forceAppDir } from '../shared/projectPaths.js';
 import { readCustomMetadata, type MetadataRecord } from './customMetadata.js';
 import { loadFieldCatalog, type FieldCatalog } from './fieldCatalog.js';
 import type { RecipeContext } from './recipe.js';

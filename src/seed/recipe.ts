@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { seedRecipeDir } from '../projectPaths.js';
+import { seedRecipeDir } from '../shared/projectPaths.js';
 import { KEY_FIELD, LOAD_ORDER, type SeedObjectName } from './dataset.js';
-import { isDay, isTimeZone, resolveRelativeDay } from './dates.js';
+import { isDay, isTimeZone, resolveRelativeDay } from '../shared/dates.js';
 import { type CatalogField, type FieldCatalog } from './fieldCatalog.js';
 import {
   LOCALES,

@@ -23,7 +23,7 @@ import {
   type Level
 } from '#engine';
 import { RUNNING_USER, type FieldValue, type SeedObjectName, type SeedRecord } from './dataset.js';
-import { weekday, zonedInstant } from './dates.js';
+import { weekday, zonedInstant } from '../shared/dates.js';
 import { DESCRIPTION_OPENERS, INCIDENT_SUBJECTS, PROJECT_NAMES, type IncidentCategory } from './incidentTexts.js';
 import { simulateIncident } from './incidentLifecycle.js';
 import type { PackageConfig } from './packageConfig.js';

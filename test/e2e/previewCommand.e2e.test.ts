@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
-import { projectRoot } from '../../src/projectPaths.js';
+import { projectRoot } from '../../src/shared/projectPaths.js';
 import { startDemoOrg, type DemoOrg } from './support/demoOrg.js';
 
 let home: string;

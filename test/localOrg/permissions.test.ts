@@ -13,7 +13,7 @@ import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { Connection, type DescribeSObjectResult } from 'jsforce';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
-import { accessMatrixFile } from '../../src/projectPaths.js';
+import { accessMatrixFile } from '../../src/shared/projectPaths.js';
 import { loadAccessMatrix, type AccessMatrix } from '../metadata/lib/accessMatrix.js';
 import { FINANCIAL_FIELDS } from '../metadata/lib/dataModelSpec.js';
 

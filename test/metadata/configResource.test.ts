@@ -13,7 +13,7 @@ import {
   configResourceText,
   writeConfigResource
 } from '../../src/deploy/configResource.js';
-import { forceAppDir } from '../../src/projectPaths.js';
+import { forceAppDir } from '../../src/shared/projectPaths.js';
 import { loadCustomMetadataRecords } from './lib/model.js';
 import { defaultDir } from './lib/paths.js';
 

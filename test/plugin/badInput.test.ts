@@ -11,7 +11,7 @@ import Report from '../../src/commands/maintenance/report.js';
 import Seed from '../../src/commands/maintenance/seed.js';
 import Setup from '../../src/commands/maintenance/setup.js';
 import SlaRecompute from '../../src/commands/maintenance/sla/recompute.js';
-import { forceAppDir } from '../../src/projectPaths.js';
+import { forceAppDir } from '../../src/shared/projectPaths.js';
 import {
   isolateSfHome,
   recordCounts,

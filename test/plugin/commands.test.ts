@@ -28,8 +28,8 @@ import SlaRecompute, { type SlaRecomputeResult } from '../../src/commands/mainte
 import { runVisibilityCheck } from '../../src/deploy/deployRun.js';
 import { findRunningOrg, stopBackground } from '../../src/localOrg/daemon.js';
 import { createUserWithPermissionSets } from '../../src/localOrg/users.js';
-import { accessMatrixFile } from '../../src/projectPaths.js';
-import { todayIn } from '../../src/seed/dates.js';
+import { accessMatrixFile } from '../../src/shared/projectPaths.js';
+import { todayIn } from '../../src/shared/dates.js';
 import type { SeedRecord } from '../../src/seed/dataset.js';
 import { generateDataset } from '../../src/seed/generator.js';
 import { DEFAULT_BULK_THRESHOLD, loadDataset } from '../../src/seed/loader.js';

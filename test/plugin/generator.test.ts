@@ -24,7 +24,7 @@ import {
   type Level
 } from '#engine';
 import { KEY_FIELD, RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
-import { zonedInstant } from '../../src/seed/dates.js';
+import { zonedInstant } from '../../src/shared/dates.js';
 import { generateDataset, type GeneratedDataset } from '../../src/seed/generator.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';
 import { checkFieldValue, locateRecipe, readRecipe } from '../../src/seed/recipe.js';

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Connection } from '@salesforce/core';
 import Deploy from '../../src/commands/maintenance/deploy.js';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
-import { todayIn } from '../../src/seed/dates.js';
+import { todayIn } from '../../src/shared/dates.js';
 import { generateDataset, type GeneratedDataset } from '../../src/seed/generator.js';
 import { LOAD_ORDER } from '../../src/seed/dataset.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';

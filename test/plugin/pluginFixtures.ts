@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
-import { projectRoot } from '../../src/projectPaths.js';
+import { projectRoot } from '../../src/shared/projectPaths.js';
 import { LOAD_ORDER } from '../../src/seed/dataset.js';
 
 export function tempDir(prefix: string): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
 import { refusedReferenceFields } from '../../src/seed/loader.js';
-import { soqlString } from '../../src/seed/orgHelpers.js';
+import { soqlString } from '../../src/shared/orgHelpers.js';
 import {
   csvColumns,
   readCsvColumns,

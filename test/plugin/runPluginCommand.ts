@@ -4,7 +4,7 @@
  * what --json prints, and to kill a seed half-way.
  */
 import { Config } from '@oclif/core';
-import { projectRoot } from '../../src/projectPaths.js';
+import { projectRoot } from '../../src/shared/projectPaths.js';
 
 const [name, ...argv] = process.argv.slice(2);
 const commands: Record<string, () => Promise<{ default: { run(argv: string[], config: Config): Promise<unknown> } }>> =

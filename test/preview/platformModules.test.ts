@@ -9,7 +9,7 @@ import type { Plugin, PluginContext } from 'rollup';
 import { readLabelCatalog } from '../../src/preview/labels.js';
 import { platformModules } from '../../src/preview/platformModules.js';
 import { scriptSafeJson } from '../../src/preview/html.js';
-import { forceAppDir } from '../../src/projectPaths.js';
+import { forceAppDir } from '../../src/shared/projectPaths.js';
 
 const catalog = readLabelCatalog(join(forceAppDir, 'main', 'default'));
 const CONTEXT = '/virtual/preview/context.js';

@@ -1,9 +1,9 @@
 import { Messages } from '@salesforce/core';
-import { MultiStageOutput } from '@oclif/multi-stage-output';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { checkDeployInput, runAssignments, runDeploy, runVisibilityCheck } from '../../deploy/deployRun.js';
-import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { checkDeployInput, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
+import { CONNECT_STAGE, createStageView, orgLine } from '../../shared/stageView.js';
+import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.deploy');
@@ -22,8 +22,6 @@ export interface DeployResult {
   fieldsChecked: number;
   elapsedMs: number;
 }
-
-type StageData = { org: string; components: string; permsets: string; fields: string };
 
 export default class Deploy extends SfCommand<DeployResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -48,75 +46,38 @@ export default class Deploy extends SfCommand<DeployResult> {
       sourceDir: flags['source-dir']
     });
     const checkOnly = flags['dry-run'];
-    const mso = new MultiStageOutput<StageData>({
+    const view = createStageView({
       title: checkOnly ? 'Validate the deploy (check only)' : 'Deploy',
-      stages: ['Connect to the org', 'Deploy metadata', 'Assign permission sets', 'Check visibility'],
-      jsonEnabled: this.jsonEnabled(),
-      stageSpecificBlock: [
-        { stage: 'Connect to the org', type: 'dynamic-key-value', label: 'Org', get: (data) => data?.org },
-        { stage: 'Deploy metadata', type: 'dynamic-key-value', label: 'Components', get: (data) => data?.components },
-        {
-          stage: 'Assign permission sets',
-          type: 'dynamic-key-value',
-          label: 'Permission sets',
-          get: (data) => data?.permsets
-        },
-        { stage: 'Check visibility', type: 'dynamic-key-value', label: 'Fields', get: (data) => data?.fields }
-      ]
+      stages: [CONNECT_STAGE, ...DEPLOY_STAGES],
+      jsonEnabled: this.jsonEnabled()
     });
     try {
       const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-      mso.updateData({ org: `${target.username}${target.local ? ' (local org)' : ''}` });
-      try {
-        mso.goto('Deploy metadata');
-        const outcome = await runDeploy(target.conn, {
+      view.updateData({ Org: orgLine(target) });
+      const outcome = await withOrgErrors(target, () =>
+        runDeployStages(target.conn, view, {
           checkOnly,
+          permissionSets,
           waitMinutes,
           sourceDir,
-          orgLabel: target.label,
-          onProgress: (progress) =>
-            mso.updateData({ components: `${progress.deployed}/${progress.total} (${progress.status})` })
-        });
-        mso.updateData({ components: `${outcome.componentsDeployed}/${outcome.componentsTotal}` });
-        const result: DeployResult = {
-          targetOrg: target.username,
-          checkOnly,
-          deployId: outcome.id,
-          status: outcome.status,
-          componentsDeployed: outcome.componentsDeployed,
-          componentsTotal: outcome.componentsTotal,
-          assigned: [],
-          alreadyAssigned: [],
-          fieldsChecked: 0,
-          elapsedMs: 0
-        };
-        if (checkOnly) {
-          // A validation saves nothing: the permission sets may not exist yet, so nothing to assign or check.
-          mso.skipTo('Check visibility');
-          mso.stop();
-          return { ...result, elapsedMs: Date.now() - started };
-        }
-        mso.goto('Assign permission sets');
-        const assignment = await runAssignments(target.conn, permissionSets, target.label);
-        mso.updateData({
-          permsets: `${assignment.assigned.length} assigned, ${assignment.alreadyAssigned.length} already assigned`
-        });
-        mso.goto('Check visibility');
-        const visibility = await runVisibilityCheck(target.conn, permissionSets, target.label);
-        mso.updateData({ fields: `${visibility.fieldsChecked} visible` });
-        mso.stop();
-        return {
-          ...result,
-          assigned: assignment.assigned,
-          alreadyAssigned: assignment.alreadyAssigned,
-          fieldsChecked: visibility.fieldsChecked,
-          elapsedMs: Date.now() - started
-        };
-      } catch (error) {
-        throw orgAccessError(error, target) ?? error;
-      }
+          orgLabel: target.label
+        })
+      );
+      view.stop();
+      return {
+        targetOrg: target.username,
+        checkOnly,
+        deployId: outcome.deploy.id,
+        status: outcome.deploy.status,
+        componentsDeployed: outcome.deploy.componentsDeployed,
+        componentsTotal: outcome.deploy.componentsTotal,
+        assigned: outcome.assignment?.assigned ?? [],
+        alreadyAssigned: outcome.assignment?.alreadyAssigned ?? [],
+        fieldsChecked: outcome.visibility?.fieldsChecked ?? 0,
+        elapsedMs: Date.now() - started
+      };
     } catch (error) {
-      mso.error();
+      view.error();
       throw error;
     }
   }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { orgAccessError } from '../../deploy/targetOrg.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { orgAccessError } from '../../shared/targetOrg.js';
 import { startPreviewSession, type PreviewSession } from '../../preview/session.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

@@ -2,10 +2,11 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { stringify } from 'csv-stringify/sync';
 import { COVERAGE_HORIZON_DAYS } from '#engine';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildRenewals, type RenewalLine, type RenewalsReport } from '../../renewals/buildRenewals.js';
-import { readCoverageData, readUserToday } from '../../report/reportData.js';
+import { readCoverageData } from '../../report/reportData.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { readUserToday } from '../../shared/orgHelpers.js';
+import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.renewals');
@@ -66,13 +67,10 @@ export default class Renewals extends SfCommand<RenewalsResult> {
   public async run(): Promise<RenewalsResult> {
     const { flags } = await this.parse(Renewals);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-    let report: RenewalsReport;
-    try {
+    const report = await withOrgErrors(target, async () => {
       const today = flags.today ?? (await readUserToday(target.conn, target.username));
-      report = buildRenewals(await readCoverageData(target.conn), { today, withinDays: flags.within });
-    } catch (error) {
-      throw orgAccessError(error, target) ?? error;
-    }
+      return buildRenewals(await readCoverageData(target.conn), { today, withinDays: flags.within });
+    });
     this.print(report, flags.format);
     return { ...report, targetOrg: target.username };
   }

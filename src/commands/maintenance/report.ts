@@ -1,7 +1,5 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
 import {
   accountRows,
@@ -12,8 +10,11 @@ import {
   toMarkdown,
   type ReportFormat
 } from '../../report/format.js';
-import { findAccount, readMonthIncidents, readReportData, readUserToday } from '../../report/reportData.js';
-import { zonedInstant } from '../../seed/dates.js';
+import { readMonthIncidents, readReportData } from '../../report/reportData.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { readUserToday } from '../../shared/orgHelpers.js';
+import { resolveAccount, resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
+import { zonedInstant } from '../../shared/dates.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.report');
@@ -47,16 +48,10 @@ export default class Report extends SfCommand<ReportResult> {
     const month = flags.month;
     if (month !== undefined && !MONTH.test(month)) throw messages.createError('error.InvalidMonth', [month]);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-    let report: MaintenanceReport;
-    try {
+    const report = await withOrgErrors(target, async () => {
       // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.
       const today = flags.today ?? (await readUserToday(target.conn, target.username));
-      let accountId: string | undefined;
-      if (flags.account !== undefined) {
-        const account = await findAccount(target.conn, flags.account);
-        if (!account) throw messages.createError('error.AccountNotFound', [flags.account, target.label]);
-        accountId = account.Id;
-      }
+      const accountId = flags.account === undefined ? undefined : (await resolveAccount(target, flags.account)).Id;
       const data = await readReportData(target.conn, accountId);
       let monthIncidents;
       if (month) {
@@ -70,10 +65,8 @@ export default class Report extends SfCommand<ReportResult> {
           before
         );
       }
-      report = buildReport(data, { today, month, monthIncidents });
-    } catch (error) {
-      throw orgAccessError(error, target) ?? error;
-    }
+      return buildReport(data, { today, month, monthIncidents });
+    });
     this.print(report, flags.format);
     return { ...report, targetOrg: target.username };
   }

@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
-import { MultiStageOutput } from '@oclif/multi-stage-output';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
 import { countRecords } from '../../seed/dataset.js';
 import { DryRunTargetError, writeDryRun } from '../../seed/dryRun.js';
-import type { LoadResult } from '../../seed/loader.js';
 import { checkSeedInput, loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
+import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.seed');
@@ -33,10 +32,13 @@ export interface SeedResult {
   elapsedMs: number;
 }
 
-type StageData = { source: string; org: string; progress: string; totals: string };
-
-const STAGES = ['Generate records', 'Connect to the org', 'Check the org schema', 'Load records'];
-const DRY_RUN_STAGES = ['Generate records', 'Write CSV files'];
+const STAGES: StageSpec[] = [
+  { name: 'Generate records' },
+  CONNECT_STAGE,
+  { name: 'Check the org schema' },
+  { name: 'Load records', label: 'Progress' }
+];
+const DRY_RUN_STAGES: StageSpec[] = [{ name: 'Generate records' }, { name: 'Write CSV files' }];
 
 export default class Seed extends SfCommand<SeedResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -67,16 +69,12 @@ export default class Seed extends SfCommand<SeedResult> {
     // Everything about the input is checked before any org is contacted or any file written.
     const { bulkThreshold } = checkSeedInput(input, flags.recipe !== undefined);
     const dryRun = flags['dry-run'];
-    const mso = new MultiStageOutput<StageData>({
+    const mso = createStageView({
       title: dryRun ? 'Seed (dry run)' : 'Seed',
       stages: dryRun ? DRY_RUN_STAGES : STAGES,
       jsonEnabled: this.jsonEnabled(),
-      preStagesBlock: [{ type: 'message', get: (data) => data?.source }],
-      stageSpecificBlock: [
-        { stage: 'Connect to the org', type: 'dynamic-key-value', label: 'Org', get: (data) => data?.org },
-        { stage: 'Load records', type: 'dynamic-key-value', label: 'Progress', get: (data) => data?.progress }
-      ],
-      postStagesBlock: [{ type: 'static-key-value', label: 'Records', get: (data) => data?.totals }]
+      header: 'Source',
+      footer: 'Records'
     });
     try {
       mso.goto('Generate records');
@@ -90,7 +88,7 @@ export default class Seed extends SfCommand<SeedResult> {
         today: prepared.today
       };
       mso.updateData({
-        source: `${base.source}: ${total} records${prepared.today ? ` (today = ${prepared.today})` : ''}`
+        Source: `${base.source}: ${total} records${prepared.today ? ` (today = ${prepared.today})` : ''}`
       });
 
       if (dryRun) {
@@ -109,7 +107,7 @@ export default class Seed extends SfCommand<SeedResult> {
           if (error instanceof DryRunTargetError) throw messages.createError('error.DryRunTarget', [directory]);
           throw error;
         }
-        mso.updateData({ totals: `${total} written as CSV to ${directory}` });
+        mso.updateData({ Records: `${total} written as CSV to ${directory}` });
         mso.stop();
         return {
           ...base,
@@ -132,23 +130,20 @@ export default class Seed extends SfCommand<SeedResult> {
 
       mso.goto('Connect to the org');
       const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-      mso.updateData({ org: `${target.username}${target.local ? ' (local org)' : ''}` });
-      let result: LoadResult;
-      try {
-        mso.goto('Check the org schema');
-        result = await loadIntoOrg(target.conn, prepared.dataset, {
+      mso.updateData({ Org: orgLine(target) });
+      mso.goto('Check the org schema');
+      const result = await withOrgErrors(target, () =>
+        loadIntoOrg(target.conn, prepared.dataset, {
           orgLabel: target.label,
           bulkThreshold,
           onProgress: (progress) => {
             mso.goto('Load records', {
-              progress: `${progress.sobject}: ${progress.done}/${progress.total} (${progress.api})`
+              Progress: `${progress.sobject}: ${progress.done}/${progress.total} (${progress.api})`
             });
           }
-        });
-      } catch (error) {
-        throw orgAccessError(error, target) ?? error;
-      }
-      mso.updateData({ totals: `${result.created} created, ${result.updated} updated, ${result.failed} failed` });
+        })
+      );
+      mso.updateData({ Records: `${result.created} created, ${result.updated} updated, ${result.failed} failed` });
       if (result.failed > 0) {
         mso.error();
         this.table({ title: 'Failed records', data: failureRows(result) });

@@ -1,12 +1,12 @@
 import { Messages } from '@salesforce/core';
-import { MultiStageOutput } from '@oclif/multi-stage-output';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../deploy/commandFlags.js';
-import { checkDeployInput, runAssignments, runDeploy, runVisibilityCheck } from '../../deploy/deployRun.js';
-import { orgAccessError, resolveTargetOrg } from '../../deploy/targetOrg.js';
+import { checkDeployInput, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
 import { countRecords } from '../../seed/dataset.js';
 import { checkSeedInput, loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
+import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
+import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.setup');
@@ -33,22 +33,11 @@ export interface SetupResult {
   elapsedMs: number;
 }
 
-type StageData = {
-  org: string;
-  components: string;
-  permsets: string;
-  fields: string;
-  records: string;
-  progress: string;
-};
-
-const STAGES = [
-  'Generate records',
-  'Connect to the org',
-  'Deploy metadata',
-  'Assign permission sets',
-  'Check visibility',
-  'Load records'
+const STAGES: StageSpec[] = [
+  { name: 'Generate records', label: 'Records' },
+  CONNECT_STAGE,
+  ...DEPLOY_STAGES,
+  { name: 'Load records', label: 'Progress' }
 ];
 
 export default class Setup extends SfCommand<SetupResult> {
@@ -79,61 +68,30 @@ export default class Setup extends SfCommand<SetupResult> {
       bulkThreshold: flags['bulk-threshold']
     };
     const { bulkThreshold } = checkSeedInput(seedInput, flags.recipe !== undefined);
-    const mso = new MultiStageOutput<StageData>({
-      title: 'Setup',
-      stages: STAGES,
-      jsonEnabled: this.jsonEnabled(),
-      stageSpecificBlock: [
-        { stage: 'Connect to the org', type: 'dynamic-key-value', label: 'Org', get: (data) => data?.org },
-        { stage: 'Generate records', type: 'dynamic-key-value', label: 'Records', get: (data) => data?.records },
-        { stage: 'Deploy metadata', type: 'dynamic-key-value', label: 'Components', get: (data) => data?.components },
-        {
-          stage: 'Assign permission sets',
-          type: 'dynamic-key-value',
-          label: 'Permission sets',
-          get: (data) => data?.permsets
-        },
-        { stage: 'Check visibility', type: 'dynamic-key-value', label: 'Fields', get: (data) => data?.fields },
-        { stage: 'Load records', type: 'dynamic-key-value', label: 'Progress', get: (data) => data?.progress }
-      ]
-    });
+    const mso = createStageView({ title: 'Setup', stages: STAGES, jsonEnabled: this.jsonEnabled() });
     try {
       mso.goto('Generate records');
       const prepared = prepareSeed(seedInput);
       const { total } = countRecords(prepared.dataset);
-      mso.updateData({ records: `${total} from ${prepared.dataset.source}` });
+      mso.updateData({ Records: `${total} from ${prepared.dataset.source}` });
       mso.goto('Connect to the org');
       const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-      mso.updateData({ org: `${target.username}${target.local ? ' (local org)' : ''}` });
-      try {
-        mso.goto('Deploy metadata');
-        const outcome = await runDeploy(target.conn, {
+      mso.updateData({ Org: orgLine(target) });
+      return await withOrgErrors(target, async () => {
+        const { deploy, assignment, visibility } = await runDeployStages(target.conn, mso, {
           checkOnly: false,
+          permissionSets,
           waitMinutes,
-          orgLabel: target.label,
-          onProgress: (progress) =>
-            mso.updateData({ components: `${progress.deployed}/${progress.total} (${progress.status})` })
+          orgLabel: target.label
         });
-        mso.updateData({ components: `${outcome.componentsDeployed}/${outcome.componentsTotal}` });
-
-        mso.goto('Assign permission sets');
-        const assignment = await runAssignments(target.conn, permissionSets, target.label);
-        mso.updateData({
-          permsets: `${assignment.assigned.length} assigned, ${assignment.alreadyAssigned.length} already assigned`
-        });
-
-        mso.goto('Check visibility');
-        const visibility = await runVisibilityCheck(target.conn, permissionSets, target.label);
-        mso.updateData({ fields: `${visibility.fieldsChecked} visible` });
-
         mso.goto('Load records');
         const result = await loadIntoOrg(target.conn, prepared.dataset, {
           orgLabel: target.label,
           bulkThreshold,
           onProgress: (progress) =>
-            mso.updateData({ progress: `${progress.sobject}: ${progress.done}/${progress.total} (${progress.api})` })
+            mso.updateData({ Progress: `${progress.sobject}: ${progress.done}/${progress.total} (${progress.api})` })
         });
-        mso.updateData({ progress: `${result.created} created, ${result.updated} updated, ${result.failed} failed` });
+        mso.updateData({ Progress: `${result.created} created, ${result.updated} updated, ${result.failed} failed` });
         if (result.failed > 0) {
           mso.error();
           this.table({ title: 'Failed records', data: failureRows(result) });
@@ -146,13 +104,16 @@ export default class Setup extends SfCommand<SetupResult> {
           localOrg: target.local,
           startedLocalOrg: target.startedLocalOrg,
           deploy: {
-            deployId: outcome.id,
-            status: outcome.status,
-            componentsDeployed: outcome.componentsDeployed,
-            componentsTotal: outcome.componentsTotal
+            deployId: deploy.id,
+            status: deploy.status,
+            componentsDeployed: deploy.componentsDeployed,
+            componentsTotal: deploy.componentsTotal
           },
-          permissionSets: { assigned: assignment.assigned, alreadyAssigned: assignment.alreadyAssigned },
-          fieldsChecked: visibility.fieldsChecked,
+          permissionSets: {
+            assigned: assignment?.assigned ?? [],
+            alreadyAssigned: assignment?.alreadyAssigned ?? []
+          },
+          fieldsChecked: visibility?.fieldsChecked ?? 0,
           seed: {
             source: prepared.dataset.source,
             recipe: prepared.recipe,
@@ -166,9 +127,7 @@ export default class Setup extends SfCommand<SetupResult> {
           },
           elapsedMs: Date.now() - started
         };
-      } catch (error) {
-        throw orgAccessError(error, target) ?? error;
-      }
+      });
     } catch (error) {
       mso.error();
       throw error;

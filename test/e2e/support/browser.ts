@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, INSTALL_HELP, findBrowser } from '../../../scripts/ensure-browser.js';
-import { projectRoot } from '../../../src/projectPaths.js';
+import { projectRoot } from '../../../src/shared/projectPaths.js';
 
 /** Where screenshots go (test-results/ is git-ignored and kept by CI). */
 export const SCREENSHOT_DIR = join(projectRoot, 'test-results', 'screenshots');

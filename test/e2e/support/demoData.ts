@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { userSettings } from '../../../src/localOrg/uiApi/userSettings.js';
 import { readLabelCatalog } from '../../../src/preview/labels.js';
-import { forceAppDir } from '../../../src/projectPaths.js';
+import { forceAppDir } from '../../../src/shared/projectPaths.js';
 import type { DemoOrg } from './demoOrg.js';
 
 /**

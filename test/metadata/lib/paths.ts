@@ -1,6 +1,6 @@
 /** Where the metadata tests read from: the package directory and the files this data model owns. */
 import { join } from 'node:path';
-import { accessMatrixFile, forceAppDir, projectRoot } from '../../../src/projectPaths.js';
+import { accessMatrixFile, forceAppDir, projectRoot } from '../../../src/shared/projectPaths.js';
 
 export { accessMatrixFile, forceAppDir, projectRoot };
 export const defaultDir = join(forceAppDir, 'main', 'default');

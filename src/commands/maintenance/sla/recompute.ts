@@ -1,11 +1,10 @@
 import { Messages } from '@salesforce/core';
-import { MultiStageOutput } from '@oclif/multi-stage-output';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../../deploy/commandFlags.js';
-import { orgAccessError, resolveTargetOrg } from '../../../deploy/targetOrg.js';
-import { findAccount } from '../../../report/reportData.js';
 import { DEFAULT_BULK_THRESHOLD } from '../../../seed/loader.js';
-import { applyRecompute, planRecompute, type IncidentChange } from '../../../seed/slaRecompute.js';
+import { apiVersionFlag, targetOrgFlag } from '../../../shared/commandFlags.js';
+import { CONNECT_STAGE, createStageView, orgLine } from '../../../shared/stageView.js';
+import { resolveAccount, resolveTargetOrg, withOrgErrors } from '../../../shared/targetOrg.js';
+import { applyRecompute, planRecompute, type IncidentChange } from '../../../sla/recompute.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.sla.recompute');
@@ -22,8 +21,6 @@ export interface SlaRecomputeResult {
   api?: string;
   changes: IncidentChange[];
 }
-
-type StageData = { org: string; found: string; written: string };
 
 export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -45,34 +42,23 @@ export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
   public async run(): Promise<SlaRecomputeResult> {
     const { flags } = await this.parse(SlaRecompute);
     const dryRun = flags['dry-run'];
-    const mso = new MultiStageOutput<StageData>({
+    const view = createStageView({
       title: dryRun ? 'Recompute SLA due times (dry run)' : 'Recompute SLA due times',
-      stages: ['Connect to the org', 'Recompute open incidents', 'Write changes'],
-      jsonEnabled: this.jsonEnabled(),
-      stageSpecificBlock: [
-        { stage: 'Connect to the org', type: 'dynamic-key-value', label: 'Org', get: (data) => data?.org },
-        {
-          stage: 'Recompute open incidents',
-          type: 'dynamic-key-value',
-          label: 'Incidents',
-          get: (data) => data?.found
-        },
-        { stage: 'Write changes', type: 'dynamic-key-value', label: 'Written', get: (data) => data?.written }
-      ]
+      stages: [
+        CONNECT_STAGE,
+        { name: 'Recompute open incidents', label: 'Incidents' },
+        { name: 'Write changes', label: 'Written' }
+      ],
+      jsonEnabled: this.jsonEnabled()
     });
     try {
       const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-      mso.updateData({ org: `${target.username}${target.local ? ' (local org)' : ''}` });
-      try {
-        let accountId: string | undefined;
-        if (flags.account !== undefined) {
-          const account = await findAccount(target.conn, flags.account);
-          if (!account) throw messages.createError('error.AccountNotFound', [flags.account, target.label]);
-          accountId = account.Id;
-        }
-        mso.goto('Recompute open incidents');
+      view.updateData({ Org: orgLine(target) });
+      return await withOrgErrors(target, async () => {
+        const accountId = flags.account === undefined ? undefined : (await resolveAccount(target, flags.account)).Id;
+        view.goto('Recompute open incidents');
         const plan = await planRecompute(target.conn, { accountId });
-        mso.updateData({ found: `${plan.changes.length} of ${plan.examined} open incident(s) change` });
+        view.updateData({ Incidents: `${plan.changes.length} of ${plan.examined} open incident(s) change` });
         const missing = plan.missingCalendars[0];
         if (missing) {
           throw messages.createError(
@@ -91,16 +77,16 @@ export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
           changes: plan.changes
         };
         if (dryRun) {
-          mso.skipTo('Write changes');
-          mso.stop();
+          view.skipTo('Write changes');
+          view.stop();
           this.printChanges(plan.changes);
           return result;
         }
-        mso.goto('Write changes');
+        view.goto('Write changes');
         const outcome = await applyRecompute(target.conn, plan, { bulkThreshold: flags['bulk-threshold'] });
-        mso.updateData({ written: `${outcome.updated} updated, ${outcome.failures.length} failed` });
+        view.updateData({ Written: `${outcome.updated} updated, ${outcome.failures.length} failed` });
         if (outcome.failures.length > 0) {
-          mso.error();
+          view.error();
           this.table({
             title: 'Failed incidents',
             data: outcome.failures.map((failure) => ({ Id: failure.key, Error: failure.error }))
@@ -109,14 +95,12 @@ export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
           error.setData({ failures: outcome.failures.map((failure) => ({ ...failure })) });
           throw error;
         }
-        mso.stop();
+        view.stop();
         this.printChanges(plan.changes);
         return { ...result, updated: outcome.updated, api: outcome.api };
-      } catch (error) {
-        throw orgAccessError(error, target) ?? error;
-      }
+      });
     } catch (error) {
-      mso.error();
+      view.error();
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../../../deploy/commandFlags.js';
-import { resolveTargetOrg } from '../../../../deploy/targetOrg.js';
+import { apiVersionFlag, targetOrgFlag } from '../../../../shared/commandFlags.js';
+import { resolveTargetOrg } from '../../../../shared/targetOrg.js';
 import { createUserWithPermissionSets, type NewUser } from '../../../../localOrg/users.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

@@ -1,10 +1,12 @@
 /**
  * Which org a command works on: the one named by -o/--target-org, or else the embedded local org (alias
- * maintenance-local), started when it is not running. Also turns the ways an org can fail to answer (unknown alias,
- * connection refused, expired session) into errors that say what to do.
+ * maintenance-local), started when it is not running; and which account, for the commands with --account. Also turns
+ * the ways an org can fail to answer (unknown alias, connection refused, expired session) into errors that say what
+ * to do.
  */
 import { Connection, Messages, Org, SfError, StateAggregator } from '@salesforce/core';
 import { DEFAULT_LOCAL_ORG_ALIAS, ensureLocalOrg } from '../localOrg/registration.js';
+import { findAccount, type AccountRow } from './orgHelpers.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.common');
@@ -100,4 +102,26 @@ export function orgAccessError(error: unknown, target: Pick<TargetOrg, 'label' |
     );
   }
   return undefined;
+}
+
+/** Runs work against the org, turning "unreachable" and "session expired" failures into orgAccessError's errors. */
+export async function withOrgErrors<T>(
+  target: Pick<TargetOrg, 'label' | 'instanceUrl'>,
+  work: () => Promise<T>
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw orgAccessError(error, target) ?? error;
+  }
+}
+
+/**
+ * The account an --account flag names (exact name, AccountNumber or id).
+ * @throws SfError AccountNotFound when none matches
+ */
+export async function resolveAccount(target: Pick<TargetOrg, 'conn' | 'label'>, text: string): Promise<AccountRow> {
+  const account = await findAccount(target.conn, text);
+  if (!account) throw messages.createError('error.AccountNotFound', [text, target.label]);
+  return account;
 }

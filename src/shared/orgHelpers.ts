@@ -1,9 +1,11 @@
 /**
  * Small questions every command asks an org, written once: who am I, a whole query result, a query over a long list
- * of values, the calendars deployed there, and how to put a value into SOQL safely.
+ * of values, the calendars deployed there, an account named by the user, the user's "today", and how to put a value
+ * into SOQL safely.
  */
 import type { Connection } from '@salesforce/core';
 import { calendarFromMetadata, transitionOptionFromMetadata, type Calendar, type TransitionOption } from '#engine';
+import { isTimeZone, todayIn } from './dates.js';
 
 /** Values per `IN (...)` list: keeps the query URL well under the 16 KB a REST GET may carry. */
 const VALUES_PER_QUERY = 300;
@@ -67,4 +69,42 @@ export async function readOrgTransitionOptions(conn: Connection): Promise<Transi
       'Description__c FROM Transition_Option__mdt'
   );
   return records.map((record) => transitionOptionFromMetadata(record));
+}
+
+export interface AccountRow {
+  Id: string;
+  Name: string;
+  AccountNumber: string | null;
+}
+
+/** Finds one account by id, AccountNumber or exact name; undefined when none matches. */
+export async function findAccount(conn: Connection, text: string): Promise<AccountRow | undefined> {
+  const looksLikeId = /^001[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(text);
+  const where = looksLikeId
+    ? `Id = ${soqlString(text)}`
+    : `AccountNumber = ${soqlString(text)} OR Name = ${soqlString(text)}`;
+  const rows = await queryAll<AccountRow & Record<string, unknown>>(
+    conn,
+    `SELECT Id, Name, AccountNumber FROM Account WHERE ${where} LIMIT 2`
+  );
+  return rows[0];
+}
+
+/**
+ * The Salesforce time zone of a user (User.TimeZoneSidKey): the zone in which the components
+ * on the Account page count "today", so the CLI counts days the same way.
+ * @returns the IANA zone, or undefined when the user cannot be read or the zone is unknown to this runtime
+ */
+export async function readUserTimeZone(conn: Connection, username: string): Promise<string | undefined> {
+  const rows = await queryAll(conn, `SELECT TimeZoneSidKey FROM User WHERE Username = ${soqlString(username)} LIMIT 1`);
+  const zone = rows[0]?.TimeZoneSidKey;
+  return typeof zone === 'string' && isTimeZone(zone) ? zone : undefined;
+}
+
+/**
+ * "Today" as the Account page counts it: the day in the user's Salesforce time zone, else in the machine's zone.
+ * @returns `YYYY-MM-DD`
+ */
+export async function readUserToday(conn: Connection, username: string): Promise<string> {
+  return todayIn((await readUserTimeZone(conn, username)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }

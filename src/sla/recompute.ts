@@ -13,10 +13,10 @@ import {
   type Calendar,
   type Contract
 } from '#engine';
-import type { FieldValue } from './dataset.js';
-import { updateById, type FailedRecord, type LoadApi } from './loader.js';
-import { queryAll, queryIn, readOrgCalendars, soqlString } from './orgHelpers.js';
-import { CONTRACT_FIELDS, INCIDENT_FIELDS, OPEN_STATUS_LIST, type FieldMap } from '../report/reportData.js';
+import type { FieldValue } from '../seed/dataset.js';
+import { updateById, type FailedRecord, type LoadApi } from '../seed/loader.js';
+import { queryAll, queryIn, readOrgCalendars, soqlString } from '../shared/orgHelpers.js';
+import { CONTRACT_FIELDS, INCIDENT_FIELDS, OPEN_STATUS_LIST, type FieldMap } from '../shared/recordFields.js';
 
 export interface IncidentChange {
   id: string;
