@@ -8,6 +8,12 @@ const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
 const lwcFiles = ['force-app/**/lwc/**/*.js'];
+// The project's own resolver: `./x.js` imports of TypeScript sources, `#engine`, and components' `c/name` modules.
+const importResolver = { [require.resolve('./eslint/resolver.cjs')]: {} };
+// The LWC config brings its own eslint-plugin-import; a second instance under the same name is refused.
+const importPlugin =
+  lwcConfig.configs.recommended.map((config) => config.plugins?.import).find(Boolean) ??
+  require('eslint-plugin-import');
 
 export default [
   {
@@ -32,5 +38,18 @@ export default [
     files: ['*.js', 'bin/*.js', '.ci/*.js'],
     ...eslintJs.configs.recommended,
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' }
+  },
+  // No import cycle anywhere: layers depend one way (e.g. the local org's storage below its org layer, below the
+  // request handlers). Type-only imports are not cycles.
+  {
+    files: ['**/*.js', '**/*.ts'],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': importResolver,
+      'import/extensions': ['.js', '.ts'],
+      // Imported TypeScript files are read with the TypeScript parser (espree would fail on them silently).
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] }
+    },
+    rules: { 'import/no-cycle': 'error' }
   }
 ];

@@ -15,7 +15,7 @@ import { insufficientAccess } from './permissions.js';
 import { recomputeRollups, rollupParentsOf } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
-import { quoteIdentifier, tableName } from './store.js';
+import { quoteIdentifier, tableName } from './storage.js';
 import { coerceValue, isNumberType, isStoredField, isTextType, type ValueSource } from './values.js';
 
 export interface DmlOptions {

@@ -5,8 +5,8 @@
  */
 import { SfApiError } from './errors.js';
 import type { FieldDef, ObjectDef } from './schema.js';
-import type { Store } from './store.js';
-import { quoteIdentifier, tableName } from './store.js';
+import type { Storage } from './storage.js';
+import { quoteIdentifier, tableName } from './storage.js';
 import { coerceValue, toDb } from './values.js';
 
 type Summary = NonNullable<FieldDef['summary']>;
@@ -21,14 +21,14 @@ interface CompiledRollup {
 }
 
 /** The child field named in a filter or summary (`Handover_Item__c.Done__c` or `Done__c`). */
-function childField(child: ObjectDef, store: Store, name: string): FieldDef {
+function childField(child: ObjectDef, store: Storage, name: string): FieldDef {
   const bare = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
   const found = store.getField(child, bare);
   if (!found) throw new SfApiError('INVALID_FIELD', `No such column '${bare}' on entity '${child.name}'`, 400, [bare]);
   return found;
 }
 
-function filterSql(store: Store, child: ObjectDef, filter: Summary['filters'][number], params: unknown[]): string {
+function filterSql(store: Storage, child: ObjectDef, filter: Summary['filters'][number], params: unknown[]): string {
   const target = childField(child, store, filter.field);
   const column = `c.${quoteIdentifier(target.name)}`;
   const values = target.type === 'picklist' ? filter.value.split(',').map((value) => value.trim()) : [filter.value];
@@ -69,7 +69,7 @@ function filterSql(store: Store, child: ObjectDef, filter: Summary['filters'][nu
   }
 }
 
-function compile(store: Store, field: FieldDef): CompiledRollup {
+function compile(store: Storage, field: FieldDef): CompiledRollup {
   const summary = field.summary as Summary;
   const child = store.getObject(summary.childObject);
   if (!child)
@@ -91,7 +91,7 @@ function compile(store: Store, field: FieldDef): CompiledRollup {
 }
 
 /** Recomputes every roll-up field of `parent` for the parent records `parentIds` (call inside the transaction). */
-export function recomputeRollups(store: Store, parent: ObjectDef, parentIds: Iterable<string>): void {
+export function recomputeRollups(store: Storage, parent: ObjectDef, parentIds: Iterable<string>): void {
   const rollups = parent.fields.filter((entry) => entry.summary);
   if (rollups.length === 0) return;
   const compiled = rollups.map((entry) => ({ field: entry, rollup: compile(store, entry) }));
@@ -108,7 +108,7 @@ export function recomputeRollups(store: Store, parent: ObjectDef, parentIds: Ite
 }
 
 /** Recomputes one roll-up field on every record of `parent` (after the field is created or its definition changes). */
-export function recomputeAllRollups(store: Store, parent: ObjectDef, field: FieldDef): void {
+export function recomputeAllRollups(store: Storage, parent: ObjectDef, field: FieldDef): void {
   const rollup = compile(store, field);
   const sql =
     `UPDATE ${tableName(parent)} SET ${quoteIdentifier(field.name)} = (SELECT ${rollup.aggregate} FROM ` +
@@ -121,7 +121,7 @@ export function recomputeAllRollups(store: Store, parent: ObjectDef, field: Fiel
  * The parents whose roll-ups depend on records of `child`: for each roll-up anywhere that summarizes `child`, the
  * parent object and the child's master-detail field that points to it.
  */
-export function rollupParentsOf(store: Store, child: ObjectDef): { parent: ObjectDef; foreignKey: string }[] {
+export function rollupParentsOf(store: Storage, child: ObjectDef): { parent: ObjectDef; foreignKey: string }[] {
   const out: { parent: ObjectDef; foreignKey: string }[] = [];
   for (const parent of store.listObjects()) {
     for (const entry of parent.fields) {

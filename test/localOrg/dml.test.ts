@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SfApiError, SfRecordErrors } from '../../src/localOrg/errors.js';
 import type { Store } from '../../src/localOrg/store.js';
+import { saveMetadataRecords } from '../../src/localOrg/metadata/customMetadata.js';
 import { openFixtureStore, removeDir } from './orgFixtures.js';
 
 let store: Store;
@@ -274,12 +275,12 @@ describe('schema changes', () => {
       ])
     );
     store.transaction(() =>
-      store.upsertMetadataRecords('Maintenance_Calendar__mdt', [
+      saveMetadataRecords(store, 'Maintenance_Calendar__mdt', [
         { DeveloperName: 'Paris', MasterLabel: 'Paris', Time_Zone__c: 'Europe/Paris' }
       ])
     );
     store.transaction(() =>
-      store.upsertMetadataRecords('maintenance_calendar__mdt', [
+      saveMetadataRecords(store, 'maintenance_calendar__mdt', [
         { DeveloperName: 'Paris', MasterLabel: 'Paris hours', Time_Zone__c: 'Europe/Paris' }
       ])
     );

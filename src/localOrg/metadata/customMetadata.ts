@@ -1,12 +1,21 @@
 /**
  * Custom metadata records (`customMetadata/SLA_Template.Standard.md`): the record of type `SLA_Template__mdt` named
  * `Standard`, its label and its field values (`<value xsi:type="xsd:double">15.0</value>`, `xsi:nil` for blank),
- * checked against the type's fields, ready for `store.upsertMetadataRecords`.
+ * checked against the type's fields, and stored as rows of the type's table by `saveMetadataRecords`.
  */
-import type { MetadataRecordInput } from '../store.js';
-import type { ObjectDef } from '../schema.js';
+import { SfApiError } from '../errors.js';
+import type { FieldDef, ObjectDef } from '../schema.js';
+import type { Storage } from '../storage.js';
+import { coerceValue } from '../values.js';
 import type { ComponentProblem } from './components.js';
 import { children, childText, type XmlElement } from '../xml.js';
+
+/** One custom metadata record as the Metadata API deploys it. */
+export interface MetadataRecordInput {
+  DeveloperName: string;
+  MasterLabel: string;
+  [field: string]: unknown;
+}
 
 export interface MetadataRecord {
   typeName: string;
@@ -97,4 +106,32 @@ export function convertMetadataRecord(
     }
   }
   return problems.length > 0 ? { problems } : { value: { typeName: type.name, record }, problems };
+}
+
+/**
+ * Stores custom metadata records of type `typeName` (a `__mdt` object already applied), keyed by DeveloperName:
+ * existing records are updated, others created. Values may be text (as in the XML) or typed. Custom metadata is not
+ * data: no DML checks, validation rules or history apply.
+ */
+export function saveMetadataRecords(store: Storage, typeName: string, records: MetadataRecordInput[]): void {
+  const def = store.getObject(typeName);
+  if (!def?.customMetadata) throw new SfApiError('INVALID_TYPE', `Not a custom metadata type: ${typeName}`);
+  const developerName = store.getField(def, 'DeveloperName') as FieldDef;
+  const now = new Date().toISOString();
+  for (const input of records) {
+    const values: Record<string, unknown> = {};
+    for (const [name, raw] of Object.entries(input)) {
+      const target = store.getField(def, name);
+      if (!target)
+        throw new SfApiError('INVALID_FIELD', `No such column '${name}' on entity '${def.name}'`, 400, [name]);
+      values[target.name] = coerceValue(target, raw, typeof raw === 'string' ? 'text' : 'json');
+    }
+    values.Label = values.MasterLabel;
+    values.QualifiedApiName = values.DeveloperName;
+    values.Language ??= 'en_US';
+    values.SystemModstamp = now;
+    const [existing] = store.findIdsByField(def, developerName, values.DeveloperName);
+    if (existing) store.updateRaw(def, existing, values);
+    else store.insertRaw(def, { ...values, Id: store.newId(def), IsDeleted: false });
+  }
 }

@@ -11,7 +11,7 @@ import { field as makeField, systemField, systemFields } from '../fieldFactory.j
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { collectComponents, type ComponentProblem, type DeployComponent } from './components.js';
-import { convertMetadataRecord, type MetadataRecord } from './customMetadata.js';
+import { convertMetadataRecord, saveMetadataRecords, type MetadataRecord } from './customMetadata.js';
 import { PackageError, readDeployPackage, type DeployPackage } from './deployPackage.js';
 import { checkReferences } from './references.js';
 import { getComponent, newComponentId, saveComponent, type StoredComponent } from './repository.js';
@@ -271,7 +271,7 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
           // An unchanged record is left alone (its SystemModstamp too).
           if (getComponent(store, component.type, component.fullName)?.hash === component.hash) continue;
           try {
-            store.upsertMetadataRecords(record.typeName, [record.record]);
+            saveMetadataRecords(store, record.typeName, [record.record]);
           } catch (error) {
             if (!(error instanceof SfApiError)) throw error;
             report(component, { problem: error.message, line: component.element?.line });

@@ -18,7 +18,7 @@ import { visibleHistoryFields } from '../history.js';
 import type { AccessPolicy } from '../permissions.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
-import { quoteIdentifier, tableName } from '../store.js';
+import { quoteIdentifier, tableName } from '../storage.js';
 import { isStoredField, isTextType } from '../values.js';
 import { buildConditionTree, type ConditionNode, type Leaf } from './conditionTree.js';
 import { bindLiteral, type BoundValue, type LiteralContext, type OperandType } from './literals.js';
