@@ -218,10 +218,13 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
     const type = typeByName(typeName);
     const wildcard = members.includes('*');
     if (type) {
-      const ofType = [...groups.values()].filter((g) => g.type === type);
+      // package.xml lists the folders of an in-folder type among its members (`Report`: `Sales/`, `Sales/Pipeline`).
+      const ofType = [...groups.values()].filter(
+        (g) => g.type === type || (type.folderTypeName !== undefined && g.type.name === type.folderTypeName)
+      );
       if (wildcard) ofType.forEach(topLevel);
       for (const member of members.filter((m) => m !== '*')) {
-        const group = ofType.find((g) => g.fullName === member);
+        const group = ofType.find((g) => g.fullName === (g.type.isFolder ? member.replace(/\/$/, '') : member));
         if (group) topLevel(group);
         else if (!wildcard) missing(type.name, member);
       }

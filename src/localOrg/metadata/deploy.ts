@@ -10,6 +10,7 @@ import { syncCustomPermissionRecords } from '../permissions.js';
 import { field as makeField, systemField, systemFields } from '../fieldFactory.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
+import { parseXml, type XmlElement } from '../xml.js';
 import { collectComponents, type ComponentProblem, type DeployComponent } from './components.js';
 import { convertMetadataRecord, saveMetadataRecords, type MetadataRecord } from './customMetadata.js';
 import { PackageError, readDeployPackage, type DeployPackage } from './deployPackage.js';
@@ -210,6 +211,16 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
   const deployed = new Set(components.map((c) => `${c.type}#${c.fullName}`.toLowerCase()));
   const componentExists = (type: string, fullName: string): boolean =>
     deployed.has(`${type}#${fullName}`.toLowerCase()) || getComponent(store, type, fullName) !== undefined;
+  const listObjects = (): ObjectDef[] => [
+    ...candidates.values(),
+    ...store.listObjects().filter((def) => !candidates.has(def.name.toLowerCase()))
+  ];
+  const componentElement = (type: string, fullName: string): XmlElement | undefined => {
+    const inDeploy = components.find((c) => c.type === type && c.fullName.toLowerCase() === fullName.toLowerCase());
+    if (inDeploy) return inDeploy.element;
+    const stored = getComponent(store, type, fullName);
+    return stored ? parseXml(stored.content) : undefined;
+  };
   checkFormulas(
     plan.defs.map((def) => candidates.get(def.name.toLowerCase()) as ObjectDef),
     resolve,
@@ -225,7 +236,9 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
       converted.problems.forEach((p) => report(component, p));
       if (converted.value) records.set(component, converted.value);
     }
-    checkReferences(component, { getObject: resolve, componentExists }).forEach((p) => report(component, p));
+    checkReferences(component, { getObject: resolve, listObjects, componentExists, componentElement }).forEach((p) =>
+      report(component, p)
+    );
     if (component.type === 'StaticResource') checkStaticResource(component).forEach((p) => report(component, p));
   }
 

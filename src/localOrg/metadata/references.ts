@@ -5,10 +5,11 @@
  * are not checked (only `__c` fields are), so that valid metadata never fails here for a field the org lacks.
  */
 import type { FieldDef, ObjectDef } from '../schema.js';
+import { dashboard, report, reportType, type AnalyticsContext } from './analyticsChecks.js';
 import type { ComponentProblem, DeployComponent } from './components.js';
 import { child, childBoolean, children, childText, type XmlElement } from '../xml.js';
 
-export interface ReferenceContext {
+export interface ReferenceContext extends AnalyticsContext {
   getObject(name: string): ObjectDef | undefined;
   /** True when a component of `type` named `fullName` is in the deploy or already in the org. */
   componentExists(type: string, fullName: string): boolean;
@@ -201,7 +202,10 @@ const CHECKS: Partial<Record<string, Check>> = {
   CompactLayout: compactLayout,
   ListView: listView,
   QuickAction: quickAction,
-  CustomApplication: customApplication
+  CustomApplication: customApplication,
+  ReportType: reportType,
+  Report: report,
+  Dashboard: dashboard
 };
 
 /** The reference problems of one component (none for types without checks). */
