@@ -155,7 +155,8 @@ export function monthlyRows(report: MaintenanceReport): Row[] {
   );
 }
 
-function markdownTable(rows: Row[]): string {
+/** Rows as a Markdown table (pipes in cells escaped), or `_No data._` without rows. */
+export function markdownTable(rows: Row[]): string {
   if (rows.length === 0) return '_No data._\n';
   const headers = Object.keys(rows[0]);
   const escape = (text: string): string => text.replace(/\|/g, '\\|');

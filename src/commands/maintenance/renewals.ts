@@ -1,8 +1,8 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { stringify } from 'csv-stringify/sync';
 import { COVERAGE_HORIZON_DAYS } from '#engine';
-import { buildRenewals, type RenewalLine, type RenewalsReport } from '../../renewals/buildRenewals.js';
+import { buildRenewals, type RenewalsReport } from '../../renewals/buildRenewals.js';
+import { renewalRows, renewalsCsv, renewalsMarkdown } from '../../renewals/formatRenewals.js';
 import { readCoverageData } from '../../report/reportData.js';
 import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
 import { readUserToday } from '../../shared/orgHelpers.js';
@@ -18,26 +18,6 @@ type Format = (typeof FORMATS)[number];
 
 /** The most days --within may look ahead: ten years of terms. */
 const MAX_WITHIN_DAYS = 3660;
-
-const WHAT: Record<RenewalLine['kind'], string> = {
-  notice: 'Notice deadline',
-  'notice-passed': 'Notice deadline passed',
-  renewal: 'Tacit renewal',
-  end: 'Contract end',
-  decision: 'Decision pending',
-  option: 'Option closes'
-};
-
-function rows(report: RenewalsReport): Record<string, string>[] {
-  return report.lines.map((line) => ({
-    Date: line.date,
-    'Days left': String(line.daysLeft),
-    Account: line.account,
-    'Contract or go-live': line.subject,
-    What: WHAT[line.kind],
-    Detail: line.detail
-  }));
-}
 
 export default class Renewals extends SfCommand<RenewalsResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -76,30 +56,19 @@ export default class Renewals extends SfCommand<RenewalsResult> {
   }
 
   private print(report: RenewalsReport, format: Format): void {
-    const data = rows(report);
     if (format === 'csv') {
-      this.log(stringify(report.lines, { header: true, record_delimiter: '\n' }).trimEnd());
+      this.log(renewalsCsv(report));
       return;
     }
     const title = messages.getMessage('title', [report.withinDays, report.today, report.lines.length]);
     if (format === 'md') {
-      const headers = Object.keys(data[0] ?? { Date: '' });
-      const escape = (text: string): string => text.replace(/\|/g, '\\|');
-      this.log(
-        [
-          `# ${title}`,
-          '',
-          `| ${headers.join(' | ')} |`,
-          `| ${headers.map(() => '---').join(' | ')} |`,
-          ...data.map((row) => `| ${headers.map((header) => escape(row[header] ?? '')).join(' | ')} |`)
-        ].join('\n')
-      );
+      this.log(renewalsMarkdown(report, title));
       return;
     }
-    if (data.length === 0) {
+    if (report.lines.length === 0) {
       this.log(messages.getMessage('nothing', [report.withinDays]));
       return;
     }
-    this.table({ title, data });
+    this.table({ title, data: renewalRows(report) });
   }
 }
