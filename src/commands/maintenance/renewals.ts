@@ -3,6 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { COVERAGE_HORIZON_DAYS } from '#engine';
 import { buildRenewals, type RenewalsReport } from '../../renewals/buildRenewals.js';
 import { renewalRows, renewalsCsv, renewalsMarkdown } from '../../renewals/formatRenewals.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/format.js';
 import { readCoverageData } from '../../report/reportData.js';
 import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
 import { readUserToday } from '../../shared/orgHelpers.js';
@@ -12,9 +13,6 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.renewals');
 
 export type RenewalsResult = RenewalsReport & { targetOrg: string };
-
-const FORMATS = ['table', 'md', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** The most days --within may look ahead: ten years of terms. */
 const MAX_WITHIN_DAYS = 3660;
@@ -37,8 +35,8 @@ export default class Renewals extends SfCommand<RenewalsResult> {
     format: Flags.option({
       char: 'f',
       summary: messages.getMessage('flags.format.summary'),
-      options: FORMATS,
-      default: 'table' as Format
+      options: REPORT_FORMATS,
+      default: 'table' as ReportFormat
     })(),
     // Reproducible lists (tests, "as of" a past day): the day the window starts.
     today: Flags.string({ hidden: true })
@@ -55,7 +53,7 @@ export default class Renewals extends SfCommand<RenewalsResult> {
     return { ...report, targetOrg: target.username };
   }
 
-  private print(report: RenewalsReport, format: Format): void {
+  private print(report: RenewalsReport, format: ReportFormat): void {
     if (format === 'csv') {
       this.log(renewalsCsv(report));
       return;
