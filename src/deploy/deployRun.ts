@@ -2,9 +2,8 @@
  * The deploy as the commands run it (deploy, setup): deploy force-app, assign the permission sets where missing,
  * check what the running user can see. Expected failures become SfErrors that say what to do.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Messages, type Connection } from '@salesforce/core';
+import { readFileSync } from 'node:fs';
+import { Messages, type Connection, type SfError } from '@salesforce/core';
 import type { MultiStageOutput } from '@oclif/multi-stage-output';
 import { accessMatrixFile, forceAppDir } from '../shared/projectPaths.js';
 import type { StageData, StageSpec } from '../shared/stageView.js';
@@ -28,37 +27,18 @@ export function packagePermissionSets(matrixFile: string = accessMatrixFile): st
   );
 }
 
-/** Parses and checks --permsets, --wait and --source-dir before anything is sent. */
-export function checkDeployInput(input: { permsets?: string[]; wait?: number; sourceDir?: string }): {
-  permissionSets: string[];
-  waitMinutes: number;
-  sourceDir: string;
-} {
-  const sourceDir = resolve(input.sourceDir ?? forceAppDir);
-  if (!statSync(sourceDir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw messages.createError('error.SourceDirNotFound', [sourceDir]);
-  }
+/**
+ * The permission sets --permsets names, spelled as the package spells them (the default when none is named).
+ * @throws SfError UnknownPermissionSet for a name that is not one of the package's
+ */
+export function checkPermissionSets(permsets: string[] | undefined): string[] {
   const known = packagePermissionSets();
-  const permissionSets = (input.permsets ?? DEFAULT_PERMISSION_SETS)
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value.length > 0);
-  for (const name of permissionSets) {
-    if (!known.some((candidate) => candidate.toLowerCase() === name.toLowerCase())) {
-      throw messages.createError('error.UnknownPermissionSet', [name], [known.join(', ')]);
-    }
-  }
-  const waitMinutes = input.wait ?? 33;
-  if (!Number.isInteger(waitMinutes) || waitMinutes < 1 || waitMinutes > 600) {
-    throw messages.createError('error.InvalidWait', [waitMinutes]);
-  }
-  return {
-    permissionSets: permissionSets.map(
-      (name) => known.find((candidate) => candidate.toLowerCase() === name.toLowerCase()) as string
-    ),
-    waitMinutes,
-    sourceDir
-  };
+  const names = (permsets ?? DEFAULT_PERMISSION_SETS).map((value) => value.trim()).filter((value) => value.length > 0);
+  return names.map((name) => {
+    const match = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (!match) throw messages.createError('error.UnknownPermissionSet', [name], [known.join(', ')]);
+    return match;
+  });
 }
 
 /** Deploys (or validates) force-app, or another source directory; throws DeployFailed / DeployTimeout. */
@@ -98,14 +78,18 @@ export async function runDeploy(
   return outcome;
 }
 
-/** Assigns the permission sets; throws PermissionSetNotFound when the org lacks one. */
+/**
+ * Assigns the permission sets to the running user, or to the users named by --assign-to; throws PermissionSetNotFound
+ * when the org lacks one. Refused users are in the outcome (see {@link assignmentRefusedError}).
+ */
 export async function runAssignments(
   conn: Connection,
   permissionSets: string[],
-  orgLabel: string
+  orgLabel: string,
+  assignTo?: string[]
 ): Promise<AssignmentOutcome> {
   try {
-    return await assignPermissionSets(conn, permissionSets);
+    return await assignPermissionSets(conn, permissionSets, assignTo);
   } catch (error) {
     if (error instanceof PermissionSetNotFoundError) {
       throw messages.createError(
@@ -153,18 +137,44 @@ export interface DeployRunOutcome {
   deploy: DeployOutcome;
   /** Absent for a validation (check only). */
   assignment?: AssignmentOutcome;
+  /** Absent for a validation, and when the running user was not among the users assigned to. */
   visibility?: VisibilityReport;
+}
+
+/** The error of a run in which some users could not get their permission sets: each refusal on a line, exit code 1. */
+export function assignmentRefusedError(outcome: AssignmentOutcome, orgLabel: string): SfError {
+  const lines = outcome.refused.map(
+    (refusal) =>
+      `  - ${refusal.username}${refusal.permissionSet ? ` (${refusal.permissionSet})` : ''}: ${refusal.reason}`
+  );
+  const error = messages.createError('error.AssignmentRefused', [orgLabel, outcome.refused.length, lines.join('\n')]);
+  error.exitCode = 1;
+  error.setData({
+    refused: outcome.refused.map((refusal) => ({ ...refusal })),
+    assignments: outcome.assignments.map((user) => ({ ...user }))
+  });
+  return error;
 }
 
 /**
  * Deploys, assigns the permission sets and checks visibility, each in its stage of `view` (DEPLOY_STAGES): what
  * `deploy` and `setup` both do. A validation (checkOnly) saves nothing: the permission sets may not exist yet, so it
- * stops after the deploy.
+ * stops after the deploy. Describe answers for the running user only, so visibility is checked when the running user
+ * is among those assigned to.
+ * @throws SfError AssignmentRefused, once every stage has run, when a user could not get its permission sets
  */
 export async function runDeployStages(
   conn: Connection,
   view: MultiStageOutput<StageData>,
-  options: { checkOnly: boolean; permissionSets: string[]; waitMinutes: number; sourceDir?: string; orgLabel: string }
+  options: {
+    checkOnly: boolean;
+    permissionSets: string[];
+    /** Usernames to assign to instead of the running user. */
+    assignTo?: string[];
+    waitMinutes: number;
+    sourceDir?: string;
+    orgLabel: string;
+  }
 ): Promise<DeployRunOutcome> {
   view.goto('Deploy metadata');
   const deploy = await runDeploy(conn, {
@@ -181,12 +191,23 @@ export async function runDeployStages(
     return { deploy };
   }
   view.goto('Assign permission sets');
-  const assignment = await runAssignments(conn, options.permissionSets, options.orgLabel);
+  const assignment = await runAssignments(conn, options.permissionSets, options.orgLabel, options.assignTo);
+  const count = (key: 'assigned' | 'alreadyAssigned'): number =>
+    assignment.assignments.reduce((sum, user) => sum + user[key].length, 0);
   view.updateData({
-    'Permission sets': `${assignment.assigned.length} assigned, ${assignment.alreadyAssigned.length} already assigned`
+    'Permission sets':
+      `${count('assigned')} assigned, ${count('alreadyAssigned')} already assigned` +
+      (assignment.refused.length > 0 ? `, ${assignment.refused.length} refused` : '') +
+      (options.assignTo ? ` (${assignment.assignments.length} user(s))` : '')
   });
   view.goto('Check visibility');
-  const visibility = await runVisibilityCheck(conn, options.permissionSets, options.orgLabel);
-  view.updateData({ Fields: `${visibility.fieldsChecked} visible` });
+  let visibility: VisibilityReport | undefined;
+  if (assignment.assignments.some((user) => user.userId === assignment.runningUser.id)) {
+    visibility = await runVisibilityCheck(conn, options.permissionSets, options.orgLabel);
+    view.updateData({ Fields: `${visibility.fieldsChecked} visible` });
+  } else {
+    view.updateData({ Fields: 'not checked: describe answers for the running user, who was not assigned to' });
+  }
+  if (assignment.refused.length > 0) throw assignmentRefusedError(assignment, options.orgLabel);
   return { deploy, assignment, visibility };
 }

@@ -1,13 +1,12 @@
 /**
- * The seed as the commands run it (seed, setup): check the flags, build the dataset from a recipe or a plan, check
- * the org can take it, load it. Every expected failure becomes an SfError with the actions that fix it; nothing is
- * written to any org before the input has been checked.
+ * The seed as the commands run it (seed, setup): build the dataset from a recipe or a plan, check the org can take
+ * it, load it. Every expected failure becomes an SfError with the actions that fix it; nothing is written to any org
+ * before the input has been checked (the flags' bounds by oclif, the recipe or plan here).
  */
-import { existsSync } from 'node:fs';
 import { Messages, SfError, type Connection } from '@salesforce/core';
 import { countRecords, type Dataset } from './dataset.js';
 import { generateDataset, type GeneratedAccount } from './generator.js';
-import { DEFAULT_BULK_THRESHOLD, loadDataset, type LoadProgress, type LoadResult } from './loader.js';
+import { loadDataset, type LoadProgress, type LoadResult } from './loader.js';
 import { loadPackageConfig, recipeContext, type PackageConfig } from './packageConfig.js';
 import { PlanError, readPlan } from './plan.js';
 import { listRecipes, locateRecipe, readRecipe, RecipeError } from './recipe.js';
@@ -16,15 +15,11 @@ import { checkTargetSchema } from './schemaCheck.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.seed');
 
-/** --scale above this is surely a typo (100,000 accounts per story entry). */
-export const MAX_SCALE = 10_000;
-
 export interface SeedInput {
   recipe?: string;
   scale?: number;
   seed?: number;
   plan?: string;
-  bulkThreshold?: number;
   /** The day the stories are told from; default today. */
   today?: string;
 }
@@ -38,29 +33,6 @@ export interface PreparedSeed {
   accounts?: GeneratedAccount[];
 }
 
-/** Checks the flags that need no file or org. */
-export function checkSeedInput(input: SeedInput, explicitRecipe: boolean): { bulkThreshold: number } {
-  if (input.plan !== undefined) {
-    const conflicting = [
-      explicitRecipe ? '--recipe' : undefined,
-      input.scale !== undefined ? '--scale' : undefined,
-      input.seed !== undefined ? '--seed' : undefined
-    ].filter(Boolean);
-    if (conflicting.length > 0) throw messages.createError('error.PlanWithRecipeOptions', [conflicting.join(', ')]);
-  }
-  if (input.scale !== undefined && (!Number.isInteger(input.scale) || input.scale < 1 || input.scale > MAX_SCALE)) {
-    throw messages.createError('error.InvalidScale', [MAX_SCALE, input.scale]);
-  }
-  if (input.seed !== undefined && (!Number.isInteger(input.seed) || input.seed < 0 || input.seed > 2 ** 31 - 1)) {
-    throw messages.createError('error.InvalidSeed', [input.seed]);
-  }
-  const bulkThreshold = input.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
-  if (!Number.isInteger(bulkThreshold) || bulkThreshold < 1) {
-    throw messages.createError('error.InvalidBulkThreshold', [bulkThreshold]);
-  }
-  return { bulkThreshold };
-}
-
 function problemList(lines: string[]): string {
   return lines.map((line) => `  - ${line}`).join('\n');
 }
@@ -69,7 +41,6 @@ function problemList(lines: string[]): string {
 export function prepareSeed(input: SeedInput, config: PackageConfig = loadPackageConfig()): PreparedSeed {
   const context = recipeContext(config);
   if (input.plan !== undefined) {
-    if (!existsSync(input.plan)) throw messages.createError('error.PlanNotFound', [input.plan]);
     try {
       return { dataset: readPlan(input.plan, context) };
     } catch (error) {

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalOrg, stopLocalOrg } from '../../src/localOrg/index.js';
 import Deploy from '../../src/commands/maintenance/deploy.js';
+import Renewals from '../../src/commands/maintenance/renewals.js';
 import Report from '../../src/commands/maintenance/report.js';
 import Seed from '../../src/commands/maintenance/seed.js';
 import Setup from '../../src/commands/maintenance/setup.js';
@@ -158,51 +159,6 @@ const cases: Case[] = [
     action: /check the path/
   },
   {
-    title: 'negative scale',
-    command: Seed,
-    argv: () => ['--scale', '-1'],
-    error: 'InvalidScaleError',
-    message: /got -1/,
-    action: /--scale 1/
-  },
-  { title: 'zero scale', command: Seed, argv: () => ['--scale', '0'], error: 'InvalidScaleError', message: /got 0/ },
-  {
-    title: 'absurd scale',
-    command: Seed,
-    argv: () => ['--scale', '20000'],
-    error: 'InvalidScaleError',
-    message: /from 1 to 10000/
-  },
-  {
-    title: 'negative seed',
-    command: Seed,
-    argv: () => ['--seed', '-5'],
-    error: 'InvalidSeedError',
-    action: /--seed 42/
-  },
-  {
-    title: 'zero bulk threshold',
-    command: Seed,
-    argv: () => ['--bulk-threshold', '0'],
-    error: 'InvalidBulkThresholdError',
-    action: /default \(2000\)/
-  },
-  {
-    title: '--plan together with --recipe',
-    command: Seed,
-    argv: () => ['--plan', 'plan.json', '--recipe', 'demo'],
-    error: 'PlanWithRecipeOptionsError',
-    message: /--recipe/,
-    action: /Leave out --recipe/
-  },
-  {
-    title: 'missing plan file',
-    command: Seed,
-    argv: () => ['--plan', join(files, 'missing.json')],
-    error: 'PlanNotFoundError',
-    action: /sf data export tree/
-  },
-  {
     title: 'plan that is not JSON',
     command: Seed,
     argv: () => ['--plan', file('broken-plan.json', '[{"sobject": "Account", ')],
@@ -259,9 +215,9 @@ const cases: Case[] = [
     action: /add the parent record/
   },
   {
-    title: '--dry-run into a file',
+    title: '--output-dir that is a file',
     command: Seed,
-    argv: () => ['--dry-run', file('not-a-dir.txt', 'x')],
+    argv: () => ['--dry-run', '--output-dir', file('not-a-dir.txt', 'x')],
     error: 'DryRunTargetError',
     action: /path of a directory/
   },
@@ -302,14 +258,6 @@ const cases: Case[] = [
     error: 'UnknownPermissionSetError',
     action: /Maintenance_Viewer, Maintenance_Support, Maintenance_Manager/
   },
-  { title: 'zero wait', command: Deploy, argv: () => ['--wait', '0'], error: 'InvalidWaitError', action: /--wait 33/ },
-  {
-    title: 'missing source directory',
-    command: Deploy,
-    argv: () => ['--source-dir', join(files, 'nope')],
-    error: 'SourceDirNotFoundError',
-    action: /Leave out --source-dir/
-  },
   {
     title: 'month that does not exist',
     command: Report,
@@ -337,8 +285,87 @@ const cases: Case[] = [
     argv: () => ['-o', 'bad-bare', '--recipe', 'nope'],
     error: 'RecipeNotFoundError',
     action: /demo, volume/
+  }
+];
+
+/**
+ * Flag shapes and bounds are oclif's to check (min/max, exists, exclusive, dependsOn), before run() starts: the
+ * message names the flag and what it accepts (a refused value also points to --help).
+ */
+const flagCases: { title: string; command: object; argv: () => string[]; message: RegExp }[] = [
+  {
+    title: 'negative scale',
+    command: Seed,
+    argv: () => ['--scale', '-1'],
+    message: /--scale[\s\S]*at least|--scale[\s\S]*greater than or equal to 1/
   },
-  { title: 'setup with a bad scale', command: Setup, argv: () => ['--scale', '0'], error: 'InvalidScaleError' }
+  {
+    title: 'zero scale',
+    command: Seed,
+    argv: () => ['--scale', '0'],
+    message: /--scale[\s\S]*greater than or equal to 1/
+  },
+  {
+    title: 'absurd scale',
+    command: Seed,
+    argv: () => ['--scale', '20000'],
+    message: /--scale[\s\S]*less than or equal to 10000/
+  },
+  {
+    title: 'negative seed',
+    command: Seed,
+    argv: () => ['--seed', '-5'],
+    message: /--seed[\s\S]*greater than or equal to 0/
+  },
+  {
+    title: 'zero bulk threshold',
+    command: Seed,
+    argv: () => ['--bulk-threshold', '0'],
+    message: /--bulk-threshold[\s\S]*greater than or equal to 1/
+  },
+  {
+    title: '--plan together with --recipe',
+    command: Seed,
+    argv: () => ['--plan', file('plan.json', '[]'), '--recipe', 'demo'],
+    message: /--recipe=demo cannot also be provided when using --plan/
+  },
+  {
+    title: 'missing plan file',
+    command: Seed,
+    argv: () => ['--plan', join(files, 'missing.json')],
+    message: /No file found at .*missing\.json/
+  },
+  {
+    title: '--output-dir without --dry-run',
+    command: Seed,
+    argv: () => ['--output-dir', files],
+    message:
+      /--dry-run=.* must also be provided when using --output-dir|All of the following must be provided when using --output-dir: --dry-run/
+  },
+  {
+    title: 'zero wait',
+    command: Deploy,
+    argv: () => ['--wait', '0'],
+    message: /--wait[\s\S]*between 1 and 600/
+  },
+  {
+    title: 'missing source directory',
+    command: Deploy,
+    argv: () => ['--source-dir', join(files, 'nope')],
+    message: /No directory found at .*nope/
+  },
+  {
+    title: 'setup with a bad scale',
+    command: Setup,
+    argv: () => ['--scale', '0'],
+    message: /--scale[\s\S]*greater than or equal to 1/
+  },
+  {
+    title: 'renewals window of no days',
+    command: Renewals,
+    argv: () => ['--within', '0'],
+    message: /--within[\s\S]*between 1 and 3660/
+  }
 ];
 
 function expectActionableFailure(
@@ -368,6 +395,18 @@ describe('bad input: a clear error with an action, a non-zero exit, the org as i
       expect((await recordCounts(await bare.conn())).Account).toBe(0);
     },
     60_000
+  );
+
+  it.each(flagCases)(
+    'refused by oclif: $title',
+    async (testCase) => {
+      const { result, error } = await runCommand(testCase.command, testCase.argv());
+      expect(result).toBeUndefined();
+      expect(error?.exitCode).toBeGreaterThan(0);
+      expect(error?.message).toMatch(testCase.message);
+      expect(readdirSync(sandbox.localOrgDir)).toEqual([]);
+    },
+    30_000
   );
 
   it('deploy failure: the org names the broken file, and nothing is deployed', async () => {
@@ -490,6 +529,6 @@ describe('bad input: a clear error with an action, a non-zero exit, the org as i
   }, 60_000);
 
   it('covers at least 25 cases', () => {
-    expect(cases.length + 4).toBeGreaterThanOrEqual(25);
+    expect(cases.length + flagCases.length + 4).toBeGreaterThanOrEqual(25);
   });
 });

@@ -96,7 +96,7 @@ describe('sf maintenance deploy', () => {
   it('validates with --dry-run: nothing saved, nothing assigned', async () => {
     const { result, error } = await runCommand<DeployResult>(Deploy, ['-o', 'plugin-commands', '--dry-run']);
     expect(error).toBeUndefined();
-    expect(result).toMatchObject({ checkOnly: true, status: 'Succeeded', assigned: [], fieldsChecked: 0 });
+    expect(result).toMatchObject({ checkOnly: true, status: 'Succeeded', assignments: [], fieldsChecked: 0 });
     expect(result?.componentsTotal).toBeGreaterThan(50);
     expect(await recordCounts(await org.conn())).toMatchObject({ Maintenance_Contract__c: 0 });
     const described = await (await org.conn()).describeGlobal();
@@ -109,8 +109,7 @@ describe('sf maintenance deploy', () => {
     expect(result).toMatchObject({
       checkOnly: false,
       status: 'Succeeded',
-      assigned: ['Maintenance_Manager'],
-      alreadyAssigned: []
+      assignments: [{ assigned: ['Maintenance_Manager'], alreadyAssigned: [] }]
     });
     expect(result?.fieldsChecked).toBe(grantedFieldCount('Maintenance_Manager'));
   }, 120_000);
@@ -122,12 +121,66 @@ describe('sf maintenance deploy', () => {
       '--permsets',
       'Maintenance_Manager,Maintenance_Viewer'
     ]);
-    expect(result).toMatchObject({ assigned: ['Maintenance_Viewer'], alreadyAssigned: ['Maintenance_Manager'] });
+    expect(result).toMatchObject({
+      assignments: [{ assigned: ['Maintenance_Viewer'], alreadyAssigned: ['Maintenance_Manager'] }]
+    });
     const conn = await org.conn();
     const assignments = await conn.query(
       "SELECT Id FROM PermissionSetAssignment WHERE PermissionSet.Name LIKE 'Maintenance%'"
     );
     expect(assignments.totalSize).toBe(2);
+  }, 120_000);
+
+  it('assigns to other users with --assign-to, listing each user it could not assign', async () => {
+    const admin = await org.conn();
+    const agent = await createUserWithPermissionSets(admin, {
+      username: 'assign.agent@maintenance.test',
+      permissionSets: []
+    });
+    const leaver = await createUserWithPermissionSets(admin, {
+      username: 'assign.leaver@maintenance.test',
+      permissionSets: []
+    });
+    await admin.sobject('User').update({ Id: leaver.id, IsActive: false });
+    const { error } = await runCommand<DeployResult>(Deploy, [
+      '-o',
+      'plugin-commands',
+      '--permsets',
+      'Maintenance_Viewer,Maintenance_Support',
+      '--assign-to',
+      `${agent.username},nobody@maintenance.test,${leaver.username}`
+    ]);
+    expect(error?.name).toBe('AssignmentRefusedError');
+    expect(error?.exitCode).toBe(1);
+    expect(error?.message).toMatch(/nobody@maintenance\.test: no user with this username/);
+    expect(error?.message).toMatch(/assign\.leaver@maintenance\.test: the user is inactive/);
+    expect(error?.actions?.length).toBeGreaterThan(0);
+    // The refusals did not keep the agent from its sets; nobody else got any.
+    const held = async (userId: string): Promise<string[]> =>
+      (
+        await admin.query<{ PermissionSet: { Name: string } }>(
+          `SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '${userId}' AND PermissionSet.Name LIKE 'Maintenance%'`
+        )
+      ).records
+        .map((row) => row.PermissionSet.Name)
+        .sort();
+    expect(await held(agent.id)).toEqual(['Maintenance_Support', 'Maintenance_Viewer']);
+    expect(await held(leaver.id)).toEqual([]);
+
+    const again = await runCommand<DeployResult>(Deploy, [
+      '-o',
+      'plugin-commands',
+      '--permsets',
+      'Maintenance_Viewer',
+      '--assign-to',
+      agent.username
+    ]);
+    expect(again.error).toBeUndefined();
+    expect(again.result?.assignments).toEqual([
+      { username: agent.username, userId: agent.id, assigned: [], alreadyAssigned: ['Maintenance_Viewer'] }
+    ]);
+    // Describe answers for the running user, who was not assigned to: nothing to check.
+    expect(again.result?.fieldsChecked).toBe(0);
   }, 120_000);
 
   it("names what a restricted user cannot see or edit of another permission set's grants", async () => {
@@ -523,6 +576,7 @@ describe('without --target-org', () => {
         '--recipe',
         'demo',
         '--dry-run',
+        '--output-dir',
         join(sandbox.home, 'preview'),
         '--json'
       ]);

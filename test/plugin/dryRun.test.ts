@@ -22,14 +22,23 @@ describe('sf maintenance seed --dry-run', () => {
   let result: SeedResult;
 
   it('returns what it would load, object by object, with the API each would use', async () => {
-    const run = await runCommand(Seed, ['--recipe', 'demo', '--dry-run', dir, '--bulk-threshold', '100']);
+    const run = await runCommand(Seed, [
+      '--recipe',
+      'demo',
+      '--dry-run',
+      '--output-dir',
+      dir,
+      '--bulk-threshold',
+      '100'
+    ]);
     expect(run.error).toBeUndefined();
     result = run.result as SeedResult;
     expect(result).toMatchObject({
       recipe: 'demo',
       seed: 20260501,
       scale: 1,
-      dryRunDirectory: dir,
+      dryRun: true,
+      outputDir: dir,
       created: 0,
       updated: 0,
       failed: 0
@@ -101,7 +110,7 @@ describe('sf maintenance seed --dry-run', () => {
 
   it('gives the same files for the same seed', async () => {
     const again = join(tempDir('dry-run-again-'), 'preview');
-    await runCommand(Seed, ['--recipe', 'demo', '--dry-run', again]);
+    await runCommand(Seed, ['--recipe', 'demo', '--dry-run', '--output-dir', again]);
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.csv'))) {
       expect(readFileSync(join(again, file), 'utf8')).toBe(readFileSync(join(dir, file), 'utf8'));
     }

@@ -155,8 +155,9 @@ export async function runCommand<T>(command: object, argv: string[]): Promise<{ 
     return { error: error as CommandError };
   } finally {
     for (const spy of silenced) spy.mockRestore();
-    // A failed command sets the process exit code; the test run must not inherit it.
-    process.exitCode = 0;
+    // A failed command sets the process exit code; the test run must not inherit it, nor the next command (which
+    // falls back on it for errors without an exit code of their own).
+    process.exitCode = undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
-import { checkDeployInput, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
+import { apiVersionFlag, deployFlags, targetOrgFlag } from '../../shared/commandFlags.js';
+import { checkPermissionSets, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
+import type { UserAssignment } from '../../deploy/permissionSets.js';
 import { CONNECT_STAGE, createStageView, orgLine } from '../../shared/stageView.js';
 import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
@@ -15,10 +16,9 @@ export interface DeployResult {
   status: string;
   componentsDeployed: number;
   componentsTotal: number;
-  /** Permission sets assigned by this run, and those the user already had; empty for a dry run. */
-  assigned: string[];
-  alreadyAssigned: string[];
-  /** Fields checked for visibility; 0 for a dry run. */
+  /** Per user (the running user, or those of --assign-to): sets assigned by this run and sets held already; empty for a dry run. */
+  assignments: UserAssignment[];
+  /** Fields checked for visibility; 0 for a dry run, or when the running user was not assigned to. */
   fieldsChecked: number;
   elapsedMs: number;
 }
@@ -32,19 +32,24 @@ export default class Deploy extends SfCommand<DeployResult> {
     'target-org': targetOrgFlag,
     'api-version': apiVersionFlag,
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
-    wait: Flags.integer({ char: 'w', summary: messages.getMessage('flags.wait.summary'), default: 33 }),
-    'source-dir': Flags.string({ char: 'd', summary: messages.getMessage('flags.source-dir.summary') }),
-    permsets: Flags.string({ summary: messages.getMessage('flags.permsets.summary'), multiple: true, delimiter: ',' })
+    ...deployFlags,
+    'assign-to': Flags.string({
+      summary: messages.getMessage('flags.assign-to.summary'),
+      description: messages.getMessage('flags.assign-to.description'),
+      multiple: true,
+      delimiter: ','
+    }),
+    'source-dir': Flags.directory({
+      char: 'd',
+      summary: messages.getMessage('flags.source-dir.summary'),
+      exists: true
+    })
   };
 
   public async run(): Promise<DeployResult> {
     const started = Date.now();
     const { flags } = await this.parse(Deploy);
-    const { permissionSets, waitMinutes, sourceDir } = checkDeployInput({
-      permsets: flags.permsets,
-      wait: flags.wait,
-      sourceDir: flags['source-dir']
-    });
+    const permissionSets = checkPermissionSets(flags.permsets);
     const checkOnly = flags['dry-run'];
     const view = createStageView({
       title: checkOnly ? 'Validate the deploy (check only)' : 'Deploy',
@@ -58,8 +63,9 @@ export default class Deploy extends SfCommand<DeployResult> {
         runDeployStages(target.conn, view, {
           checkOnly,
           permissionSets,
-          waitMinutes,
-          sourceDir,
+          assignTo: flags['assign-to'],
+          waitMinutes: flags.wait.minutes,
+          sourceDir: flags['source-dir'],
           orgLabel: target.label
         })
       );
@@ -71,8 +77,7 @@ export default class Deploy extends SfCommand<DeployResult> {
         status: outcome.deploy.status,
         componentsDeployed: outcome.deploy.componentsDeployed,
         componentsTotal: outcome.deploy.componentsTotal,
-        assigned: outcome.assignment?.assigned ?? [],
-        alreadyAssigned: outcome.assignment?.alreadyAssigned ?? [],
+        assignments: outcome.assignment?.assignments ?? [],
         fieldsChecked: outcome.visibility?.fieldsChecked ?? 0,
         elapsedMs: Date.now() - started
       };

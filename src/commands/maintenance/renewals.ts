@@ -25,12 +25,13 @@ export default class Renewals extends SfCommand<RenewalsResult> {
   public static override readonly flags = {
     'target-org': targetOrgFlag,
     'api-version': apiVersionFlag,
-    within: Flags.integer({
+    within: Flags.duration({
       char: 'w',
+      unit: 'days',
       summary: messages.getMessage('flags.within.summary'),
       min: 1,
       max: MAX_WITHIN_DAYS,
-      default: COVERAGE_HORIZON_DAYS
+      defaultValue: COVERAGE_HORIZON_DAYS
     }),
     format: Flags.option({
       char: 'f',
@@ -47,7 +48,7 @@ export default class Renewals extends SfCommand<RenewalsResult> {
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
     const report = await withOrgErrors(target, async () => {
       const today = flags.today ?? (await readUserToday(target.conn, target.username));
-      return buildRenewals(await readCoverageData(target.conn), { today, withinDays: flags.within });
+      return buildRenewals(await readCoverageData(target.conn), { today, withinDays: flags.within.days });
     });
     this.print(report, flags.format);
     return { ...report, targetOrg: target.username };

@@ -32,7 +32,15 @@ export default class Report extends SfCommand<ReportResult> {
     'target-org': targetOrgFlag,
     'api-version': apiVersionFlag,
     account: Flags.string({ char: 'a', summary: messages.getMessage('flags.account.summary') }),
-    month: Flags.string({ char: 'm', summary: messages.getMessage('flags.month.summary') }),
+    month: Flags.custom<string>({
+      char: 'm',
+      summary: messages.getMessage('flags.month.summary'),
+      // oclif reports a parse error with the flag's name; the SfError keeps its actions.
+      parse: (input) => {
+        if (!MONTH.test(input)) throw messages.createError('error.InvalidMonth', [input]);
+        return Promise.resolve(input);
+      }
+    })(),
     format: Flags.option({
       char: 'f',
       summary: messages.getMessage('flags.format.summary'),
@@ -46,7 +54,6 @@ export default class Report extends SfCommand<ReportResult> {
   public async run(): Promise<ReportResult> {
     const { flags } = await this.parse(Report);
     const month = flags.month;
-    if (month !== undefined && !MONTH.test(month)) throw messages.createError('error.InvalidMonth', [month]);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
     const report = await withOrgErrors(target, async () => {
       // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.

@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { countRecords } from '../../seed/dataset.js';
-import { DryRunTargetError, writeDryRun } from '../../seed/dryRun.js';
-import { checkSeedInput, loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
+import { DryRunTargetError, planLoad, writeDryRun, type PlannedObject } from '../../seed/dryRun.js';
+import { loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
-import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { apiVersionFlag, bulkThresholdFlag, seedFlags, targetOrgFlag } from '../../shared/commandFlags.js';
 import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
 import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
@@ -22,8 +22,10 @@ export interface SeedResult {
   today?: string;
   /** Username of the org written to; absent for a dry run. */
   targetOrg?: string;
-  /** The directory of a dry run; absent when an org was written. */
-  dryRunDirectory?: string;
+  /** True when nothing was loaded (--dry-run). */
+  dryRun: boolean;
+  /** Where a dry run wrote its CSV files (--output-dir). */
+  outputDir?: string;
   total: number;
   created: number;
   updated: number;
@@ -38,7 +40,8 @@ const STAGES: StageSpec[] = [
   { name: 'Check the org schema' },
   { name: 'Load records', label: 'Progress' }
 ];
-const DRY_RUN_STAGES: StageSpec[] = [{ name: 'Generate records' }, { name: 'Write CSV files' }];
+const DRY_RUN_STAGES: StageSpec[] = [{ name: 'Generate records' }];
+const DRY_RUN_CSV_STAGES: StageSpec[] = [...DRY_RUN_STAGES, { name: 'Write CSV files' }];
 
 export default class Seed extends SfCommand<SeedResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -48,30 +51,33 @@ export default class Seed extends SfCommand<SeedResult> {
   public static override readonly flags = {
     'target-org': targetOrgFlag,
     'api-version': apiVersionFlag,
-    recipe: Flags.string({ char: 'r', summary: messages.getMessage('flags.recipe.summary') }),
-    scale: Flags.integer({ summary: messages.getMessage('flags.scale.summary') }),
-    seed: Flags.integer({ char: 's', summary: messages.getMessage('flags.seed.summary') }),
-    'dry-run': Flags.string({ summary: messages.getMessage('flags.dry-run.summary') }),
-    plan: Flags.string({ char: 'p', summary: messages.getMessage('flags.plan.summary') }),
-    'bulk-threshold': Flags.integer({ summary: messages.getMessage('flags.bulk-threshold.summary') })
+    ...seedFlags,
+    plan: Flags.file({
+      char: 'p',
+      summary: messages.getMessage('flags.plan.summary'),
+      exists: true,
+      exclusive: ['recipe', 'scale', 'seed']
+    }),
+    // No default: oclif counts a defaulted flag as given, and --output-dir depends on this one being given.
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+    'output-dir': Flags.directory({
+      char: 'd',
+      summary: messages.getMessage('flags.output-dir.summary'),
+      dependsOn: ['dry-run']
+    }),
+    'bulk-threshold': bulkThresholdFlag
   };
 
   public async run(): Promise<SeedResult> {
     const started = Date.now();
     const { flags } = await this.parse(Seed);
-    const input = {
-      recipe: flags.recipe,
-      scale: flags.scale,
-      seed: flags.seed,
-      plan: flags.plan,
-      bulkThreshold: flags['bulk-threshold']
-    };
-    // Everything about the input is checked before any org is contacted or any file written.
-    const { bulkThreshold } = checkSeedInput(input, flags.recipe !== undefined);
-    const dryRun = flags['dry-run'];
+    const input = { recipe: flags.recipe, scale: flags.scale, seed: flags.seed, plan: flags.plan };
+    const bulkThreshold = flags['bulk-threshold'];
+    const dryRun = flags['dry-run'] ?? false;
+    const outputDir = flags['output-dir'] === undefined ? undefined : resolve(flags['output-dir']);
     const mso = createStageView({
       title: dryRun ? 'Seed (dry run)' : 'Seed',
-      stages: dryRun ? DRY_RUN_STAGES : STAGES,
+      stages: dryRun ? (outputDir ? DRY_RUN_CSV_STAGES : DRY_RUN_STAGES) : STAGES,
       jsonEnabled: this.jsonEnabled(),
       header: 'Source',
       footer: 'Records'
@@ -92,31 +98,37 @@ export default class Seed extends SfCommand<SeedResult> {
       });
 
       if (dryRun) {
-        mso.goto('Write CSV files');
-        const directory = resolve(dryRun);
-        let summary;
-        try {
-          summary = writeDryRun(prepared.dataset, directory, {
-            bulkThreshold,
-            details: Object.fromEntries(Object.entries(base).filter(([, value]) => value !== undefined)) as Record<
-              string,
-              string | number
-            >
-          });
-        } catch (error) {
-          if (error instanceof DryRunTargetError) throw messages.createError('error.DryRunTarget', [directory]);
-          throw error;
+        let objects: PlannedObject[] = planLoad(prepared.dataset, bulkThreshold);
+        if (outputDir) {
+          mso.goto('Write CSV files');
+          try {
+            objects = writeDryRun(prepared.dataset, outputDir, {
+              bulkThreshold,
+              details: Object.fromEntries(Object.entries(base).filter(([, value]) => value !== undefined)) as Record<
+                string,
+                string | number
+              >
+            }).objects;
+          } catch (error) {
+            if (error instanceof DryRunTargetError) throw messages.createError('error.DryRunTarget', [outputDir]);
+            throw error;
+          }
         }
-        mso.updateData({ Records: `${total} written as CSV to ${directory}` });
+        mso.updateData({ Records: outputDir ? `${total} written as CSV to ${outputDir}` : `${total}, none loaded` });
         mso.stop();
+        this.table({
+          title: 'What a load would send',
+          data: objects.map((object) => ({ Object: object.sobject, Records: String(object.records), API: object.api }))
+        });
         return {
           ...base,
-          dryRunDirectory: directory,
+          dryRun,
+          outputDir,
           total,
           created: 0,
           updated: 0,
           failed: 0,
-          objects: summary.objects.map((object) => ({
+          objects: objects.map((object) => ({
             sobject: object.sobject,
             records: object.records,
             api: object.api,
@@ -154,6 +166,7 @@ export default class Seed extends SfCommand<SeedResult> {
       return {
         ...base,
         targetOrg: target.username,
+        dryRun,
         total,
         created: result.created,
         updated: result.updated,

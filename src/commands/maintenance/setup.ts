@@ -1,10 +1,10 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { checkDeployInput, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+import { checkPermissionSets, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
 import { countRecords } from '../../seed/dataset.js';
-import { checkSeedInput, loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
+import { loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
-import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { apiVersionFlag, bulkThresholdFlag, deployFlags, seedFlags, targetOrgFlag } from '../../shared/commandFlags.js';
 import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
 import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
@@ -48,26 +48,17 @@ export default class Setup extends SfCommand<SetupResult> {
   public static override readonly flags = {
     'target-org': targetOrgFlag,
     'api-version': apiVersionFlag,
-    recipe: Flags.string({ char: 'r', summary: messages.getMessage('flags.recipe.summary') }),
-    scale: Flags.integer({ summary: messages.getMessage('flags.scale.summary') }),
-    seed: Flags.integer({ char: 's', summary: messages.getMessage('flags.seed.summary') }),
-    wait: Flags.integer({ char: 'w', summary: messages.getMessage('flags.wait.summary'), default: 33 }),
-    permsets: Flags.string({ summary: messages.getMessage('flags.permsets.summary'), multiple: true, delimiter: ',' }),
-    'bulk-threshold': Flags.integer({ summary: messages.getMessage('flags.bulk-threshold.summary') })
+    ...seedFlags,
+    ...deployFlags,
+    'bulk-threshold': bulkThresholdFlag
   };
 
   public async run(): Promise<SetupResult> {
     const started = Date.now();
     const { flags } = await this.parse(Setup);
     // Both halves check their input before the org is touched: a bad recipe must not leave a half-set-up org.
-    const { permissionSets, waitMinutes } = checkDeployInput({ permsets: flags.permsets, wait: flags.wait });
-    const seedInput = {
-      recipe: flags.recipe,
-      scale: flags.scale,
-      seed: flags.seed,
-      bulkThreshold: flags['bulk-threshold']
-    };
-    const { bulkThreshold } = checkSeedInput(seedInput, flags.recipe !== undefined);
+    const permissionSets = checkPermissionSets(flags.permsets);
+    const seedInput = { recipe: flags.recipe, scale: flags.scale, seed: flags.seed };
     const mso = createStageView({ title: 'Setup', stages: STAGES, jsonEnabled: this.jsonEnabled() });
     try {
       mso.goto('Generate records');
@@ -81,13 +72,13 @@ export default class Setup extends SfCommand<SetupResult> {
         const { deploy, assignment, visibility } = await runDeployStages(target.conn, mso, {
           checkOnly: false,
           permissionSets,
-          waitMinutes,
+          waitMinutes: flags.wait.minutes,
           orgLabel: target.label
         });
         mso.goto('Load records');
         const result = await loadIntoOrg(target.conn, prepared.dataset, {
           orgLabel: target.label,
-          bulkThreshold,
+          bulkThreshold: flags['bulk-threshold'],
           onProgress: (progress) =>
             mso.updateData({ Progress: `${progress.sobject}: ${progress.done}/${progress.total} (${progress.api})` })
         });
@@ -110,8 +101,8 @@ export default class Setup extends SfCommand<SetupResult> {
             componentsTotal: deploy.componentsTotal
           },
           permissionSets: {
-            assigned: assignment?.assigned ?? [],
-            alreadyAssigned: assignment?.alreadyAssigned ?? []
+            assigned: assignment?.assignments[0]?.assigned ?? [],
+            alreadyAssigned: assignment?.assignments[0]?.alreadyAssigned ?? []
           },
           fieldsChecked: visibility?.fieldsChecked ?? 0,
           seed: {

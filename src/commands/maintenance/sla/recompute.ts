@@ -1,7 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { DEFAULT_BULK_THRESHOLD } from '../../../seed/loader.js';
-import { apiVersionFlag, targetOrgFlag } from '../../../shared/commandFlags.js';
+import { apiVersionFlag, bulkThresholdFlag, targetOrgFlag } from '../../../shared/commandFlags.js';
 import { CONNECT_STAGE, createStageView, orgLine } from '../../../shared/stageView.js';
 import { resolveAccount, resolveTargetOrg, withOrgErrors } from '../../../shared/targetOrg.js';
 import { applyRecompute, planRecompute, type IncidentChange } from '../../../sla/recompute.js';
@@ -32,11 +31,7 @@ export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
     'api-version': apiVersionFlag,
     account: Flags.string({ char: 'a', summary: messages.getMessage('flags.account.summary') }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
-    'bulk-threshold': Flags.integer({
-      summary: messages.getMessage('flags.bulk-threshold.summary'),
-      min: 1,
-      default: DEFAULT_BULK_THRESHOLD
-    })
+    'bulk-threshold': bulkThresholdFlag
   };
 
   public async run(): Promise<SlaRecomputeResult> {
