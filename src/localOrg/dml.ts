@@ -12,7 +12,7 @@ import { historyPlanOf, recordChanges, recordCreated, type HistoryPlan } from '.
 import { normalizeId } from './ids.js';
 import { deriveOpportunityFields } from './opportunity.js';
 import { insufficientAccess } from './permissions.js';
-import { recomputeRollups, rollupParentsOf } from './rollups.js';
+import { applyChildChange, rollupParentsOf, type RollupLink } from './rollups.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Store } from './store.js';
 import { quoteIdentifier, tableName } from './storage.js';
@@ -40,7 +40,7 @@ interface ObjectPlan {
   stored: FieldDef[];
   required: FieldDef[];
   unique: FieldDef[];
-  rollupParents: { parent: ObjectDef; foreignKey: string }[];
+  rollupParents: RollupLink[];
   /** Children that point here, with what deleting this record does to them. */
   dependents: { child: ObjectDef; field: FieldDef; action: 'cascade' | 'restrict' | 'setNull' }[];
   hasOwner: boolean;
@@ -405,26 +405,29 @@ export class DmlEngine {
     if (errors.length > 0) throw new SfRecordErrors(errors);
   }
 
-  /** Recomputes the roll-ups that depend on `record` (before and after the change) and validates those parents. */
+  /**
+   * Moves the roll-ups that depend on a child from `before` to `after` (undefined: absent or deleted), and validates
+   * every parent whose roll-ups changed with its new values (its SystemModstamp moves, as Salesforce's does).
+   */
   private touchParents(
     def: ObjectDef,
     before: Record<string, unknown> | undefined,
     after: Record<string, unknown> | undefined,
     now: string
   ): void {
-    for (const { parent, foreignKey } of this.plan(def).rollupParents) {
+    for (const link of this.plan(def).rollupParents) {
       const ids = new Set<string>();
       for (const state of [before, after]) {
-        const parentId = state?.[foreignKey];
+        const parentId = state?.[link.foreignKey];
         if (typeof parentId === 'string') ids.add(parentId);
       }
       for (const parentId of ids) {
-        const prior = this.store.readRaw(parent, parentId);
+        const prior = this.store.readRaw(link.parent, parentId);
         if (!prior) continue;
-        recomputeRollups(this.store, parent, [parentId]);
-        this.store.updateRaw(parent, parentId, { SystemModstamp: now });
-        const current = this.store.readRaw(parent, parentId) as Record<string, unknown>;
-        this.validate(parent, current, false, prior);
+        const changes = applyChildChange(this.store, link, parentId, prior, before, after);
+        if (Object.keys(changes).length === 0) continue;
+        this.store.updateRaw(link.parent, parentId, { SystemModstamp: now });
+        this.validate(link.parent, { ...prior, ...changes, SystemModstamp: now }, false, prior);
       }
     }
   }

@@ -305,9 +305,33 @@ function wrongCount(fn: string, expected: string, received: number): FormulaErro
   );
 }
 
+/** Fields and relationships of each object definition by lower-case name (formulas look them up on every read). */
+const lookups = new WeakMap<ObjectDef, { fields: Map<string, FieldDef>; relationships: Map<string, FieldDef> }>();
+
+function lookupsOf(objectDef: ObjectDef): { fields: Map<string, FieldDef>; relationships: Map<string, FieldDef> } {
+  let found = lookups.get(objectDef);
+  if (!found) {
+    const fields = new Map<string, FieldDef>();
+    const relationships = new Map<string, FieldDef>();
+    for (const f of objectDef.fields) {
+      if (!fields.has(f.name.toLowerCase())) fields.set(f.name.toLowerCase(), f);
+      if (f.type !== 'reference') continue;
+      const named = f.relationshipName?.toLowerCase();
+      if (named && !relationships.has(named)) relationships.set(named, f);
+      // Standard lookups are named `AccountId` and walked as `Account`.
+      if (!f.custom && /id$/i.test(f.name)) {
+        const walked = f.name.slice(0, -2).toLowerCase();
+        if (!relationships.has(walked)) relationships.set(walked, f);
+      }
+    }
+    found = { fields, relationships };
+    lookups.set(objectDef, found);
+  }
+  return found;
+}
+
 function findField(objectDef: ObjectDef, name: string): FieldDef | undefined {
-  const lower = name.toLowerCase();
-  return objectDef.fields.find((f) => f.name.toLowerCase() === lower);
+  return lookupsOf(objectDef).fields.get(name.toLowerCase());
 }
 
 function readRaw(record: Record<string, unknown>, name: string): unknown {
@@ -319,14 +343,7 @@ function readRaw(record: Record<string, unknown>, name: string): unknown {
 
 /** The reference field a relationship segment (`Account__r`, `Owner`) walks through. */
 function relationshipField(objectDef: ObjectDef, segment: string): FieldDef | undefined {
-  const lower = segment.toLowerCase();
-  return objectDef.fields.find(
-    (f) =>
-      f.type === 'reference' &&
-      (f.relationshipName?.toLowerCase() === lower ||
-        // Standard lookups are named `AccountId` and walked as `Account`.
-        (!f.custom && f.name.toLowerCase() === `${lower}id`))
-  );
+  return lookupsOf(objectDef).relationships.get(segment.toLowerCase());
 }
 
 function targetObject(ctx: FormulaContext, field: FieldDef, id: string | undefined): ObjectDef | undefined {

@@ -1,13 +1,16 @@
 /**
  * Roll-up summary fields: COUNT/SUM/MIN/MAX over a master-detail object's live children, with the field's filter
- * criteria. Stored on the parent and recomputed by the DML path whenever a child is created, changed, re-parented or
- * deleted, so that the parent's formulas and validation rules see current values.
+ * criteria. Stored on the parent and kept current by the DML path whenever a child is created, changed,
+ * re-parented or deleted, so that the parent's formulas and validation rules see current values. The upkeep is
+ * incremental: a child's change moves its parents' stored values by what that one child changed (a count by one, a
+ * sum by the difference), so a write costs the same with 6 or 6,000 siblings; only a MIN or MAX whose extreme
+ * leaves is computed again over the children. A field created or redefined is computed over every parent.
  */
 import { SfApiError } from './errors.js';
 import type { FieldDef, ObjectDef } from './schema.js';
 import type { Storage } from './storage.js';
 import { quoteIdentifier, tableName } from './storage.js';
-import { coerceValue, toDb } from './values.js';
+import { coerceValue, fromDb, isTextType, roundTo, toDb } from './values.js';
 
 type Summary = NonNullable<FieldDef['summary']>;
 
@@ -84,27 +87,16 @@ function compile(store: Storage, field: FieldDef): CompiledRollup {
   if (summary.operation !== 'count') {
     const summarized = childField(child, store, summary.summarizedField ?? '');
     const column = `c.${quoteIdentifier(summarized.name)}`;
-    if (summary.operation === 'sum') aggregate = `COALESCE(SUM(${column}), 0)`;
-    else aggregate = `${summary.operation === 'min' ? 'MIN' : 'MAX'}(${column})`;
+    // A sum is kept to the scale of what it sums (doubles added in another order differ in the last bits).
+    const scale = field.scale ?? summarized.scale;
+    if (summary.operation === 'sum') {
+      aggregate = Number.isInteger(scale)
+        ? `ROUND(COALESCE(SUM(${column}), 0), ${Number(scale)})`
+        : `COALESCE(SUM(${column}), 0)`;
+    }
+    if (summary.operation !== 'sum') aggregate = `${summary.operation === 'min' ? 'MIN' : 'MAX'}(${column})`;
   }
   return { aggregate, where: conditions.join(' AND '), params, child, foreignKey };
-}
-
-/** Recomputes every roll-up field of `parent` for the parent records `parentIds` (call inside the transaction). */
-export function recomputeRollups(store: Storage, parent: ObjectDef, parentIds: Iterable<string>): void {
-  const rollups = parent.fields.filter((entry) => entry.summary);
-  if (rollups.length === 0) return;
-  const compiled = rollups.map((entry) => ({ field: entry, rollup: compile(store, entry) }));
-  for (const parentId of parentIds) {
-    const values: Record<string, unknown> = {};
-    for (const { field, rollup } of compiled) {
-      const sql =
-        `SELECT ${rollup.aggregate} AS value FROM ${tableName(rollup.child)} c ` +
-        `WHERE c.${quoteIdentifier(rollup.foreignKey)} = ? AND ${rollup.where}`;
-      values[field.name] = (store.statement(sql).get(parentId, ...rollup.params) as { value: unknown }).value;
-    }
-    store.updateRaw(parent, parentId, values);
-  }
 }
 
 /** Recomputes one roll-up field on every record of `parent` (after the field is created or its definition changes). */
@@ -117,20 +109,156 @@ export function recomputeAllRollups(store: Storage, parent: ObjectDef, field: Fi
   store.db.prepare(sql).run(...rollup.params);
 }
 
+/** One roll-up field of a parent, as the write path of one child object keeps it. */
+interface KeptRollup {
+  field: FieldDef;
+  operation: Summary['operation'];
+  /** Whether a child record counts (its filters); blank values never pass a comparison, as in SQL. */
+  counts: (record: Record<string, unknown>) => boolean;
+  /** The summarized child field (sum, min, max). */
+  summarized?: FieldDef;
+}
+
+/** The roll-ups of `parent` over one child object through one master-detail field. */
+export interface RollupLink {
+  parent: ObjectDef;
+  foreignKey: string;
+  rollups: KeptRollup[];
+}
+
+/** A filter as a predicate on a child record's canonical values, with the semantics of `filterSql`. */
+function filterPredicate(
+  store: Storage,
+  child: ObjectDef,
+  filter: Summary['filters'][number]
+): (record: Record<string, unknown>) => boolean {
+  const target = childField(child, store, filter.field);
+  const text = isTextType(target.type) && target.type !== 'id';
+  // Values as SQLite compares them: text without regard to case (the columns are NOCASE), booleans as 0/1.
+  const comparable = (value: unknown): unknown => {
+    const stored = toDb(target, value);
+    return text && typeof stored === 'string' ? stored.toLowerCase() : stored;
+  };
+  const literals = (target.type === 'picklist' ? filter.value.split(',').map((v) => v.trim()) : [filter.value]).map(
+    (value) => comparable(value === '' ? null : coerceValue(target, value, 'text'))
+  );
+  const one = literals[0];
+  const read = (record: Record<string, unknown>): unknown => comparable(record[target.name] ?? null);
+  const compare = (record: Record<string, unknown>, test: (a: never, b: never) => boolean): boolean => {
+    const value = read(record);
+    return value !== null && one !== null && test(value as never, one as never);
+  };
+  const needle = filter.value.toLowerCase();
+  const haystack = (record: Record<string, unknown>): string | null => {
+    const value = record[target.name];
+    return value === null || value === undefined ? null : String(toDb(target, value)).toLowerCase();
+  };
+  switch (filter.operation) {
+    case 'equals':
+      return one === null ? (r) => read(r) === null : (r) => literals.includes(read(r));
+    case 'notEqual':
+      return one === null ? (r) => read(r) !== null : (r) => read(r) === null || !literals.includes(read(r));
+    case 'lessThan':
+      return (r) => compare(r, (a, b) => a < b);
+    case 'greaterThan':
+      return (r) => compare(r, (a, b) => a > b);
+    case 'lessOrEqual':
+      return (r) => compare(r, (a, b) => a <= b);
+    case 'greaterOrEqual':
+      return (r) => compare(r, (a, b) => a >= b);
+    case 'contains':
+      return (r) => (haystack(r) ?? '').length > 0 && (haystack(r) as string).includes(needle);
+    case 'notContain':
+      return (r) => haystack(r) === null || !(haystack(r) as string).includes(needle);
+    case 'startsWith':
+      return (r) => haystack(r) !== null && (haystack(r) as string).startsWith(needle);
+    default:
+      throw new SfApiError('INVALID_FIELD', `Unsupported roll-up filter operation: ${filter.operation}`);
+  }
+}
+
 /**
- * The parents whose roll-ups depend on records of `child`: for each roll-up anywhere that summarizes `child`, the
- * parent object and the child's master-detail field that points to it.
+ * The parents whose roll-ups depend on records of `child`: for each parent object and master-detail field of the
+ * child pointing to it, the roll-up fields to keep, with their filters as predicates.
  */
-export function rollupParentsOf(store: Storage, child: ObjectDef): { parent: ObjectDef; foreignKey: string }[] {
-  const out: { parent: ObjectDef; foreignKey: string }[] = [];
+export function rollupParentsOf(store: Storage, child: ObjectDef): RollupLink[] {
+  const out: RollupLink[] = [];
   for (const parent of store.listObjects()) {
     for (const entry of parent.fields) {
-      if (!entry.summary || entry.summary.childObject.toLowerCase() !== child.name.toLowerCase()) continue;
-      const foreignKey = childField(child, store, entry.summary.childField).name;
-      if (!out.some((known) => known.parent === parent && known.foreignKey === foreignKey)) {
-        out.push({ parent, foreignKey });
-      }
+      const summary = entry.summary;
+      if (!summary || summary.childObject.toLowerCase() !== child.name.toLowerCase()) continue;
+      const foreignKey = childField(child, store, summary.childField).name;
+      let link = out.find((known) => known.parent === parent && known.foreignKey === foreignKey);
+      if (!link) out.push((link = { parent, foreignKey, rollups: [] }));
+      const predicates = summary.filters.map((filter) => filterPredicate(store, child, filter));
+      link.rollups.push({
+        field: entry,
+        operation: summary.operation,
+        counts: (record) => predicates.every((test) => test(record)),
+        summarized: summary.summarizedField ? childField(child, store, summary.summarizedField) : undefined
+      });
     }
   }
   return out;
+}
+
+/** Computes one roll-up field of one parent over its children (a MIN or MAX whose extreme left). */
+function recomputeOne(store: Storage, parent: ObjectDef, field: FieldDef, parentId: string): unknown {
+  const rollup = compile(store, field);
+  const sql =
+    `SELECT ${rollup.aggregate} AS value FROM ${tableName(rollup.child)} c ` +
+    `WHERE c.${quoteIdentifier(rollup.foreignKey)} = ? AND ${rollup.where}`;
+  return fromDb(field, (store.statement(sql).get(parentId, ...rollup.params) as { value: unknown }).value);
+}
+
+/**
+ * Moves the stored roll-ups of the parent `parentId` (whose stored values are `stored`) by one child's change from
+ * `before` to `after` (undefined: absent or deleted); returns the changed values, already written.
+ */
+export function applyChildChange(
+  store: Storage,
+  link: RollupLink,
+  parentId: string,
+  stored: Record<string, unknown>,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined
+): Record<string, unknown> {
+  const inBefore = (rollup: KeptRollup): boolean =>
+    before !== undefined && before[link.foreignKey] === parentId && rollup.counts(before);
+  const inAfter = (rollup: KeptRollup): boolean =>
+    after !== undefined && after[link.foreignKey] === parentId && rollup.counts(after);
+  const changes: Record<string, unknown> = {};
+  for (const rollup of link.rollups) {
+    const was = inBefore(rollup);
+    const is = inAfter(rollup);
+    if (!was && !is) continue;
+    const name = rollup.field.name;
+    const current = stored[name] ?? null;
+    if (rollup.operation === 'count') {
+      if (was !== is) changes[name] = ((current as number | null) ?? 0) + (is ? 1 : -1);
+      continue;
+    }
+    const column = (rollup.summarized as FieldDef).name;
+    const old = was ? (before?.[column] ?? null) : null;
+    const value = is ? (after?.[column] ?? null) : null;
+    if (old === value) continue;
+    if (rollup.operation === 'sum') {
+      const sum = ((current as number | null) ?? 0) - ((old as number | null) ?? 0) + ((value as number | null) ?? 0);
+      // Differences of doubles drift: keep the field's own precision (a SUM has the summarized field's scale).
+      changes[name] = roundTo(sum, rollup.field.scale ?? (rollup.summarized as FieldDef).scale ?? 10);
+      continue;
+    }
+    const better = (a: unknown, b: unknown): boolean =>
+      rollup.operation === 'min' ? (a as number) < (b as number) : (a as number) > (b as number);
+    if (old !== null && old === current && (value === null || better(current, value))) {
+      changes[name] = recomputeOne(store, link.parent, rollup.field, parentId);
+    } else if (value !== null && (current === null || better(value, current))) {
+      changes[name] = value;
+    }
+  }
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === (stored[name] ?? null)) delete changes[name];
+  }
+  if (Object.keys(changes).length > 0) store.updateRaw(link.parent, parentId, changes);
+  return changes;
 }

@@ -84,6 +84,9 @@ export class Storage {
   /** `SELECT "Id" ... WHERE <field> = ?` by field definition (each definition belongs to one object). */
   private readonly lookupSqlCache = new WeakMap<FieldDef, string>();
   private schemaVersion = 0;
+  /** Whether an outermost transaction() runs, and the counters it moved (written at its commit). */
+  private outermost = false;
+  private readonly dirtyCounters = new Set<string>();
   private reader?: Database.Database;
   private readonly readerCache = new Map<string, Database.Statement>();
   private readerDepth = 0;
@@ -166,11 +169,28 @@ export class Storage {
   public transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) return this.db.transaction(fn)();
     try {
-      return this.db.transaction(fn)();
+      this.outermost = true;
+      return this.db.transaction(() => {
+        const result = fn();
+        this.flushCounters();
+        return result;
+      })();
     } catch (error) {
       this.reloadFromDatabase();
       throw error;
+    } finally {
+      this.outermost = false;
+      this.dirtyCounters.clear();
     }
+  }
+
+  /** Writes the counters that moved during the outermost transaction, once each, just before it commits. */
+  private flushCounters(): void {
+    const write = this.statement(
+      'INSERT INTO lo_counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'
+    );
+    for (const name of this.dirtyCounters) write.run(name, this.counters.get(name));
+    this.dirtyCounters.clear();
   }
 
   /** Replaces the in-memory schema and counters with what the database holds. */
@@ -429,15 +449,18 @@ export class Storage {
 
   // ---------------------------------------------------------------- counters and identity
 
-  /** The next number of the sequence `name` (ids, auto-numbers), persisted in the current transaction. */
+  /** The next number of the sequence `name` (ids, auto-numbers), persisted with the current transaction. */
   public nextSequence(name: string): number {
     const next = (this.counters.get(name) ?? 0) + 1;
-    this.statement('INSERT INTO lo_counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = ?').run(
-      name,
-      next,
-      next
-    );
     this.counters.set(name, next);
+    // Inside transaction() the counter is written once at commit (a Bulk chunk takes thousands of ids); elsewhere
+    // at once. A savepoint rolled back keeps the numbers it took: ids are never reused.
+    if (this.outermost) this.dirtyCounters.add(name);
+    else {
+      this.statement(
+        'INSERT INTO lo_counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'
+      ).run(name, next);
+    }
     return next;
   }
 

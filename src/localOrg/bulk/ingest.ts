@@ -4,19 +4,25 @@
  * tables); rows are processed in chunks, each chunk one transaction that also records its results and the job's
  * progress, so a killed org resumes a job where the last committed chunk ended and never applies a row twice.
  */
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { SfApiError, recordErrorsOf } from '../errors.js';
 import { makeId, normalizeId } from '../ids.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { apiDateTime } from '../values.js';
+import { CsvCursor } from './csvCursor.js';
 
 export type IngestOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'hardDelete';
 export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
 
-/** Rows applied per transaction while a job runs (small enough to keep the server answering between chunks). */
+/**
+ * A chunk of a running job, applied in one transaction, is at most CHUNK_ROWS rows or CHUNK_MS of work, whichever
+ * comes first: the server answers other requests between chunks, so no request waits longer than about one chunk.
+ */
 const CHUNK_ROWS = 1000;
+const CHUNK_MS = 20;
+/** Records parsed from the upload at a time. */
+const READ_BATCH_ROWS = 1000;
 
 const DELIMITERS: Record<string, string> = {
   COMMA: ',',
@@ -233,36 +239,6 @@ export function deleteJob(store: Store, id: string): void {
 
 // ------------------------------------------------------------------------------------------------ processing
 
-interface ParsedUpload {
-  columns: string[];
-  rows: string[][];
-}
-
-function parseUploads(store: Store, job: JobRow): ParsedUpload {
-  const uploads = store.statement('SELECT csv FROM lo_bulk_upload WHERE job_id = ? ORDER BY seq').all(job.id) as {
-    csv: string;
-  }[];
-  let columns: string[] | undefined;
-  const rows: string[][] = [];
-  for (const upload of uploads) {
-    const records = parse(upload.csv, {
-      delimiter: DELIMITERS[job.column_delimiter],
-      bom: true,
-      relax_column_count: false,
-      skip_empty_lines: true
-    }) as string[][];
-    if (records.length === 0) continue;
-    const [header, ...data] = records;
-    columns ??= header;
-    if (header.join('\u0000') !== columns.join('\u0000')) {
-      throw new Error('InvalidBatch : All uploads of a job must have the same header row');
-    }
-    rows.push(...data);
-  }
-  if (!columns) throw new Error('InvalidBatch : No data was uploaded for this job');
-  return { columns, rows };
-}
-
 /** Checks the header row against the object before any row is applied (Salesforce fails the whole job). */
 function checkColumns(store: Store, def: ObjectDef, job: JobRow, columns: string[]): void {
   for (const column of columns) {
@@ -320,41 +296,103 @@ function applyRow(store: Store, job: JobRow, values: Record<string, unknown>): {
   }
 }
 
-/** Applies the next chunk of a job in one transaction; false when the job is finished. */
-function processChunk(store: Store, jobId: string, parsedCache: Map<string, ParsedUpload>): boolean {
-  const creator = (tables(store).statement('SELECT created_by_id FROM lo_bulk_job WHERE id = ?').pluck().get(jobId) ??
-    store.identity.userId) as string;
-  return store.transaction(() => store.runAs(creator, () => applyChunk(store, jobId, parsedCache)));
+/** The uploads of a job, read a few records at a time. */
+function cursorOf(store: Store, job: JobRow): CsvCursor {
+  const uploads = store
+    .statement('SELECT csv FROM lo_bulk_upload WHERE job_id = ? ORDER BY seq')
+    .pluck()
+    .all(job.id) as string[];
+  return new CsvCursor(uploads, DELIMITERS[job.column_delimiter]);
 }
 
-/** The body of processChunk, inside its transaction and running as the job's creator. */
-function applyChunk(store: Store, jobId: string, parsedCache: Map<string, ParsedUpload>): boolean {
-  const job = jobRow(store, jobId);
-  if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return false;
-  const started = Date.now();
-  const now = new Date().toISOString();
-  let parsed = parsedCache.get(job.id);
+/** A running job's reading position: its cursor, and rows read but not applied yet (the next chunk's first). */
+interface JobReader {
+  cursor: CsvCursor;
+  columns: string[];
+  pending: string[][];
+}
+
+/**
+ * Opens a job's reader at its first unapplied row (after a restart the rows already applied are skipped), checking
+ * the header once; throws for a job that must fail.
+ */
+function openReader(store: Store, job: JobRow): JobReader {
+  const def = store.getObject(job.object);
+  if (!def) throw new Error(`InvalidBatch : Unknown object ${job.object}`);
+  const cursor = cursorOf(store, job);
+  cursor.skip(job.rows_done);
+  const pending = cursor.next(READ_BATCH_ROWS);
+  if (!cursor.header) throw new Error('InvalidBatch : No data was uploaded for this job');
+  checkColumns(store, def, job, cursor.header);
+  return { cursor, columns: cursor.header, pending };
+}
+
+/** Applies the next chunk of a job in one transaction; false when the job is finished. */
+function processChunk(store: Store, jobId: string, readers: Map<string, JobReader>): boolean {
+  const creator = (tables(store).statement('SELECT created_by_id FROM lo_bulk_job WHERE id = ?').pluck().get(jobId) ??
+    store.identity.userId) as string;
   try {
-    const def = store.getObject(job.object);
-    if (!def) throw new Error(`InvalidBatch : Unknown object ${job.object}`);
-    if (!parsed) {
-      parsed = parseUploads(store, job);
-      checkColumns(store, def, job, parsed.columns);
-      parsedCache.set(job.id, parsed);
-    }
+    return store.transaction(() => store.runAs(creator, () => applyChunk(store, jobId, readers)));
   } catch (error) {
-    store
-      .statement("UPDATE lo_bulk_job SET state = 'Failed', error_message = ?, system_modstamp = ? WHERE id = ?")
-      .run((error as Error).message, now, job.id);
+    // The chunk rolled back: read the job again from what is committed.
+    readers.delete(jobId);
+    throw error;
+  }
+}
+
+/**
+ * The body of processChunk, inside its transaction and running as the job's creator: rows are applied until
+ * CHUNK_ROWS are done or CHUNK_MS have passed, so that the server answers other requests between chunks.
+ */
+function applyChunk(store: Store, jobId: string, readers: Map<string, JobReader>): boolean {
+  const job = jobRow(store, jobId);
+  if (job.state !== 'UploadComplete' && job.state !== 'InProgress') {
+    readers.delete(jobId);
     return false;
   }
-  const end = Math.min(parsed.rows.length, job.rows_done + CHUNK_ROWS);
+  const started = Date.now();
+  const now = new Date().toISOString();
+  let reader = readers.get(job.id);
+  const fail = (error: unknown): false => {
+    readers.delete(job.id);
+    store
+      .statement(
+        "UPDATE lo_bulk_job SET state = 'Failed', error_message = ?, rows_total = rows_done, system_modstamp = ? " +
+          'WHERE id = ?'
+      )
+      .run((error as Error).message, now, job.id);
+    return false;
+  };
+  if (!reader) {
+    try {
+      reader = openReader(store, job);
+      readers.set(job.id, reader);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+  const { pending } = reader;
   const insertResult = store.statement(
     'INSERT OR REPLACE INTO lo_bulk_result (job_id, row_index, success, record_id, created, error) VALUES (?, ?, ?, ?, ?, ?)'
   );
+  let index = job.rows_done;
   let failed = 0;
-  for (let index = job.rows_done; index < end; index++) {
-    const values = rowValues(parsed.columns, parsed.rows[index]);
+  let done = false;
+  while (index - job.rows_done < CHUNK_ROWS && Date.now() - started < CHUNK_MS) {
+    if (pending.length === 0) {
+      try {
+        pending.push(...reader.cursor.next(READ_BATCH_ROWS));
+      } catch (error) {
+        // A malformed CSV further down fails the job; the rows applied before it stay, as on Salesforce.
+        store.statement('UPDATE lo_bulk_job SET rows_done = ? WHERE id = ?').run(index, job.id);
+        return fail(error);
+      }
+      if (pending.length === 0) {
+        done = true;
+        break;
+      }
+    }
+    const values = rowValues(reader.columns, pending.shift() as string[]);
     try {
       const result = store.transaction(() => applyRow(store, job, values));
       insertResult.run(job.id, index, 1, result.id, result.created ? 1 : 0, null);
@@ -363,27 +401,27 @@ function applyChunk(store: Store, jobId: string, parsedCache: Map<string, Parsed
       const idCell = Object.entries(values).find(([name]) => name.toLowerCase() === 'id')?.[1];
       insertResult.run(job.id, index, 0, typeof idCell === 'string' ? idCell : null, null, errorText(error));
     }
+    index++;
   }
-  const done = end >= parsed.rows.length;
   store
     .statement(
       'UPDATE lo_bulk_job SET state = ?, rows_done = ?, rows_total = ?, records_failed = records_failed + ?, ' +
         'processing_ms = processing_ms + ?, system_modstamp = ? WHERE id = ?'
     )
-    .run(done ? 'JobComplete' : 'InProgress', end, parsed.rows.length, failed, Date.now() - started, now, job.id);
-  if (done) parsedCache.delete(job.id);
+    .run(done ? 'JobComplete' : 'InProgress', index, index, failed, Date.now() - started, now, job.id);
+  if (done) readers.delete(job.id);
   return !done;
 }
 
 /**
- * Runs queued jobs in the background of the server process, one chunk per turn of the event loop so that requests
- * are answered between chunks. One processor per store.
+ * Runs queued jobs in the background of the server process, one chunk per turn of the event loop (a chunk is at
+ * most CHUNK_ROWS rows or CHUNK_MS), so that requests are answered between chunks. One processor per store.
  */
 export class BulkProcessor {
   private running = false;
   private stopped = false;
   private timer?: NodeJS.Immediate;
-  private readonly parsed = new Map<string, ParsedUpload>();
+  private readonly readers = new Map<string, JobReader>();
 
   public constructor(private readonly store: Store) {
     tables(store);
@@ -414,7 +452,7 @@ export class BulkProcessor {
       this.running = false;
       return;
     }
-    processChunk(this.store, next.id, this.parsed);
+    processChunk(this.store, next.id, this.readers);
     this.timer = setImmediate(() => this.step());
   }
 }
@@ -422,20 +460,21 @@ export class BulkProcessor {
 /** The result file `kind` of a job, as CSV (header only when empty). */
 export function resultsCsv(store: Store, id: string, kind: 'successful' | 'failed' | 'unprocessed'): string {
   const job = jobRow(store, id);
-  let parsed: ParsedUpload;
+  const cursor = cursorOf(store, job);
+  const rows: string[][] = [];
   try {
-    parsed = parseUploads(store, job);
+    for (let batch = cursor.next(10_000); batch.length > 0; batch = cursor.next(10_000)) rows.push(...batch);
   } catch {
-    return '';
+    // A malformed upload: the rows before the error are what the job read.
   }
-  const lines: unknown[][] = [];
+  if (!cursor.header) return '';
   if (kind === 'unprocessed') {
     // Rows a finished job never reached (it failed or was aborted), or every row not yet applied.
-    const from = job.state === 'JobComplete' ? parsed.rows.length : job.rows_done;
-    return stringify([parsed.columns, ...parsed.rows.slice(from)], { quoted: true });
+    const from = job.state === 'JobComplete' ? rows.length : job.rows_done;
+    return stringify([cursor.header, ...rows.slice(from)], { quoted: true });
   }
   const success = kind === 'successful' ? 1 : 0;
-  lines.push(['sf__Id', kind === 'successful' ? 'sf__Created' : 'sf__Error', ...parsed.columns]);
+  const lines: unknown[][] = [['sf__Id', kind === 'successful' ? 'sf__Created' : 'sf__Error', ...cursor.header]];
   const results = store
     .statement(
       'SELECT row_index, record_id, created, error FROM lo_bulk_result WHERE job_id = ? AND success = ? ORDER BY row_index'
@@ -448,7 +487,7 @@ export function resultsCsv(store: Store, id: string, kind: 'successful' | 'faile
   }[];
   for (const result of results) {
     const second = kind === 'successful' ? (result.created === 1 ? 'true' : 'false') : (result.error ?? '');
-    lines.push([result.record_id ?? '', second, ...(parsed.rows[result.row_index] ?? [])]);
+    lines.push([result.record_id ?? '', second, ...(rows[result.row_index] ?? [])]);
   }
   return stringify(lines, { quoted: true });
 }
