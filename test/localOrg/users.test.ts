@@ -160,6 +160,54 @@ describe('Bulk API 2.0 as a restricted user', () => {
       expect.stringMatching(/^INSUFFICIENT_ACCESS_OR_READONLY:/)
     ]);
   }, 60_000);
+
+  it('keeps a job to its creator: another user can neither see, read, feed, close nor delete it', async () => {
+    const owner = await createUserWithPermissionSets(core, {
+      username: 'bulk.owner@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    const other = await createUserWithPermissionSets(core, {
+      username: 'bulk.other@maintenance.test',
+      permissionSets: []
+    });
+    const ownerConn = await soapLogin(owner.username, owner.password);
+    const otherConn = await soapLogin(other.username, other.password);
+    const send = (conn: Connection, method: string, path: string, body?: string, type = 'application/json') =>
+      fetch(`${org.instanceUrl}/services/data/v${VERSION}/jobs/ingest${path}`, {
+        method,
+        body,
+        headers: { Authorization: `Bearer ${conn.accessToken as string}`, 'Content-Type': type }
+      });
+    const created = (await (
+      await send(ownerConn, 'POST', '', JSON.stringify({ object: 'Maintenance_Incident__c', operation: 'insert' }))
+    ).json()) as { id: string };
+    const csv = `Account__c,Subject__c,Reported_At__c\n${accountId},Secret subject,2026-03-02T09:00:00.000Z\n`;
+    expect((await send(ownerConn, 'PUT', `/${created.id}/batches`, csv, 'text/csv')).status).toBe(201);
+
+    const refused = [
+      await send(otherConn, 'GET', `/${created.id}`),
+      await send(otherConn, 'GET', `/${created.id}/unprocessedrecords`),
+      await send(otherConn, 'PUT', `/${created.id}/batches`, csv, 'text/csv'),
+      await send(otherConn, 'PATCH', `/${created.id}`, JSON.stringify({ state: 'UploadComplete' })),
+      await send(otherConn, 'DELETE', `/${created.id}`)
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { errorCode: string }[])[0].errorCode).toBe('NOT_FOUND');
+    }
+    const listed = (await (await send(otherConn, 'GET', '')).json()) as { records: { id: string }[] };
+    expect(listed.records.map((job) => job.id)).not.toContain(created.id);
+    // The creator and an administrator still see it, with its one uploaded row.
+    expect((await send(ownerConn, 'GET', `/${created.id}`)).status).toBe(200);
+    const adminList = (await (
+      await fetch(`${org.instanceUrl}/services/data/v${VERSION}/jobs/ingest`, {
+        headers: { Authorization: `Bearer ${org.accessToken}` }
+      })
+    ).json()) as { records: { id: string }[] };
+    expect(adminList.records.map((job) => job.id)).toContain(created.id);
+    const unprocessed = await (await send(ownerConn, 'GET', `/${created.id}/unprocessedrecords`)).text();
+    expect(unprocessed.trim().split('\n')).toHaveLength(2);
+  }, 60_000);
 });
 
 describe('sf maintenance org user create', () => {

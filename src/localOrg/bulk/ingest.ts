@@ -5,7 +5,7 @@
  * progress, so a killed org resumes a job where the last committed chunk ended and never applies a row twice.
  */
 import { stringify } from 'csv-stringify/sync';
-import { SfApiError, recordErrorsOf } from '../errors.js';
+import { SfApiError, notFound, recordErrorsOf } from '../errors.js';
 import { makeId, normalizeId } from '../ids.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
@@ -82,12 +82,21 @@ function tables(store: Store): Store {
   return store;
 }
 
+/**
+ * Whether the running user may see and act on a job: its creator, or an unrestricted user (a System Administrator,
+ * who holds "Manage Data Integrations"). Outside a request (the background processor) every job.
+ */
+function mayUse(store: Store, row: JobRow): boolean {
+  return store.access === undefined || row.created_by_id === store.runningUserId;
+}
+
+/** The job `id`, or 404 NOT_FOUND when absent or another user's (its existence is not disclosed). */
 function jobRow(store: Store, id: string): JobRow {
   const canonical = normalizeId(id);
   const row = canonical
     ? (tables(store).statement('SELECT * FROM lo_bulk_job WHERE id = ?').get(canonical) as JobRow | undefined)
     : undefined;
-  if (!row) throw new SfApiError('NOT_FOUND', 'The requested resource does not exist', 404);
+  if (!row || !mayUse(store, row)) throw notFound();
   return row;
 }
 
@@ -217,12 +226,12 @@ export function getJob(store: Store, id: string): Record<string, unknown> {
   return jobInfo(store, jobRow(store, id), true);
 }
 
-/** All ingest jobs, newest first. */
+/** The ingest jobs the running user may see (its own; every job for an administrator), newest first. */
 export function listJobs(store: Store): Record<string, unknown>[] {
   const rows = tables(store)
     .statement('SELECT * FROM lo_bulk_job ORDER BY created_date DESC, id DESC')
     .all() as JobRow[];
-  return rows.map((row) => jobInfo(store, row, false));
+  return rows.filter((row) => mayUse(store, row)).map((row) => jobInfo(store, row, false));
 }
 
 /** Deletes a finished (or open) job and its data. */
