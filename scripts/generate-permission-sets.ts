@@ -35,6 +35,11 @@ function block(name: string, entries: [string, string][]): string[] {
   return [`  <${name}>`, ...entries.map(([key, value]) => element('    ', key, value)), `  </${name}>`];
 }
 
+/** The tab of an object: its custom tab, or `standard-<Object>` for a standard object (Opportunity). */
+export function tabOf(objectName: string): string {
+  return objectName.endsWith('__c') ? objectName : `standard-${objectName}`;
+}
+
 /** The permission set XML of one matrix entry, elements in Metadata API schema (alphabetical) order. */
 export function permissionSetXml(matrix: AccessMatrix, name: string): string {
   const set = matrix.permissionSets[name];
@@ -88,7 +93,7 @@ export function permissionSetXml(matrix: AccessMatrix, name: string): string {
     if (entry.object.read)
       lines.push(
         ...block('tabSettings', [
-          ['tab', objectName],
+          ['tab', tabOf(objectName)],
           ['visibility', 'Visible']
         ])
       );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPECTED_METADATA_TYPES, EXPECTED_OBJECTS, HANDOVER_CATEGORIES } from './lib/dataModelSpec.js';
+import {
+  EXPECTED_METADATA_TYPES,
+  EXPECTED_OBJECTS,
+  EXPECTED_STANDARD_OBJECTS,
+  HANDOVER_CATEGORIES
+} from './lib/dataModelSpec.js';
 import { findDocumentationProblems } from './lib/documentation.js';
 import { isAlwaysRequired, isComputed, loadLayouts, loadObjects } from './lib/model.js';
 import { children, flag, readMetadataXml, text, texts } from './lib/xml.js';
@@ -15,8 +20,39 @@ const MAX_TRACKED_FIELDS = 20;
 describe('custom objects', () => {
   it('are exactly the objects and custom metadata types of the data model', () => {
     expect(Object.keys(model).sort()).toEqual(
-      [...Object.keys(EXPECTED_OBJECTS), ...Object.keys(EXPECTED_METADATA_TYPES)].sort()
+      [
+        ...Object.keys(EXPECTED_OBJECTS),
+        ...Object.keys(EXPECTED_METADATA_TYPES),
+        ...Object.keys(EXPECTED_STANDARD_OBJECTS)
+      ].sort()
     );
+  });
+
+  describe.each(Object.entries(EXPECTED_STANDARD_OBJECTS))('standard object %s', (name, spec) => {
+    const object = model[name];
+
+    it('ships no object file, only its own fields, rules and list views', () => {
+      expect(object.standard).toBe(true);
+      expect(Object.keys(object.validationRules).sort()).toEqual([...spec.validationRules].sort());
+      for (const rule of Object.values(object.validationRules))
+        expect([rule.name, rule.active]).toEqual([rule.name, true]);
+    });
+
+    it('has exactly the fields of the data model, with their types and relationships', () => {
+      expect(Object.keys(object.fields).sort()).toEqual(Object.keys(spec.fields).sort());
+      for (const [fieldName, expected] of Object.entries(spec.fields)) {
+        const field = object.fields[fieldName];
+        expect([fieldName, field.type, field.referenceTo, field.relationshipName, field.deleteConstraint]).toEqual([
+          fieldName,
+          expected.type,
+          expected.referenceTo,
+          expected.relationshipName,
+          expected.deleteConstraint
+        ]);
+        if (expected.length !== undefined)
+          expect([fieldName, text(field.raw, 'length')]).toEqual([fieldName, String(expected.length)]);
+      }
+    });
   });
 
   describe.each(Object.entries(EXPECTED_OBJECTS))('%s', (name, spec) => {

@@ -20,11 +20,14 @@ const OBJECTS = [
   'Handover_Item__c',
   'Maintenance_Transition__c',
   'Contract_Amendment__c',
-  'Effort_Entry__c'
+  'Effort_Entry__c',
+  'Opportunity'
 ];
 
 const CRUD: ObjectAccess = { create: true, read: true, edit: true, delete: true };
 const READ: ObjectAccess = { create: false, read: true, edit: false, delete: false };
+// Opportunity: everyone reads the maintenance proposals, the managers create and edit them; sales owns deletion.
+const PROPOSE: ObjectAccess = { create: true, read: true, edit: true, delete: false };
 
 // The access policy of notes/datamodel.md, written independently of the matrix so that the matrix is checked too.
 const POLICY: Record<string, { object: (o: string) => ObjectAccess; field: (o: string, f: FieldInfo) => FieldAccess }> =
@@ -44,13 +47,16 @@ const POLICY: Record<string, { object: (o: string) => ObjectAccess; field: (o: s
         // Contracts, their amendments and transition plans are the managers' to change; money stays hidden.
         if (o === 'Maintenance_Contract__c') return FINANCIAL_FIELDS.includes(f.name) ? 'none' : 'read';
         if (o === 'Contract_Amendment__c') return AMENDMENT_FINANCIAL_FIELDS.includes(f.name) ? 'none' : 'read';
-        if (o === 'Maintenance_Transition__c') return 'read';
+        if (o === 'Maintenance_Transition__c' || o === 'Opportunity') return 'read';
         if (isComputed(f)) return 'read';
         if (o === 'Handover_Checklist__c' && ['Signed_Off_By__c', 'Signed_Off_On__c'].includes(f.name)) return 'read';
         return 'edit';
       }
     },
-    Maintenance_Manager: { object: () => CRUD, field: (_o, f) => (isComputed(f) ? 'read' : 'edit') }
+    Maintenance_Manager: {
+      object: (o) => (o === 'Opportunity' ? PROPOSE : CRUD),
+      field: (_o, f) => (isComputed(f) ? 'read' : 'edit')
+    }
   };
 
 describe('access matrix (config/access-matrix.json)', () => {
@@ -100,7 +106,7 @@ describe('permission sets', () => {
   it('grant object, field, tab, app and custom metadata access exactly as the matrix says', () => {
     const fieldPermissions = Object.values(sets).reduce((sum, s) => sum + s.fieldPermissions.length, 0);
     // 116 object fields per set, minus the 17 master-detail or required fields that cannot carry a field permission.
-    expect(fieldPermissions).toBe(3 * (116 - 17));
+    expect(fieldPermissions).toBe(3 * (120 - 17));
     expect(checkPermissionSetsAgainstMatrix(model, matrix, sets)).toEqual([]);
   });
 

@@ -123,10 +123,11 @@ export function checkPermissionSetsAgainstMatrix(
         if (!object.fields[field]) problems.push(`${setName}: the matrix lists ${objectName}.${field}, which does not exist`);
       }
 
-      const tabs = actual.tabSettings.filter((t) => t.tab === objectName);
+      const tabName = objectName.endsWith('__c') ? objectName : `standard-${objectName}`;
+      const tabs = actual.tabSettings.filter((t) => t.tab === tabName);
       const visible = tabs.length === 1 && tabs[0].visibility === 'Visible';
-      if (access.object.read && !visible) problems.push(`${setName}: tab ${objectName} should be Visible`);
-      if (!access.object.read && tabs.some((t) => t.visibility !== 'Hidden')) problems.push(`${setName}: tab ${objectName} should be hidden`);
+      if (access.object.read && !visible) problems.push(`${setName}: tab ${tabName} should be Visible`);
+      if (!access.object.read && tabs.some((t) => t.visibility !== 'Hidden')) problems.push(`${setName}: tab ${tabName} should be hidden`);
     }
     for (const field of granted.keys()) problems.push(`${setName}: field permission ${field} is not in the access matrix`);
     for (const op of actual.objectPermissions) {

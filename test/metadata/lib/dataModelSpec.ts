@@ -246,7 +246,8 @@ export const EXPECTED_METADATA_TYPES: Record<string, Record<string, string>> = {
     ...Object.fromEntries(['P1', 'P2', 'P3', 'P4'].flatMap((p) => [[`${p}_Response_Minutes__c`, 'Number'], [`${p}_Resolution_Hours__c`, 'Number']])),
     P1_24x7__c: 'Checkbox',
     Calendar__c: 'Text',
-    Description__c: 'TextArea'
+    Description__c: 'TextArea',
+    Monthly_Fee__c: 'Number'
   },
   Transition_Option__mdt: {
     Lead_Time_Days__c: 'Number',
@@ -264,7 +265,29 @@ export const EXPECTED_METADATA_TYPES: Record<string, Record<string, string>> = {
   }
 };
 
-/** Total number of custom fields the package ships (objects and custom metadata types). */
+/**
+ * Standard objects the package adds fields, validation rules and list views to, without an object file of its own
+ * (deploying one would replace the org's settings of that object): the maintenance proposals on Opportunity.
+ */
+export const EXPECTED_STANDARD_OBJECTS: Record<string, Pick<ExpectedObject, 'fields' | 'validationRules'>> = {
+  Opportunity: {
+    fields: {
+      Maintenance_Gap_Start__c: { type: 'Date' },
+      Maintenance_Transition__c: {
+        type: 'Lookup',
+        referenceTo: 'Maintenance_Transition__c',
+        relationshipName: 'Maintenance_Proposals',
+        deleteConstraint: 'SetNull'
+      },
+      Proposed_Term_Months__c: { type: 'Number' },
+      Proposed_SLA_Template__c: text(40)
+    },
+    validationRules: ['Maintenance_Transition_Same_Account']
+  }
+};
+
+/** Total number of custom fields the package ships (objects, custom metadata types, standard objects). */
 export const EXPECTED_FIELD_COUNT =
   Object.values(EXPECTED_OBJECTS).reduce((sum, o) => sum + Object.keys(o.fields).length, 0) +
-  Object.values(EXPECTED_METADATA_TYPES).reduce((sum, fields) => sum + Object.keys(fields).length, 0);
+  Object.values(EXPECTED_METADATA_TYPES).reduce((sum, fields) => sum + Object.keys(fields).length, 0) +
+  Object.values(EXPECTED_STANDARD_OBJECTS).reduce((sum, o) => sum + Object.keys(o.fields).length, 0);

@@ -11,7 +11,8 @@ export function findDocumentationProblems(model: ObjectModel): string[] {
   const problems: string[] = [];
   for (const object of Object.values(model)) {
     const description = typeof object.raw.description === 'string' ? object.raw.description : '';
-    if (!description.trim()) problems.push(`${object.name}: object has no description`);
+    // A standard object the package only adds fields to keeps Salesforce's own description.
+    if (!description.trim() && !object.standard) problems.push(`${object.name}: object has no description`);
     for (const field of Object.values(object.fields)) {
       const where = `${object.name}.${field.name}`;
       if (!field.description.trim()) problems.push(`${where}: no description`);

@@ -59,6 +59,8 @@ export interface ObjectInfo {
   name: string;
   file: string;
   customMetadata: boolean;
+  /** A standard object the package only adds fields, rules or list views to (no object file of its own). */
+  standard: boolean;
   raw: XmlNode;
   fields: Record<string, FieldInfo>;
   validationRules: Record<string, ValidationRuleInfo>;
@@ -123,7 +125,9 @@ function readField(object: string, file: string): FieldInfo {
 function readObject(dir: string): ObjectInfo {
   const name = basename(dir);
   const file = join(dir, `${name}.object-meta.xml`);
-  const { root } = readMetadataXml(file);
+  // A standard object the package extends ships no object file: deploying one would replace the org's settings.
+  const standard = !existsSync(file);
+  const root = standard ? {} : readMetadataXml(file).root;
   const fields: Record<string, FieldInfo> = {};
   for (const fieldFile of componentFiles(join(dir, 'fields'), '.field-meta.xml')) {
     const field = readField(name, fieldFile);
@@ -164,7 +168,17 @@ function readObject(dir: string): ObjectInfo {
     const { root: layout } = readMetadataXml(layoutFile);
     compactLayouts[text(layout, 'fullName') ?? ''] = { label: text(layout, 'label') ?? '', fields: texts(layout, 'fields') };
   }
-  return { name, file, customMetadata: name.endsWith('__mdt'), raw: root, fields, validationRules, listViews, compactLayouts };
+  return {
+    name,
+    file,
+    customMetadata: name.endsWith('__mdt'),
+    standard,
+    raw: root,
+    fields,
+    validationRules,
+    listViews,
+    compactLayouts
+  };
 }
 
 /** Every object folder under `objects/` of a source-format package directory (e.g. force-app/main/default). */

@@ -37,6 +37,8 @@ export function resolveFieldPath(model: ObjectModel, object: string, path: strin
     }
     const standard = info?.customMetadata ? CUSTOM_METADATA_STANDARD_FIELDS : STANDARD_FIELDS;
     if (standard.includes(segment)) return { standard: true };
+    // A standard object's own fields (Opportunity.AccountId) are Salesforce's: only its custom fields are ours.
+    if (info?.standard && !segment.endsWith('__c')) return { standard: true };
     const field = info?.fields[segment];
     if (!field) return { problem: `${path}: ${current} has no field ${segment}` };
     return { field };

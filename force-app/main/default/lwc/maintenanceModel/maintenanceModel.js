@@ -8,6 +8,7 @@ import {
   incidentFromRecord,
   checklistFromRecord,
   itemFromRecord,
+  proposalFromRecord,
   transitionFromRecord,
   transitionOptionFromMetadata
 } from 'c/maintenanceEngine';
@@ -21,6 +22,7 @@ import {
   CHECKLIST_FIELDS,
   ITEM_FIELDS,
   OBJECTS,
+  PROPOSAL_FIELDS,
   RELATED_LISTS,
   TRANSITION_FIELDS,
   relatedListFromBatch,
@@ -83,10 +85,12 @@ function entries(records, fields, toModel, optionalFields) {
  * the shared getRelatedListRecordsBatch answer.
  * @param {object} batchData the adapter's data
  * @returns {{ contracts: Entry[], incidents: Entry[], checklists: Entry[], transitions: Entry[],
- *   amendments: Entry[], effort: Entry[], errors: object[], moreIncidents: boolean, moreEffort: boolean }}
- *   a Snapshot; errors: lists that failed on their own (e.g. no access to one object); moreIncidents / moreEffort:
- *   the account has more incidents / effort entries than the page holds (the page keeps the most recent, see
- *   ACCOUNT_RELATED_LIST_PARAMETERS)
+ *   amendments: Entry[], effort: Entry[], proposals: Entry[], errors: object[], proposalsError?: object,
+ *   moreIncidents: boolean, moreEffort: boolean }}
+ *   a Snapshot; errors: lists that failed on their own (e.g. no access to one object); proposals: the account's
+ *   opportunities (maintenance proposals among them), whose list failing only hides Propose maintenance
+ *   (proposalsError); moreIncidents / moreEffort: the account has more incidents / effort entries than the page holds
+ *   (the page keeps the most recent, see ACCOUNT_RELATED_LIST_PARAMETERS)
  */
 export function accountModel(batchData) {
   return remembered(accountModels, batchData, () => {
@@ -96,6 +100,7 @@ export function accountModel(batchData) {
     const transitions = relatedListFromBatch(batchData, RELATED_LISTS.TRANSITIONS);
     const amendments = relatedListFromBatch(batchData, RELATED_LISTS.AMENDMENTS);
     const effort = relatedListFromBatch(batchData, RELATED_LISTS.EFFORT);
+    const proposals = relatedListFromBatch(batchData, RELATED_LISTS.OPPORTUNITIES);
     return new Snapshot({
       contracts: entries(contracts.records, CONTRACT_FIELDS, contractFromRecord, CONTRACT_FINANCIAL_FIELDS),
       incidents: entries(incidents.records, INCIDENT_FIELDS, incidentFromRecord),
@@ -103,6 +108,8 @@ export function accountModel(batchData) {
       transitions: entries(transitions.records, TRANSITION_FIELDS, transitionFromRecord),
       amendments: entries(amendments.records, AMENDMENT_FIELDS, amendmentFromRecord, AMENDMENT_FINANCIAL_FIELDS),
       effort: entries(effort.records, EFFORT_FIELDS, effortEntryFromRecord),
+      proposals: entries(proposals.records, PROPOSAL_FIELDS, proposalFromRecord),
+      proposalsError: proposals.error,
       errors: [
         contracts.error,
         incidents.error,
@@ -142,6 +149,15 @@ export function calendarsByName(config) {
     }
     return new Snapshot(calendars);
   });
+}
+
+/**
+ * The SLA templates of the configuration (SLA_Template__mdt records, with their monthly fee).
+ * @param {object} [config] the loaded MaintenanceConfig
+ * @returns {Array<Record<string, unknown>>}
+ */
+export function slaTemplates(config) {
+  return [...metadataRecords(config, OBJECTS.SLA_TEMPLATE.objectApiName)];
 }
 
 /**

@@ -9,8 +9,10 @@ import {
   coveringContract,
   daysBetween,
   effortOutOfCoverage,
+  maintenanceProposal,
   monthlySpend,
   noticeStatus,
+  openProposal,
   PRIORITIES,
   slaCompliance,
   slaStatus,
@@ -19,7 +21,14 @@ import {
 } from 'c/maintenanceEngine';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { CONTRACT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
-import { Snapshot, calendarsByName, calendarOfContract, isOpen, transitionOptions } from 'c/maintenanceModel';
+import {
+  Snapshot,
+  calendarsByName,
+  calendarOfContract,
+  isOpen,
+  slaTemplates,
+  transitionOptions
+} from 'c/maintenanceModel';
 import {
   formatCurrency,
   formatDay,
@@ -118,11 +127,43 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return coverageTimeline({ ...this.coverageSources, today: this.window.start, horizonDays: this.window.days - 1 });
   }
 
+  /** What covers the account today and over the horizon (maintenanceEngine.coverageSummary). */
+  get coverageSummary() {
+    return coverageSummary({ ...this.coverageSources, today: this.today });
+  }
+
   /** The banner: maintenanceEngine.coverageSummary in words (c/coverageText), as on the account list. */
   get banner() {
-    const summary = coverageSummary({ ...this.coverageSources, today: this.today });
-    const { severity, text } = coverageBanner(summary, COVERAGE_HORIZON_DAYS);
+    const { severity, text } = coverageBanner(this.coverageSummary, COVERAGE_HORIZON_DAYS);
     return { text, ...BANNER_THEMES[severity] };
+  }
+
+  /**
+   * Propose maintenance: the account's open maintenance proposal, else what would be proposed for its gap (nothing
+   * without a gap within the horizon), from the engine. Hidden when the account's opportunities cannot be read.
+   */
+  get openProposal() {
+    return openProposal(this.model.proposals.map((proposal) => proposal.model));
+  }
+
+  get proposal() {
+    return maintenanceProposal({
+      accountId: this.recordId,
+      gapStart: this.coverageSummary.gapStart,
+      contracts: this.contractModels,
+      transitions: this.transitionModels,
+      options: transitionOptions(this.config),
+      templates: slaTemplates(this.config),
+      today: this.today
+    });
+  }
+
+  get showProposal() {
+    return !this.model.proposalsError && (Boolean(this.openProposal) || Boolean(this.proposal));
+  }
+
+  async handleProposalCreated() {
+    await this.refreshAccountData();
   }
 
   get bannerClass() {

@@ -116,6 +116,16 @@ import CHECKLIST_RESERVATIONS_OPEN from '@salesforce/schema/Handover_Checklist__
 import CALENDAR_OBJECT from '@salesforce/schema/Maintenance_Calendar__mdt';
 import TEMPLATE_ITEM_OBJECT from '@salesforce/schema/Handover_Template_Item__mdt';
 import TRANSITION_OPTION_OBJECT from '@salesforce/schema/Transition_Option__mdt';
+import SLA_TEMPLATE_OBJECT from '@salesforce/schema/SLA_Template__mdt';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
+import OPPORTUNITY_NAME from '@salesforce/schema/Opportunity.Name';
+import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
+import OPPORTUNITY_STAGE from '@salesforce/schema/Opportunity.StageName';
+import OPPORTUNITY_CLOSE_DATE from '@salesforce/schema/Opportunity.CloseDate';
+import OPPORTUNITY_AMOUNT from '@salesforce/schema/Opportunity.Amount';
+import OPPORTUNITY_IS_CLOSED from '@salesforce/schema/Opportunity.IsClosed';
+import OPPORTUNITY_GAP_START from '@salesforce/schema/Opportunity.Maintenance_Gap_Start__c';
+import OPPORTUNITY_TRANSITION from '@salesforce/schema/Opportunity.Maintenance_Transition__c';
 
 export const CONTRACT_FIELDS = Object.freeze({
   NAME: CONTRACT_NAME,
@@ -247,6 +257,18 @@ export const ITEM_FIELDS = Object.freeze({
 });
 
 /** Child relationship names of the data model, which the related-list adapters take as relatedListId. */
+/** The Opportunity fields a maintenance proposal is read with (maintenanceEngine.proposalFromRecord). */
+export const PROPOSAL_FIELDS = Object.freeze({
+  NAME: OPPORTUNITY_NAME,
+  ACCOUNT: OPPORTUNITY_ACCOUNT,
+  STAGE: OPPORTUNITY_STAGE,
+  CLOSE_DATE: OPPORTUNITY_CLOSE_DATE,
+  AMOUNT: OPPORTUNITY_AMOUNT,
+  IS_CLOSED: OPPORTUNITY_IS_CLOSED,
+  GAP_START: OPPORTUNITY_GAP_START,
+  TRANSITION: OPPORTUNITY_TRANSITION
+});
+
 export const RELATED_LISTS = Object.freeze({
   CONTRACTS: 'Maintenance_Contracts__r',
   INCIDENTS: 'Maintenance_Incidents__r',
@@ -254,7 +276,8 @@ export const RELATED_LISTS = Object.freeze({
   ITEMS: 'Items__r',
   TRANSITIONS: 'Maintenance_Transitions__r',
   AMENDMENTS: 'Contract_Amendments__r',
-  EFFORT: 'Effort_Entries__r'
+  EFFORT: 'Effort_Entries__r',
+  OPPORTUNITIES: 'Opportunities'
 });
 
 /** Incidents read per account. The related-list resource answers at most 1,999 records a page. */
@@ -272,7 +295,9 @@ export const OBJECTS = Object.freeze({
   EFFORT: EFFORT_OBJECT,
   CALENDAR: CALENDAR_OBJECT,
   TEMPLATE_ITEM: TEMPLATE_ITEM_OBJECT,
-  TRANSITION_OPTION: TRANSITION_OPTION_OBJECT
+  TRANSITION_OPTION: TRANSITION_OPTION_OBJECT,
+  SLA_TEMPLATE: SLA_TEMPLATE_OBJECT,
+  OPPORTUNITY: OPPORTUNITY_OBJECT
 });
 
 /**
@@ -320,6 +345,13 @@ export const ACCOUNT_RELATED_LIST_PARAMETERS = Object.freeze([
     fields: qualifiedNames(EFFORT_FIELDS),
     pageSize: EFFORT_PAGE_SIZE,
     sortBy: Object.freeze([`-${qualifiedName(EFFORT_FIELDS.WORK_DATE)}`])
+  }),
+  // The account's opportunities, latest to close first: the maintenance proposals among them (Propose maintenance).
+  Object.freeze({
+    relatedListId: RELATED_LISTS.OPPORTUNITIES,
+    fields: qualifiedNames(PROPOSAL_FIELDS),
+    pageSize: 50,
+    sortBy: Object.freeze([`-${qualifiedName(PROPOSAL_FIELDS.CLOSE_DATE)}`])
   })
 ]);
 

@@ -156,6 +156,70 @@ describe('c-maintenance-overview', () => {
     expect(alerts).toContain(`Only the ${loaded} most recent incidents of this account are shown and counted.`);
   });
 
+  /** The account batch with its Opportunities list answered (the maintenance proposals among them). */
+  function withOpportunities(records, statusCode = 200) {
+    const batch = JSON.parse(JSON.stringify(accountLists));
+    // The fixture answers the first three lists: answer the transition desk's three, empty, before the opportunities.
+    for (const relatedListId of ['Maintenance_Transitions__r', 'Contract_Amendments__r', 'Effort_Entries__r']) {
+      batch.results.push({
+        statusCode: 200,
+        result: { listReference: { relatedListId }, records: [], nextPageToken: null }
+      });
+    }
+    const result =
+      statusCode === 200
+        ? {
+            listReference: { relatedListId: 'Opportunities', parentObjectApiName: 'Account', type: 'relatedList' },
+            records,
+            nextPageToken: null
+          }
+        : [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access to Opportunity' }];
+    batch.results.push({ statusCode, result });
+    return batch;
+  }
+
+  function opportunity(id, stage, closed, gapStart) {
+    const field = (value) => ({ value, displayValue: null });
+    return {
+      id,
+      apiName: 'Opportunity',
+      fields: {
+        Name: field(`Maintenance ${id}`),
+        AccountId: field(ACCOUNT_ID),
+        StageName: field(stage),
+        CloseDate: field('2026-03-31'),
+        Amount: field(30000),
+        IsClosed: field(closed),
+        Maintenance_Gap_Start__c: field(gapStart),
+        Maintenance_Transition__c: field(null)
+      }
+    };
+  }
+
+  it('proposes maintenance for the coming gap, priced by the engine', async () => {
+    const element = await renderWithData(
+      withOpportunities([opportunity('006Aa00000LostAAA', 'Closed Lost', true, '2026-04-01')])
+    );
+    const proposal = element.shadowRoot.querySelector('c-maintenance-proposal');
+    expect(proposal.openProposal).toBeNull();
+    // The gap opens on 1 April 2026: close the day before.
+    expect(proposal.proposal).toEqual(
+      expect.objectContaining({ gapStart: '2026-04-01', closeDate: '2026-03-31', termMonths: 12 })
+    );
+    expect(proposal.proposal.fields.AccountId).toBe(ACCOUNT_ID);
+  });
+
+  it('shows the open maintenance proposal instead of proposing twice, and hides it when opportunities cannot be read', async () => {
+    const open = opportunity('006Aa00000OpenAAA', 'Prospecting', false, '2026-04-01');
+    let element = await renderWithData(withOpportunities([open]));
+    expect(element.shadowRoot.querySelector('c-maintenance-proposal').openProposal.id).toBe('006Aa00000OpenAAA');
+    resetDom();
+    element = await renderWithData(withOpportunities([], 403));
+    expect(element.shadowRoot.querySelector('c-maintenance-proposal')).toBeNull();
+    // The rest of the tab still shows.
+    expect(text(element, '.banner-text')).toContain('Covered until Mar 31, 2026.');
+  });
+
   it('draws 18 months of contracts and coverage with the notice deadlines', async () => {
     const element = await renderWithData();
     const rows = [...element.shadowRoot.querySelectorAll('li.timeline-row .timeline-label')].map((l) => l.textContent);

@@ -10,16 +10,22 @@ import {
 } from 'c/maintenanceRecords';
 
 describe('c/maintenanceRecords', () => {
-  it('asks for the six related lists of the account with qualified field names, in one batch', () => {
+  it('asks for the seven related lists of the account with qualified field names, in one batch', () => {
     expect(ACCOUNT_RELATED_LIST_PARAMETERS.map((p) => p.relatedListId)).toEqual([
       'Maintenance_Contracts__r',
       'Maintenance_Incidents__r',
       'Handover_Checklists__r',
       'Maintenance_Transitions__r',
       'Contract_Amendments__r',
-      'Effort_Entries__r'
+      'Effort_Entries__r',
+      'Opportunities'
     ]);
-    const [contracts, incidents, , , amendments, effort] = ACCOUNT_RELATED_LIST_PARAMETERS;
+    const [contracts, incidents, , , amendments, effort, opportunities] = ACCOUNT_RELATED_LIST_PARAMETERS;
+    // The maintenance proposals among the account's opportunities: the latest to close first.
+    expect(opportunities.fields).toEqual(
+      expect.arrayContaining(['Opportunity.IsClosed', 'Opportunity.Maintenance_Gap_Start__c'])
+    );
+    expect(opportunities.sortBy).toEqual(['-Opportunity.CloseDate']);
     expect(contracts.fields).toContain('Maintenance_Contract__c.Consumed_Effort_Days__c');
     expect(effort.sortBy).toEqual(['-Effort_Entry__c.Work_Date__c']);
     expect(contracts.fields).toContain('Maintenance_Contract__c.Calendar__c');
