@@ -15,6 +15,6 @@ const modules = readdirSync(dir)
 
 for (const file of modules) {
   process.stdout.write(`\n## ${basename(file, '.ts')}\n`);
-  const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run: () => Promise<void> };
+  const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run: () => void | Promise<void> };
   await mod.run();
 }

@@ -35,7 +35,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export async function run(): Promise<void> {
+export function run(): void {
   // The calendar the package ships (force-app customMetadata), as the components and the CLI read it.
   const paris = readCustomMetadata('Maintenance_Calendar').find(
     (record) => record.DeveloperName === 'Paris_Business_Hours'

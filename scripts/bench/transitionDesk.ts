@@ -75,7 +75,7 @@ function book(i: number): Book {
   return { contracts: [expired, tma, draft], amendments, transitions, entries };
 }
 
-export async function run(): Promise<void> {
+export function run(): void {
   const options = readCustomMetadata('Transition_Option').map((record) => transitionOptionFromMetadata(record));
   const books = Array.from({ length: ACCOUNTS }, (_, i) => book(i));
   const before = process.memoryUsage().heapUsed;

@@ -124,7 +124,7 @@ function plugins(componentsDir: string): Plugin[] {
       enableSyntheticElementInternals: true,
       // First match wins: the preview's own lightning/* data modules before the base components' stubs of them.
       modules: [{ dir: clientModulesDir }, ...componentAliases(componentsDir), { npm: 'lightning-base-components' }]
-    }) as Plugin
+    })
   ];
 }
 

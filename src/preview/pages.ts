@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { forceAppDir } from '../shared/projectPaths.js';
+import { fieldText } from '../shared/recordFields.js';
 import { OrgRequestError, type OrgClient } from './orgClient.js';
 
 export interface UserContext {
@@ -176,7 +177,7 @@ function withoutAttributes(record: Row): Record<string, unknown> {
 }
 
 function childRecords(value: unknown): Row[] {
-  return ((value as { records?: Row[] } | null)?.records ?? []) as Row[];
+  return (value as { records?: Row[] } | null)?.records ?? [];
 }
 
 /**
@@ -195,7 +196,7 @@ export async function accountSummaries(client: OrgClient): Promise<AccountSummar
   const rows = await client.query<Row>(soql);
   return rows.map((row) => ({
     id: String(row.Id),
-    name: String(row.Name ?? ''),
+    name: fieldText(row.Name),
     contracts: childRecords(row.Maintenance_Contracts__r).map(withoutAttributes),
     checklists: childRecords(row.Handover_Checklists__r).map(withoutAttributes),
     transitions: childRecords(row.Maintenance_Transitions__r).map(withoutAttributes),
@@ -233,14 +234,14 @@ export async function accountDetail(client: OrgClient, accountId: string): Promi
   }
   return {
     id: record.id,
-    name: String(record.fields.Name?.value ?? ''),
+    name: fieldText(record.fields.Name?.value),
     fields: present.map((name) => {
       const entry = record.fields[name];
       const value = entry?.displayValue ?? entry?.value;
       return {
         apiName: name,
         label: info.fields[name].label,
-        value: value === null || value === undefined ? null : String(value)
+        value: value === null || value === undefined ? null : fieldText(value)
       };
     })
   };
@@ -269,7 +270,7 @@ export function accountQuickActions(sourceDir: string = join(forceAppDir, 'main'
     if (!existsSync(file)) continue;
     const action = (xml.parse(readFileSync(file, 'utf8')) as { QuickAction?: Record<string, unknown> }).QuickAction;
     if (action?.type !== 'LightningWebComponent' || typeof action.lightningWebComponent !== 'string') continue;
-    actions.push({ apiName, label: String(action.label ?? apiName), component: action.lightningWebComponent });
+    actions.push({ apiName, label: fieldText(action.label, apiName), component: action.lightningWebComponent });
   }
   return actions;
 }

@@ -89,7 +89,7 @@ export async function startPreviewSession(options: PreviewSessionOptions = {}): 
   try {
     build = await buildPreview();
   } catch (error) {
-    throw new SfError((error as Error).message, 'PreviewBuildFailed', [], 1, error as Error);
+    throw new SfError((error as Error).message, 'PreviewBuildFailed', [], 1, error);
   }
   options.onStage?.('check');
   const client = clientOf(target.conn, target.label);

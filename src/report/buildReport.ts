@@ -24,7 +24,7 @@ import {
   type Contract,
   type EffortEntry
 } from '#engine';
-import type { FieldMap } from '../shared/recordFields.js';
+import { fieldText, type FieldMap } from '../shared/recordFields.js';
 import { accountCoverage, type PriorityCount, type ReportData } from './reportData.js';
 
 export type PriorityCounts = Record<'P1' | 'P2' | 'P3' | 'P4' | 'total', number>;
@@ -256,7 +256,7 @@ export function buildReport(data: ReportData, options: ReportOptions): Maintenan
     });
     const handovers = checklistRows.map((row): HandoverLine => ({
       checklist: String(row.Name),
-      phase: String(row.Phase__c ?? 'Preparation'),
+      phase: fieldText(row.Phase__c, 'Preparation'),
       goLiveDate: (row.Go_Live_Date__c as string | null) ?? null,
       itemsTotal: number(row.Items_Total__c),
       itemsDone: number(row.Items_Done__c),

@@ -30,6 +30,7 @@ import {
   CHECKLIST_FIELDS,
   CONTRACT_FIELDS,
   INCIDENT_FIELDS,
+  fieldText,
   OPEN_STATUS_LIST,
   TRANSITION_FIELDS,
   type FieldMap
@@ -179,7 +180,7 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     )
   ).map((row) => ({
     contractId: String(row.Contract__c),
-    kind: String(row.Kind__c ?? 'Corrective'),
+    kind: fieldText(row.Kind__c, 'Corrective'),
     days: Number(row.days ?? 0)
   }));
   const coverage = await readCoverageData(

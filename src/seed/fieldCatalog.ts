@@ -80,9 +80,7 @@ const parser = new XMLParser({
 type XmlNode = Record<string, unknown>;
 
 function text(node: unknown): string | undefined {
-  if (node === undefined || node === null) return undefined;
-  if (typeof node === 'object') return undefined;
-  return String(node);
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? String(node) : undefined;
 }
 
 function numberOrUndefined(node: unknown): number | undefined {

@@ -178,7 +178,7 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
       now: reportedAt,
       contracts,
       calendars
-    }) as Record<string, unknown>
+    })
   );
   const priority = record.Priority__c as Priority;
   const contract = contracts.find((candidate) => candidate.id === record.Contract__c) ?? null;
@@ -200,7 +200,7 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
         now: event.at,
         contract,
         calendars
-      }) as Record<string, unknown>
+      })
     );
   }
   const status = record.Status__c as string;

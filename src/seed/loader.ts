@@ -290,19 +290,12 @@ class ObjectWriter {
     const info = await this.waitForJob(job, keys.length);
     const outcomes: WriteOutcome[] = [];
     // Raw results, read column by column: parsing every uploaded column of tens of thousands of rows costs seconds.
-    const successful = readCsvColumns((await job.getSuccessfulResults(true)) as unknown as string, [
-      'sf__Id',
-      'sf__Created',
-      keyField
-    ]);
+    const successful = readCsvColumns(await job.getSuccessfulResults(true), ['sf__Id', 'sf__Created', keyField]);
     for (const row of successful) {
       outcomes.push({ key: row[keyField], id: row.sf__Id, created: row.sf__Created === 'true' });
     }
     if (info.numberRecordsFailed > 0) {
-      const failedRows = readCsvColumns((await job.getFailedResults(true)) as unknown as string, [
-        'sf__Error',
-        keyField
-      ]);
+      const failedRows = readCsvColumns(await job.getFailedResults(true), ['sf__Error', keyField]);
       for (const row of failedRows) outcomes.push({ key: row[keyField], error: row.sf__Error.replace(/:/, ': ') });
     }
     if (outcomes.length < keys.length) {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { seedRecipeDir } from '../shared/projectPaths.js';
+import { fieldText } from '../shared/recordFields.js';
 import { KEY_FIELD, LOAD_ORDER, type SeedObjectName } from './dataset.js';
 import { isDay, isTimeZone, resolveRelativeDay } from '../shared/dates.js';
 import { type CatalogField, type FieldCatalog } from './fieldCatalog.js';
@@ -301,7 +302,7 @@ export function checkFieldValue(
       if (typeof value !== 'string' || (field.restricted && !allowed.includes(value))) {
         return {
           message: `${JSON.stringify(value)} is not a value of the picklist ${field.name}`,
-          fix: suggestion(String(value), allowed)
+          fix: suggestion(typeof value === 'string' ? value : JSON.stringify(value), allowed)
         };
       }
       return undefined;
@@ -310,7 +311,7 @@ export function checkFieldValue(
       if (typeof value === 'object') {
         return { message: `${field.name} takes a single value`, fix: 'write a plain text value, not a list or a map' };
       }
-      const textValue = String(value);
+      const textValue = fieldText(value);
       if (field.length !== undefined && textValue.length > field.length) {
         return {
           message: `${field.name} holds at most ${field.length} characters, got ${textValue.length}`,
@@ -425,7 +426,7 @@ function checkStory(
     problems.add(
       [...path, 'story'],
       storyName === undefined ? 'the entry has no "story"' : `unknown story ${JSON.stringify(storyName)}`,
-      suggestion(String(storyName ?? ''), STORY_NAMES),
+      suggestion(fieldText(storyName), STORY_NAMES),
       storyName === undefined
     );
     return undefined;

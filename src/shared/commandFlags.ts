@@ -6,6 +6,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../seed/loader.js';
+import { isDay } from './dates.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.common');
@@ -49,3 +50,16 @@ export const deployFlags = {
   }),
   permsets: Flags.string({ summary: messages.getMessage('flags.permsets.summary'), multiple: true, delimiter: ',' })
 };
+
+/**
+ * The day a command computes "today" as (hidden: reproducible tests, a report "as of" a past day); without it, today
+ * in the user's Salesforce time zone.
+ */
+export const todayFlag = Flags.custom<string>({
+  summary: messages.getMessage('flags.today.summary'),
+  hidden: true,
+  parse: (input) => {
+    if (!isDay(input)) throw messages.createError('error.InvalidDay', [input]);
+    return Promise.resolve(input);
+  }
+})();

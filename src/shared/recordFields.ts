@@ -118,3 +118,13 @@ export const INCIDENT_FIELDS = [
 
 /** The open statuses as a SOQL list, for `Status__c IN (...)`. */
 export const OPEN_STATUS_LIST = OPEN_STATUSES.map(soqlString).join(',');
+
+/**
+ * A field value as text: a string as it is, a number or a boolean printed, anything else (blank, or a value that is
+ * not a field value at all) as `fallback`, never "[object Object]".
+ */
+export function fieldText(value: unknown, fallback = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fallback;
+}

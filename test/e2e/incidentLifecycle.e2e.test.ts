@@ -61,7 +61,7 @@ async function engineCreateStamps(incident: Row): Promise<Row> {
     calendar: zone ? { ...engineCalendar, timeZone: zone } : engineCalendar,
     action: 'create',
     now: new Date(String(incident.Reported_At__c))
-  }) as Row;
+  });
 }
 
 function incidentRow(): Locator {

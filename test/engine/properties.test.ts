@@ -189,7 +189,7 @@ describe('properties', () => {
           const contract = standardContract();
           const clock: Calendar = contract.sla?.[priority]?.alwaysOn ? { alwaysOpen: true } : calendar;
           const pausedMinutes = pauses.reduce(
-            (sum, pause) => sum + businessMinutesBetween(pause.from, pause.to!, clock),
+            (sum, pause) => sum + businessMinutesBetween(pause.from, pause.to, clock),
             0
           );
           const input = { priority, reportedAt: new Date(reportedMs), contract, calendar };

@@ -68,7 +68,9 @@ describe('the Maintenance_Config static resource', () => {
         ].join('\n')
       );
       expect(writeConfigResource(root).records).toMatchObject({ Escalation_Level__mdt: 1 });
-      const written = JSON.parse(readFileSync(configResourcePaths(root).body, 'utf8'));
+      const written = JSON.parse(readFileSync(configResourcePaths(root).body, 'utf8')) as {
+        types: Record<string, unknown>;
+      };
       expect(written.types.Escalation_Level__mdt).toEqual([
         { DeveloperName: 'Level_One', MasterLabel: 'Level one', Delay_Minutes__c: 120 }
       ]);

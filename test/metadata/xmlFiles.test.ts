@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { relative } from 'node:path';
+import { fieldText } from '../../src/shared/recordFields.js';
 import { elementOrder, filesUnder, readMetadataXml, xmlSyntaxError } from './lib/xml.js';
 import { dataModelDirs, forceAppDir, projectRoot } from './lib/paths.js';
 
@@ -40,7 +41,7 @@ describe('metadata XML files', () => {
       const { rootName, root } = readMetadataXml(file);
       if (rootName !== type) wrong.push(`${relative(projectRoot, file)}: <${rootName}> for ${type}`);
       if (root['@_xmlns'] !== METADATA_NAMESPACE)
-        wrong.push(`${relative(projectRoot, file)}: xmlns ${String(root['@_xmlns'])}`);
+        wrong.push(`${relative(projectRoot, file)}: xmlns ${fieldText(root['@_xmlns'], '(none)')}`);
     }
     expect(types.size).toBeGreaterThan(100);
     expect(wrong).toEqual([]);

@@ -667,7 +667,8 @@ describe('a seed told from a later day, over an org seeded earlier', () => {
         { autoFetch: true, maxFetch: 10_000 }
       );
       const inOrg = new Map(rows.records.map((row) => [row.External_Id__c, row]));
-      const instant = (value: unknown): number | null => (value ? Date.parse(String(value)) : null);
+      const instant = (value: unknown): number | null =>
+        typeof value === 'string' && value ? Date.parse(value) : null;
       const told = later.objects.find((group) => group.sobject === 'Maintenance_Incident__c')?.records ?? [];
       expect(told.length).toBeGreaterThan(0);
       for (const record of told) {

@@ -80,10 +80,9 @@ describe('sf maintenance seed --dry-run', () => {
   });
 
   it('writes Bulk API 2.0 CSV: key first, references by external id, accounts and users by key', () => {
-    const incidents = parse(readFileSync(join(dir, '07-Maintenance_Incident__c.csv')), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const incidents = parse<Record<string, string>>(readFileSync(join(dir, '07-Maintenance_Incident__c.csv')), {
+      columns: true
+    });
     expect(incidents).toHaveLength(97);
     const header = Object.keys(incidents[0]);
     expect(header[0]).toBe('External_Id__c');
@@ -94,10 +93,9 @@ describe('sf maintenance seed --dry-run', () => {
     // An explicit null is #N/A (Bulk API 2.0's "set to null"); a covered incident points to its contract's key.
     expect(incidents.some((row) => row.Resolution_Due__c === '#N/A')).toBe(true);
     expect(incidents.some((row) => row['Contract__r.External_Id__c'].endsWith('-C1'))).toBe(true);
-    const checklists = parse(readFileSync(join(dir, '02-Handover_Checklist__c.csv')), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const checklists = parse<Record<string, string>>(readFileSync(join(dir, '02-Handover_Checklist__c.csv')), {
+      columns: true
+    });
     expect(checklists.filter((row) => row.Signed_Off_By__c === '$runningUser').length).toBeGreaterThan(0);
   });
 

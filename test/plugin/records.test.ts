@@ -58,10 +58,7 @@ describe('records for the data APIs', () => {
       'Account__c',
       'Contract__r.External_Id__c'
     ]);
-    const [row] = parse(toCsv('Maintenance_Incident__c', [incident], ids), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const [row] = parse<Record<string, string>>(toCsv('Maintenance_Incident__c', [incident], ids), { columns: true });
     expect(row).toEqual({
       External_Id__c: 'T-I1',
       Subject__c: 'Export, "nightly"',
@@ -72,7 +69,7 @@ describe('records for the data APIs', () => {
       'Contract__r.External_Id__c': 'T-C1'
     });
     // Without ids (a dry run), the account column keeps the account's key.
-    const [dry] = parse(toCsv('Maintenance_Incident__c', [incident]), { columns: true }) as Record<string, string>[];
+    const [dry] = parse<Record<string, string>>(toCsv('Maintenance_Incident__c', [incident]), { columns: true });
     expect(dry.Account__c).toBe('T-ACC');
   });
 

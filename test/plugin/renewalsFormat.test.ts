@@ -49,7 +49,7 @@ describe('renewals formats', () => {
   });
 
   it('writes CSV with the JSON field names, negative days as numbers, a header even when empty', () => {
-    const rows = parse(renewalsCsv(report), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(renewalsCsv(report), { columns: true });
     expect(rows).toEqual([
       {
         account: 'Breton SA',
@@ -75,7 +75,7 @@ describe('renewals formats', () => {
   it('writes no cell a spreadsheet would run as a formula', () => {
     for (const name of ["=cmd|' /C calc'!A0", '+SUM(1,2)', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
       const hostile = { ...report, lines: [{ ...report.lines[0], account: name, subject: name }] };
-      const [row] = parse(renewalsCsv(hostile), { columns: true }) as Array<Record<string, string>>;
+      const [row] = parse<Record<string, string>>(renewalsCsv(hostile), { columns: true });
       expect([row.account, row.subject, row.daysLeft]).toEqual([`'${name}`, `'${name}`, '-45']);
     }
   });

@@ -350,7 +350,7 @@ describe('report formats', () => {
   });
 
   it('writes CSV with one value per cell', () => {
-    const rows = parse(toCsv(report), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(toCsv(report), { columns: true });
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
       account: 'Breton SA',
@@ -390,7 +390,7 @@ describe('report formats', () => {
         ...data,
         accounts: data.accounts.map((a, i) => (i === 0 ? { ...a, Name: name } : a))
       };
-      const [row] = parse(toCsv(buildReport(named, { today })), { columns: true }) as Record<string, string>[];
+      const [row] = parse<Record<string, string>>(toCsv(buildReport(named, { today })), { columns: true });
       expect(row.account).toBe(`'${name}`);
     }
   });

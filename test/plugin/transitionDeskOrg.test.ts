@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 
 async function contract(): Promise<Row> {
-  return (await admin.sobject('Maintenance_Contract__c').retrieve(ids.contract)) as unknown as Row;
+  return await admin.sobject('Maintenance_Contract__c').retrieve(ids.contract);
 }
 
 /** The error code and the validation rule message of a write that must fail, or 'OK'. */

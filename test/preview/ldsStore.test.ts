@@ -12,7 +12,11 @@ import {
   refreshWiredValue
 } from '../../src/preview/client/modules/preview/ldsStore/ldsStore.js';
 
-type Value = { data?: any; error?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fields = Record<string, { value: unknown; displayValue: unknown }>;
+type CachedRecord = { id: string; fields: Fields };
+/** What the loaders of these tests answer, all shapes in one. */
+type Data = { records: CachedRecord[]; id?: string; call?: number; results: { result: { records: CachedRecord[] } }[] };
+type Value = { data?: Data; error?: unknown };
 type Connector = { update(config: object): void; connect(): void; disconnect(): void };
 type AdapterClass = new (callback: (value: Value) => void) => Connector;
 
@@ -46,21 +50,21 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 
 describe('the preview LDS cache', () => {
   it('asks once for a question many wires share, with keys in any order, and emits frozen data to all', async () => {
-    const { wire, calls } = setup('shared', async () => ({ records: [record('a1', { Status__c: 'New' })] }));
+    const { wire, calls } = setup('shared', () => Promise.resolve({ records: [record('a1', { Status__c: 'New' })] }));
     const first = wire({ id: '001', fields: ['A', 'B'], pageSize: 10 });
     const second = wire({ pageSize: 10, fields: ['A', 'B'], id: '001' });
     await settle();
     expect(calls()).toBe(1);
     expect(first.values).toHaveLength(1);
     expect(second.values[0]).toBe(first.values[0]);
-    expect(Object.isFrozen(first.values[0].data.records[0].fields)).toBe(true);
+    expect(Object.isFrozen(first.values[0].data?.records[0].fields)).toBe(true);
     const late = wire({ id: '001', fields: ['A', 'B'], pageSize: 10 });
     expect(late.values[0]).toBe(first.values[0]);
     expect(calls()).toBe(1);
   });
 
   it('waits for its parameters, and moves to the new question when one changes', async () => {
-    const { wire, calls } = setup('params', async (config) => ({ id: config.id }));
+    const { wire, calls } = setup('params', (config) => Promise.resolve({ id: config.id }));
     const { values, connector } = wire({ id: undefined });
     await settle();
     expect(calls()).toBe(0);
@@ -68,15 +72,17 @@ describe('the preview LDS cache', () => {
     await settle();
     connector.update({ id: 'y' });
     await settle();
-    expect(values.map((value) => value.data.id)).toEqual(['x', 'y']);
+    expect(values.map((value) => value.data?.id)).toEqual(['x', 'y']);
     expect(calls()).toBe(2);
   });
 
   it('emits a failure as { error }, and refresh asks again for every wire sharing the question', async () => {
-    const { wire, calls } = setup('refresh', async (_config, call) => {
-      if (call === 1) throw { status: 500, body: [{ message: 'boom' }] };
-      return { call };
-    });
+    const { wire, calls } = setup('refresh', (_config, call) =>
+      call === 1
+        ? // LDS fails with a plain { status, body } object, not an Error: that is the shape under test.
+          Promise.reject({ status: 500, body: [{ message: 'boom' }] }) // eslint-disable-line @typescript-eslint/prefer-promise-reject-errors
+        : Promise.resolve({ call })
+    );
     const a = wire({ id: 'r' });
     const b = wire({ id: 'r' });
     await settle();
@@ -89,7 +95,7 @@ describe('the preview LDS cache', () => {
   });
 
   it('stops emitting to a disconnected wire', async () => {
-    const { wire } = setup('disconnect', async (_config, call) => ({ call }));
+    const { wire } = setup('disconnect', (_config, call) => Promise.resolve({ call }));
     const a = wire({ id: 'd' });
     await settle();
     a.connector.disconnect();
@@ -100,37 +106,41 @@ describe('the preview LDS cache', () => {
   });
 
   it('writes a saved record into the cached answers that hold it, keeping their own fields only', async () => {
-    const { wire } = setup('ingest', async () => ({
-      results: [
-        {
-          result: { records: [record('i1', { Status__c: 'New', Subject__c: 'S' }), record('i2', { Status__c: 'New' })] }
-        }
-      ]
-    }));
+    const { wire } = setup('ingest', () =>
+      Promise.resolve({
+        results: [
+          {
+            result: {
+              records: [record('i1', { Status__c: 'New', Subject__c: 'S' }), record('i2', { Status__c: 'New' })]
+            }
+          }
+        ]
+      })
+    );
     const { values } = wire({ id: 'batch' });
     await settle();
     ingestRecord(record('i1', { Status__c: 'Acknowledged', Responded_At__c: '2026-01-01T00:00:00.000Z' }));
     expect(values).toHaveLength(2);
-    const [first, second] = values[1].data.results[0].result.records;
+    const [first, second] = values[1].data?.results[0].result.records ?? [];
     expect(first.fields).toEqual({
       Status__c: { value: 'Acknowledged', displayValue: null },
       Subject__c: { value: 'S', displayValue: null }
     });
-    expect(second).toBe(values[0].data.results[0].result.records[1]);
+    expect(second).toBe(values[0].data?.results[0].result.records[1]);
     ingestRecord(record('zz', { Status__c: 'Closed' }));
     expect(values).toHaveLength(2);
   });
 
   it('fetches again the answers holding a record another client changed', async () => {
-    const { wire, calls } = setup('notify', async (_config, call) => ({
-      records: [record('n1', { Effort_Days__c: call })]
-    }));
+    const { wire, calls } = setup('notify', (_config, call) =>
+      Promise.resolve({ records: [record('n1', { Effort_Days__c: call })] })
+    );
     const { values } = wire({ id: 'n' });
     await settle();
     await refetchRecords(['other']);
     expect(calls()).toBe(1);
     await refetchRecords(['n1']);
     expect(calls()).toBe(2);
-    expect(values[1].data.records[0].fields.Effort_Days__c.value).toBe(2);
+    expect(values[1].data?.records[0].fields.Effort_Days__c.value).toBe(2);
   });
 });

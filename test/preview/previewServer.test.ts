@@ -170,12 +170,14 @@ describe('the UI API gateway', () => {
     expect((await raw('POST', path, { 'Content-Type': 'text/plain', Origin: server.url }, body)).status).toBe(415);
     const created = await raw('POST', path, { ...json, Origin: server.url }, body);
     expect(created.status).toBe(201);
-    expect(JSON.parse(created.body).fields.Name.value).toBe('Written through the gateway');
+    expect((JSON.parse(created.body) as { fields: { Name: { value: string } } }).fields.Name.value).toBe(
+      'Written through the gateway'
+    );
   });
 
   it("passes the org's errors through unchanged", async () => {
     const response = await raw('GET', `/services/data/v${VERSION}/ui-api/object-info/No_Such__c`);
     expect(response.status).toBe(404);
-    expect(JSON.parse(response.body)[0]).toMatchObject({ errorCode: 'NOT_FOUND' });
+    expect((JSON.parse(response.body) as unknown[])[0]).toMatchObject({ errorCode: 'NOT_FOUND' });
   });
 });

@@ -5,7 +5,7 @@ import { buildRenewals, type RenewalsReport } from '../../renewals/buildRenewals
 import { renewalRows, renewalsCsv, renewalsMarkdown } from '../../renewals/formatRenewals.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/format.js';
 import { readCoverageData } from '../../report/reportData.js';
-import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { apiVersionFlag, targetOrgFlag, todayFlag } from '../../shared/commandFlags.js';
 import { readUserToday } from '../../shared/orgHelpers.js';
 import { resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 
@@ -39,8 +39,7 @@ export default class Renewals extends SfCommand<RenewalsResult> {
       options: REPORT_FORMATS,
       default: 'table' as ReportFormat
     })(),
-    // Reproducible lists (tests, "as of" a past day): the day the window starts.
-    today: Flags.string({ hidden: true })
+    today: todayFlag
   };
 
   public async run(): Promise<RenewalsResult> {

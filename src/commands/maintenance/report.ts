@@ -11,7 +11,7 @@ import {
   type ReportFormat
 } from '../../report/format.js';
 import { readMonthIncidents, readReportData } from '../../report/reportData.js';
-import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
+import { apiVersionFlag, targetOrgFlag, todayFlag } from '../../shared/commandFlags.js';
 import { readUserToday } from '../../shared/orgHelpers.js';
 import { resolveAccount, resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
 import { zonedInstant } from '../../shared/dates.js';
@@ -47,8 +47,7 @@ export default class Report extends SfCommand<ReportResult> {
       options: REPORT_FORMATS,
       default: 'table' as ReportFormat
     })(),
-    // Reproducible reports (tests, a report "as of" a past day): the day coverage and forecasts are computed for.
-    today: Flags.string({ hidden: true })
+    today: todayFlag
   };
 
   public async run(): Promise<ReportResult> {

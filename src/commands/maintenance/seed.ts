@@ -56,6 +56,8 @@ export default class Seed extends SfCommand<SeedResult> {
       char: 'p',
       summary: messages.getMessage('flags.plan.summary'),
       exists: true,
+      // The three come from seedFlags, spread above, which the rule cannot follow.
+      // eslint-disable-next-line sf-plugin/flag-cross-references
       exclusive: ['recipe', 'scale', 'seed']
     }),
     // No default: oclif counts a defaulted flag as given, and --output-dir depends on this one being given.

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { userSettings } from '../../../src/localOrg/uiApi/userSettings.js';
 import { readLabelCatalog } from '../../../src/preview/labels.js';
+import { fieldText } from '../../../src/shared/recordFields.js';
 import { forceAppDir } from '../../../src/shared/projectPaths.js';
 import type { DemoOrg } from './demoOrg.js';
 
@@ -59,5 +60,5 @@ const labels = readLabelCatalog(join(forceAppDir, 'main', 'default'));
 export function label(name: string, ...values: unknown[]): string {
   const value = labels.values[name];
   if (value === undefined) throw new Error(`No custom label ${name}`);
-  return value.replace(/\{(\d+)\}/g, (match, index: string) => String(values[Number(index)] ?? match));
+  return value.replace(/\{(\d+)\}/g, (match, index: string) => fieldText(values[Number(index)], match));
 }

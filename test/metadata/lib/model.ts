@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fieldText } from '../../../src/shared/recordFields.js';
 import { children, filesUnder, flag, readMetadataXml, text, texts, type XmlNode } from './xml.js';
 
 export interface FieldInfo {
@@ -295,8 +296,8 @@ export function loadCustomMetadataRecords(defaultDir: string): CustomMetadataRec
       const valueNode = children(entry, 'value')[0];
       const nil = valueNode?.['@_xsi:nil'] === 'true';
       values[text(entry, 'field') ?? ''] = {
-        value: nil ? null : String(valueNode?.['#text'] ?? ''),
-        xsiType: typeof valueNode?.['@_xsi:type'] === 'string' ? (valueNode['@_xsi:type'] as string) : undefined
+        value: nil ? null : fieldText(valueNode?.['#text']),
+        xsiType: typeof valueNode?.['@_xsi:type'] === 'string' ? (valueNode['@_xsi:type']) : undefined
       };
     }
     return { type, developerName, file, label: text(root, 'label') ?? '', values };

@@ -5,6 +5,7 @@
  * Each check returns a list of problems (empty = fine) so that tests can also plant a defect and see it reported.
  */
 import { children, texts } from './xml.js';
+import { fieldText } from '../../../src/shared/recordFields.js';
 import type { FieldInfo, LayoutInfo, ObjectModel } from './model.js';
 
 // Standard fields the metadata may name without defining them, per kind of object.
@@ -218,7 +219,7 @@ export function checkObjectLayouts(model: ObjectModel): string[] {
     for (const search of children(object.raw, 'searchLayouts')) {
       for (const [key, value] of Object.entries(search)) {
         for (const field of Array.isArray(value) ? value : [value]) {
-          const { problem } = resolveFieldPath(model, object.name, String(field));
+          const { problem } = resolveFieldPath(model, object.name, fieldText(field));
           if (problem) problems.push(`${object.name} search layout ${key}: ${problem}`);
         }
       }

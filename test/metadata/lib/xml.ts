@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fieldText } from '../../../src/shared/recordFields.js';
 
 /** A parsed XML element: child elements by name, attributes as `@_name`, text as `#text` when there are attributes. */
 export type XmlNode = { [key: string]: XmlValue };
@@ -63,7 +64,7 @@ export function text(node: XmlNode | undefined, name: string): string | undefine
 export function texts(node: XmlNode | undefined, name: string): string[] {
   const value = node?.[name];
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : String((v as XmlNode)['#text'] ?? '')));
+  return (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' ? v : fieldText((v as XmlNode)['#text'])));
 }
 
 /** `<x>true</x>` as a boolean; absent or anything else is false. */
