@@ -193,7 +193,7 @@ function latencyLine(label: string, latencies: number[]): void {
 
 function rawIngest(db: Database.Database, csv: string): number {
   const started = performance.now();
-  const rows = parse<string[]>(csv, { from_line: 2 });
+  const rows: string[][] = parse(csv, { from_line: 2 });
   db.exec(
     'CREATE TABLE incident_raw (id TEXT PRIMARY KEY, ext TEXT, subject TEXT, account TEXT, contract TEXT, reported TEXT, ' +
       'impact TEXT, urgency TEXT, priority TEXT, category TEXT, status TEXT, resolved TEXT, effort REAL)'
