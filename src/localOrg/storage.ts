@@ -45,7 +45,8 @@ interface RowSql {
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const DATABASE_FILE = 'org.sqlite';
+/** The database file in the data directory. */
+export const DATABASE_FILE = 'org.sqlite';
 
 /** Quotes an identifier that comes from the schema (never from a request); rejects anything unexpected. */
 export function quoteIdentifier(name: string): string {

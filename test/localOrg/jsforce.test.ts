@@ -324,4 +324,96 @@ describe('Bulk API 2.0', () => {
     const unprocessed = await job.getUnprocessedRecords();
     expect(unprocessed).toHaveLength(2);
   }, 30000);
+
+  it('answers bulk2.query through a query job, relationship and formula fields included', async () => {
+    const soql =
+      'SELECT Id, Name, Subject__c, Reported_At__c, Account__r.Name, Is_Urgent__c FROM Maintenance_Incident__c ' +
+      "WHERE External_Id__c LIKE 'LOAD-%' ORDER BY Name";
+    const stream = await conn.bulk2.query(soql, { pollInterval: 100, pollTimeout: 60_000 });
+    const records = (await stream.toArray()) as Record<string, string>[];
+    const count = await conn.query("SELECT COUNT() FROM Maintenance_Incident__c WHERE External_Id__c LIKE 'LOAD-%'");
+    expect(records).toHaveLength(count.totalSize);
+    expect(records.length).toBeGreaterThan(4000);
+    expect(records[0]).toEqual({
+      Id: expect.stringMatching(/^a04/),
+      Name: expect.stringMatching(/^INC-/),
+      Subject__c: expect.stringMatching(/^Load /),
+      Reported_At__c: '2026-04-01T08:00:00.000Z',
+      'Account__r.Name': 'Acme',
+      Is_Urgent__c: 'false'
+    });
+  }, 60_000);
+
+  it('pages query results with locators and maxRecords, each set a CSV with its header', async () => {
+    const api = (path: string, init: RequestInit = {}): Promise<Response> =>
+      fetch(`${test.org.instanceUrl}/services/data/v62.0/jobs/query${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${test.org.accessToken}`, 'Content-Type': 'application/json' }
+      });
+    const created = (await (
+      await api('', {
+        method: 'POST',
+        body: JSON.stringify({
+          operation: 'query',
+          query: "SELECT External_Id__c FROM Maintenance_Incident__c WHERE External_Id__c LIKE 'LOAD-%'",
+          columnDelimiter: 'SEMICOLON'
+        })
+      })
+    ).json()) as { id: string; state: string; object: string };
+    expect(created).toMatchObject({ state: 'UploadComplete', object: 'Maintenance_Incident__c' });
+    let info: { state: string; numberRecordsProcessed: number } = { state: '', numberRecordsProcessed: 0 };
+    while (info.state !== 'JobComplete') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      info = (await (await api(`/${created.id}`)).json()) as typeof info;
+    }
+    const seen: string[] = [];
+    let locator = '';
+    let sets = 0;
+    do {
+      const response = await api(`/${created.id}/results?maxRecords=3000${locator ? `&locator=${locator}` : ''}`);
+      const [header, ...rows] = (await response.text()).trim().split('\n');
+      expect(header).toBe('"External_Id__c"');
+      expect(Number(response.headers.get('sforce-numberofrecords'))).toBe(rows.length);
+      seen.push(...rows);
+      locator = response.headers.get('sforce-locator') ?? 'null';
+      sets++;
+    } while (locator !== 'null');
+    expect(seen).toHaveLength(info.numberRecordsProcessed);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(sets).toBe(Math.ceil(seen.length / 3000));
+    expect((await api(`/${created.id}`, { method: 'PATCH', body: '{"state":"Aborted"}' })).status).toBe(409);
+    expect((await api(`/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/${created.id}`)).status).toBe(404);
+  }, 60_000);
+
+  it('sees deleted records with queryAll, and refuses what Bulk API 2.0 queries cannot do', async () => {
+    const doomed = await conn.sobject('Account').create({ Name: 'Doomed Ltd' });
+    await conn.sobject('Account').destroy(doomed.id as string);
+    const all = (await (
+      await conn.bulk2.query("SELECT Id, IsDeleted FROM Account WHERE Name = 'Doomed Ltd'", {
+        scanAll: true,
+        pollInterval: 100,
+        pollTimeout: 30_000
+      })
+    ).toArray()) as Record<string, string>[];
+    expect(all).toEqual([{ Id: doomed.id, IsDeleted: 'true' }]);
+    for (const [query, code] of [
+      ['SELECT COUNT() FROM Account', 'API_ERROR'],
+      ['SELECT Name, COUNT(Id) FROM Account GROUP BY Name', 'API_ERROR'],
+      ['SELECT Id, (SELECT Id FROM Contacts) FROM Account', 'API_ERROR'],
+      ['SELECT Id FROM Account OFFSET 5', 'API_ERROR'],
+      ['SELECT Nope__c FROM Account', 'INVALID_FIELD']
+    ]) {
+      const response = await fetch(`${test.org.instanceUrl}/services/data/v62.0/jobs/query`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${test.org.accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ operation: 'query', query })
+      });
+      expect([query, response.status, ((await response.json()) as { errorCode: string }[])[0].errorCode]).toEqual([
+        query,
+        400,
+        code
+      ]);
+    }
+  }, 60_000);
 });

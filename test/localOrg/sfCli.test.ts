@@ -1,12 +1,13 @@
 /**
  * The real `sf` CLI against the local org: `org login access-token`, `project deploy start` (this project's
- * force-app), `data query`, `data import tree` and `data upsert bulk`, asserting on their JSON output. The CLI is
+ * force-app), `data query`, `data import tree`, `data upsert bulk`, `data export bulk` (CSV and JSON) and
+ * `org list sobject record-counts`, asserting on their JSON output. The CLI is
  * @salesforce/cli 2.146.3 (the last release whose engines allow Node 20), kept in test/sfcli with its own lock file
  * and installed on first use by scripts/ensure-sf-cli.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { SF_CLI_BIN, ensureSfCli } from '../../scripts/ensure-sf-cli.js';
 import { readIdentity, startBackground, stopBackground, type RunningOrg } from '../../src/localOrg/daemon.js';
@@ -219,4 +220,69 @@ describe('the real sf CLI', () => {
     );
     expect(results.result).toMatchObject({ processedRecords: 2, successfulRecords: 1, failedRecords: 1 });
   }, 300000);
+
+  it('sf data export bulk writes the records of a query job as CSV and as JSON', () => {
+    const query =
+      "SELECT External_Id__c, Name, Account__r.Name FROM Maintenance_Contract__c WHERE External_Id__c LIKE 'BULK-%' " +
+      'ORDER BY External_Id__c';
+    const csvFile = join(home, 'export.csv');
+    const csv = sf([
+      'data',
+      'export',
+      'bulk',
+      '--query',
+      query,
+      '--output-file',
+      csvFile,
+      '--wait',
+      '5',
+      '--target-org',
+      'local'
+    ]);
+    expect(csv.status).toBe(0);
+    expect(csv.result).toMatchObject({ totalSize: 500, filePath: csvFile });
+    const lines = readFileSync(csvFile, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('"External_Id__c","Name","Account__r.Name"');
+    expect(lines).toHaveLength(501);
+    const jsonFile = join(home, 'export.json');
+    const json = sf([
+      'data',
+      'export',
+      'bulk',
+      '--query',
+      query,
+      '--output-file',
+      jsonFile,
+      '--result-format',
+      'json',
+      '--wait',
+      '5',
+      '--target-org',
+      'local'
+    ]);
+    expect(json.status).toBe(0);
+    const records = JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, string>[];
+    expect(records).toHaveLength(500);
+    expect(records[0]).toEqual({ External_Id__c: 'BULK-0', Name: 'Contract 0', 'Account__r.Name': 'Tree Industries' });
+  }, 300000);
+
+  it('sf org list sobject record-counts reads /limits/recordCount', () => {
+    const counts = sf([
+      'org',
+      'list',
+      'sobject',
+      'record-counts',
+      '--sobject',
+      'Account',
+      '--sobject',
+      'Maintenance_Contract__c',
+      '--target-org',
+      'local'
+    ]);
+    expect(counts.status).toBe(0);
+    expect(counts.result).toEqual([
+      { name: 'Account', count: 1 },
+      { name: 'Maintenance_Contract__c', count: 501 }
+    ]);
+  }, 180000);
 });

@@ -6,11 +6,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { SfApiError, notFound, recordErrorsOf } from '../errors.js';
-import { makeId, normalizeId } from '../ids.js';
+import { normalizeId } from '../ids.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { apiDateTime } from '../values.js';
 import { CsvCursor } from './csvCursor.js';
+import { DELIMITERS, mayUseJob, newJobId } from './jobs.js';
+import { processQueryTurn, type RunningQuery } from './query.js';
 
 export type IngestOperation = 'insert' | 'update' | 'upsert' | 'delete' | 'hardDelete';
 export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
@@ -23,15 +25,6 @@ const CHUNK_ROWS = 1000;
 const CHUNK_MS = 20;
 /** Records parsed from the upload at a time. */
 const READ_BATCH_ROWS = 1000;
-
-const DELIMITERS: Record<string, string> = {
-  COMMA: ',',
-  TAB: '\t',
-  SEMICOLON: ';',
-  PIPE: '|',
-  CARET: '^',
-  BACKQUOTE: '`'
-};
 
 interface JobRow {
   id: string;
@@ -82,21 +75,13 @@ function tables(store: Store): Store {
   return store;
 }
 
-/**
- * Whether the running user may see and act on a job: its creator, or an unrestricted user (a System Administrator,
- * who holds "Manage Data Integrations"). Outside a request (the background processor) every job.
- */
-function mayUse(store: Store, row: JobRow): boolean {
-  return store.access === undefined || row.created_by_id === store.runningUserId;
-}
-
 /** The job `id`, or 404 NOT_FOUND when absent or another user's (its existence is not disclosed). */
 function jobRow(store: Store, id: string): JobRow {
   const canonical = normalizeId(id);
   const row = canonical
     ? (tables(store).statement('SELECT * FROM lo_bulk_job WHERE id = ?').get(canonical) as JobRow | undefined)
     : undefined;
-  if (!row || !mayUse(store, row)) throw notFound();
+  if (!row || !mayUseJob(store, row.created_by_id)) throw notFound();
   return row;
 }
 
@@ -167,7 +152,7 @@ export function createJob(store: Store, body: Record<string, unknown>, apiVersio
     throw new SfApiError('INVALIDJOB', `InvalidJob : Unsupported column delimiter: ${columnDelimiter}`, 400);
   }
   const now = new Date().toISOString();
-  const id = makeId('750', store.nextSequence('id:750'));
+  const id = newJobId(store);
   store
     .statement(
       'INSERT INTO lo_bulk_job (id, object, operation, external_id_field, state, line_ending, column_delimiter, ' +
@@ -231,7 +216,7 @@ export function listJobs(store: Store): Record<string, unknown>[] {
   const rows = tables(store)
     .statement('SELECT * FROM lo_bulk_job ORDER BY created_date DESC, id DESC')
     .all() as JobRow[];
-  return rows.filter((row) => mayUse(store, row)).map((row) => jobInfo(store, row, false));
+  return rows.filter((row) => mayUseJob(store, row.created_by_id)).map((row) => jobInfo(store, row, false));
 }
 
 /** Deletes a finished (or open) job and its data. */
@@ -423,14 +408,16 @@ function applyChunk(store: Store, jobId: string, readers: Map<string, JobReader>
 }
 
 /**
- * Runs queued jobs in the background of the server process, one chunk per turn of the event loop (a chunk is at
- * most CHUNK_ROWS rows or CHUNK_MS), so that requests are answered between chunks. One processor per store.
+ * Runs queued ingest and query jobs in the background of the server process, one chunk per turn of the event loop
+ * (an ingest chunk is at most CHUNK_ROWS rows or CHUNK_MS, a query page 2,000 records), so that requests are
+ * answered between chunks. One processor per store.
  */
 export class BulkProcessor {
   private running = false;
   private stopped = false;
   private timer?: NodeJS.Immediate;
   private readonly readers = new Map<string, JobReader>();
+  private readonly queries = new Map<string, RunningQuery>();
 
   public constructor(private readonly store: Store) {
     tables(store);
@@ -448,6 +435,8 @@ export class BulkProcessor {
     this.stopped = true;
     if (this.timer) clearImmediate(this.timer);
     this.running = false;
+    for (const query of this.queries.values()) query.db.close();
+    this.queries.clear();
   }
 
   private step(): void {
@@ -457,11 +446,13 @@ export class BulkProcessor {
         "SELECT id FROM lo_bulk_job WHERE state IN ('UploadComplete', 'InProgress') ORDER BY created_date, id LIMIT 1"
       )
       .get() as { id: string } | undefined;
-    if (!next) {
+    if (next) processChunk(this.store, next.id, this.readers);
+    // Query jobs take turns with ingest jobs, a page at a time.
+    const queried = processQueryTurn(this.store, this.queries);
+    if (!next && !queried) {
       this.running = false;
       return;
     }
-    processChunk(this.store, next.id, this.readers);
     this.timer = setImmediate(() => this.step());
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Bulk API 2.0 ingest resources (`/jobs/ingest`): create, upload CSV, close or abort, status, results, delete.
- * Processing happens in the background (bulk/ingest.ts), as on Salesforce, so clients poll the job state.
+ * Bulk API 2.0 resources: ingest jobs (`/jobs/ingest`: create, upload CSV, close or abort, status, results, delete)
+ * and query jobs (`/jobs/query`: create, status, results by locator, abort, delete, list). Processing happens in
+ * the background (bulk/ingest.ts, bulk/query.ts), as on Salesforce, so clients poll the job state.
  */
 import {
   BulkProcessor,
@@ -12,6 +13,14 @@ import {
   resultsCsv,
   uploadData
 } from '../bulk/ingest.js';
+import {
+  abortQueryJob,
+  createQueryJob,
+  deleteQueryJob,
+  getQueryJob,
+  listQueryJobs,
+  queryResults
+} from '../bulk/query.js';
 import { SfApiError } from '../errors.js';
 import { MAX_UPLOAD_BODY_BYTES, json, readJsonObject, type ApiRequest, type ApiResponse, type Route } from '../http.js';
 import type { Store } from '../store.js';
@@ -46,11 +55,7 @@ function upload(request: ApiRequest): ApiResponse {
 function patch(request: ApiRequest): ApiResponse {
   const body = readJsonObject(request);
   const info = changeState(request.store, request.params.id, body.state);
-  if (body.state === 'UploadComplete') {
-    // Start after this request's transaction commits (the processor reads the committed state).
-    const processor = bulkProcessorOf(request.store);
-    setImmediate(() => processor.kick());
-  }
+  if (body.state === 'UploadComplete') kick(request);
   return json(200, info);
 }
 
@@ -71,7 +76,70 @@ function results(kind: 'successful' | 'failed' | 'unprocessed') {
   });
 }
 
+function kick(request: ApiRequest): void {
+  // Start after this request's transaction commits (the processor reads the committed state).
+  const processor = bulkProcessorOf(request.store);
+  setImmediate(() => processor.kick());
+}
+
+const Q = String.raw`^\/services\/data\/v(?<version>\d+\.\d)\/jobs\/query`;
+
+const queryRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: new RegExp(`${Q}$`),
+    handler: (request) => {
+      const info = createQueryJob(request.store, readJsonObject(request), request.params.version);
+      kick(request);
+      return json(200, info);
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${Q}$`),
+    handler: (request) => json(200, { done: true, records: listQueryJobs(request.store), nextRecordsUrl: null })
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${Q}\\/(?<id>[0-9A-Za-z]+)$`),
+    handler: (request) => json(200, getQueryJob(request.store, request.params.id))
+  },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`${Q}\\/(?<id>[0-9A-Za-z]+)$`),
+    handler: (request) => json(200, abortQueryJob(request.store, request.params.id, readJsonObject(request).state))
+  },
+  {
+    method: 'DELETE',
+    pattern: new RegExp(`${Q}\\/(?<id>[0-9A-Za-z]+)$`),
+    handler: (request) => {
+      deleteQueryJob(request.store, request.params.id);
+      return { status: 204 };
+    }
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`${Q}\\/(?<id>[0-9A-Za-z]+)\\/results$`),
+    handler: (request) => {
+      const set = queryResults(
+        request.store,
+        request.params.id,
+        request.params.version,
+        request.query.get('locator'),
+        request.query.get('maxRecords')
+      );
+      return {
+        status: 200,
+        body: set.csv,
+        contentType: 'text/csv',
+        headers: { 'Sforce-Locator': set.locator, 'Sforce-NumberOfRecords': String(set.count) }
+      };
+    }
+  }
+];
+
 export const bulkRoutes: Route[] = [
+  ...queryRoutes,
   { method: 'POST', pattern: new RegExp(`${V}$`), handler: create },
   { method: 'GET', pattern: new RegExp(`${V}$`), handler: list },
   { method: 'GET', pattern: new RegExp(`${V}\\/(?<id>[0-9A-Za-z]+)$`), handler: status },

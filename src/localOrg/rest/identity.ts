@@ -5,6 +5,7 @@
 import { SfApiError } from '../errors.js';
 import { orgProof } from '../dataDir.js';
 import { dataPath, json, type ApiRequest, type ApiResponse, type Route } from '../http.js';
+import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
 import { apiDateTime } from '../values.js';
 
@@ -195,6 +196,26 @@ function limits(): ApiResponse {
 }
 
 /**
+ * `GET /limits/recordCount?sObjects=A,B` (what `sf org list sobject record-counts` reads): the number of live records
+ * of each named object the user can read (unknown and unreadable names are left out); without names, every readable
+ * object that has records. Counts are exact here (Salesforce's are storage estimates).
+ */
+function recordCount(request: ApiRequest): ApiResponse {
+  const { store } = request;
+  const named = (request.query.get('sObjects') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const readable = (def: ObjectDef | undefined): def is ObjectDef =>
+    def !== undefined && def.queryable && (store.access?.can(def, 'read') ?? true);
+  const defs = named.length > 0 ? named.map((name) => store.getObject(name)) : store.listObjects();
+  const counts = [...new Set(defs.filter(readable))]
+    .map((def) => ({ count: store.countRecords(def), name: def.name }))
+    .filter((entry) => named.length > 0 || entry.count > 0);
+  return json(200, { sObjects: counts });
+}
+
+/**
  * `GET /_localorg/identity?nonce=<32 to 128 hex digits>` (the local org's own, not Salesforce's): the org id and a
  * proof that this server holds the org's token (an HMAC of the nonce keyed with it), so that the CLI can check the
  * server that `server.json` names before it sends the token there.
@@ -213,6 +234,11 @@ export const identityRoutes: Route[] = [
   { method: 'GET', pattern: /^\/services\/data$/, handler: versions, public: true },
   { method: 'GET', pattern: /^\/services\/data\/v(?<version>\d+\.\d)$/, handler: resources },
   { method: 'GET', pattern: /^\/services\/data\/v(?<version>\d+\.\d)\/limits$/, handler: limits },
+  {
+    method: 'GET',
+    pattern: /^\/services\/data\/v(?<version>\d+\.\d)\/limits\/recordCount$/,
+    handler: recordCount
+  },
   { method: 'GET', pattern: /^\/services\/oauth2\/userinfo$/, handler: userinfo },
   { method: 'POST', pattern: /^\/services\/oauth2\/userinfo$/, handler: userinfo },
   { method: 'GET', pattern: /^\/id\/(?<org>[0-9A-Za-z]{15,18})\/(?<user>[0-9A-Za-z]{15,18})$/, handler: identity }

@@ -34,11 +34,11 @@ function sqlValue(value: unknown): unknown {
   return String(value);
 }
 
-/** Registers the SQLite functions compiled SOQL calls (once per connection). */
-function registerFunctions(store: Store): void {
-  if (registered.has(store.db)) return;
-  registered.add(store.db);
-  store.db.function('lo_formula', { deterministic: false }, (objectName: unknown, fieldName: unknown, id: unknown) => {
+/** Registers the SQLite functions compiled SOQL calls on `db` (the org's connection by default), once each. */
+export function registerFunctions(store: Store, db: Database.Database = store.db): void {
+  if (registered.has(db)) return;
+  registered.add(db);
+  db.function('lo_formula', { deterministic: false }, (objectName: unknown, fieldName: unknown, id: unknown) => {
     if (typeof id !== 'string') return null;
     const key = `${String(objectName)}:${id}`;
     if (!formulaCache.has(key)) {
@@ -49,7 +49,7 @@ function registerFunctions(store: Store): void {
     }
     return sqlValue(formulaCache.get(key)?.[String(fieldName)]);
   });
-  store.db.function('lo_includes', { deterministic: true }, (value: unknown, setsJson: unknown) => {
+  db.function('lo_includes', { deterministic: true }, (value: unknown, setsJson: unknown) => {
     if (typeof value !== 'string' || typeof setsJson !== 'string') return 0;
     const chosen = new Set(value.split(';').map((part) => part.trim().toLowerCase()));
     const sets = JSON.parse(setsJson) as string[][];
