@@ -147,12 +147,12 @@ export function childBoolean(element: XmlElement | undefined, name: string): boo
 
 /** Escapes text for element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Escapes element content only as XML requires (& < >): quotes stay as written, as Salesforce writes metadata. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Writes an element tree back to XML (used to store and return child components such as one field). */
@@ -163,7 +163,7 @@ export function serializeElement(element: XmlElement, indent = ''): string {
   if (element.children.length === 0) {
     return element.text === ''
       ? `${indent}<${element.name}${attrs}/>`
-      : `${indent}<${element.name}${attrs}>${escapeXml(element.text)}</${element.name}>`;
+      : `${indent}<${element.name}${attrs}>${escapeText(element.text)}</${element.name}>`;
   }
   const inner = element.children.map((c) => serializeElement(c, `${indent}    `)).join('\n');
   return `${indent}<${element.name}${attrs}>\n${inner}\n${indent}</${element.name}>`;

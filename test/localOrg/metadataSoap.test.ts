@@ -178,9 +178,9 @@ describe('SOAP handler', () => {
     const unknownId = await call('checkDeployStatus', '<asyncProcessId>0Af000000000000AAA</asyncProcessId>');
     expect(unknownId.status).toBe(400);
     expect(childText(child(unknownId.body, 'Fault'), 'faultcode')).toBe('sf:INVALID_CROSS_REFERENCE_KEY');
-    const unsupported = await call('retrieve', '<request/>');
+    const unsupported = await call('renameMetadata', '<type>CustomObject</type>');
     expect(childText(child(unsupported.body, 'Fault'), 'faultstring')).toMatch(
-      /^INVALID_OPERATION: The local org does not implement retrieve/
+      /^INVALID_OPERATION: The local org does not implement renameMetadata/
     );
     const unknown = await call('frobnicate', '');
     expect(childText(child(unknown.body, 'Fault'), 'faultcode')).toBe('soapenv:Client');

@@ -7,10 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { SF_CLI_BIN, ensureSfCli } from '../../scripts/ensure-sf-cli.js';
 import { readIdentity, startBackground, stopBackground, type RunningOrg } from '../../src/localOrg/daemon.js';
+import { parseXml, type XmlElement } from '../../src/localOrg/xml.js';
 import { removeDir, tempDir } from './orgFixtures.js';
 
 const root = resolve('.');
@@ -285,4 +287,172 @@ describe('the real sf CLI', () => {
       { name: 'Maintenance_Contract__c', count: 501 }
     ]);
   }, 180000);
+
+  /** A new sfdx project (one package directory, force-app) in the home directory. */
+  function emptyProject(name: string): string {
+    const dir = join(home, name);
+    mkdirSync(join(dir, 'force-app'), { recursive: true });
+    writeFileSync(
+      join(dir, 'sfdx-project.json'),
+      JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], sourceApiVersion: '62.0' })
+    );
+    return dir;
+  }
+
+  /** Every component of a source tree, children included, as `Type:FullName`. */
+  function componentKeys(path: string): string[] {
+    return ComponentSet.fromSource(path)
+      .getSourceComponents()
+      .toArray()
+      .flatMap((component) => [component, ...component.getChildren()])
+      .map((component) => `${component.type.name}:${component.fullName}`)
+      .sort();
+  }
+
+  it('sf project retrieve start --metadata brings objects, bundles and resources back as source', () => {
+    const project = emptyProject('retrieve-metadata');
+    const retrieved = sf(
+      [
+        'project',
+        'retrieve',
+        'start',
+        '--metadata',
+        'CustomObject:Maintenance_Incident__c',
+        '--metadata',
+        'LightningComponentBundle:incidentList',
+        '--metadata',
+        'CustomField:Maintenance_Contract__c.Status__c',
+        '--target-org',
+        'local'
+      ],
+      {},
+      project
+    );
+    expect([retrieved.status, retrieved.message]).toEqual([0, undefined]);
+    const base = join(project, 'force-app/main/default');
+    for (const file of [
+      'objects/Maintenance_Incident__c/Maintenance_Incident__c.object-meta.xml',
+      'objects/Maintenance_Incident__c/fields/Status__c.field-meta.xml',
+      'lwc/incidentList/incidentList.js',
+      'lwc/incidentList/incidentList.html',
+      'objects/Maintenance_Contract__c/fields/Status__c.field-meta.xml'
+    ]) {
+      expect([file, existsSync(join(base, file))]).toEqual([file, true]);
+    }
+    expect(readFileSync(join(base, 'lwc/incidentList/incidentList.js'), 'utf8')).toBe(
+      readFileSync(join(root, 'force-app/main/default/lwc/incidentList/incidentList.js'), 'utf8')
+    );
+    // A field asked alone does not bring its object's other fields.
+    expect(existsSync(join(base, 'objects/Maintenance_Contract__c/fields/End_Date__c.field-meta.xml'))).toBe(false);
+  }, 180000);
+
+  it('sf project retrieve start --manifest round-trips force-app into an empty project', async () => {
+    const project = emptyProject('retrieve-manifest');
+    writeFileSync(join(project, 'package.xml'), await ComponentSet.fromSource(join(root, 'force-app')).getPackageXml());
+    const retrieved = sf(
+      ['project', 'retrieve', 'start', '--manifest', 'package.xml', '--target-org', 'local', '--wait', '10'],
+      {},
+      project
+    );
+    expect([retrieved.status, retrieved.message]).toEqual([0, undefined]);
+    const original = componentKeys(join(root, 'force-app'));
+    const back = componentKeys(join(project, 'force-app'));
+    // SDR writes a parent file for Opportunity, whose source has only fields, list views and rules: as against a
+    // real org, it is an empty CustomObject.
+    expect(back.filter((key) => key !== 'CustomObject:Opportunity')).toEqual(original);
+  }, 300000);
+
+  it('sf project retrieve start --source-dir overwrites local changes with what the org has', () => {
+    const project = emptyProject('retrieve-source-dir');
+    const objectDir = 'force-app/main/default/objects/Maintenance_Incident__c';
+    cpSync(join(root, objectDir), join(project, objectDir), { recursive: true });
+    const field = join(project, objectDir, 'fields/Subject__c.field-meta.xml');
+    const original = readFileSync(field, 'utf8');
+    writeFileSync(field, original.replace(/<label>[^<]*<\/label>/, '<label>Changed here</label>'));
+    const tree = (text: string): unknown => {
+      const strip = (element: XmlElement): unknown => [element.name, element.text.trim(), element.children.map(strip)];
+      return strip(parseXml(text));
+    };
+    const retrieved = sf(
+      ['project', 'retrieve', 'start', '--source-dir', objectDir, '--target-org', 'local'],
+      {},
+      project
+    );
+    expect([retrieved.status, retrieved.message]).toEqual([0, undefined]);
+    // SDR rewrites the file in its own layout: the same XML, not the same bytes.
+    expect(tree(readFileSync(field, 'utf8'))).toEqual(tree(original));
+  }, 180000);
+
+  it('sf project retrieve start --target-metadata-dir --unzip --single-package writes Metadata API format', () => {
+    const project = emptyProject('retrieve-mdapi');
+    const retrieved = sf(
+      [
+        'project',
+        'retrieve',
+        'start',
+        '--metadata',
+        'CustomObject:Maintenance_Incident__c',
+        '--target-metadata-dir',
+        'mdapi',
+        '--unzip',
+        '--single-package',
+        '--target-org',
+        'local'
+      ],
+      {},
+      project
+    );
+    expect([retrieved.status, retrieved.message]).toEqual([0, undefined]);
+    const object = readFileSync(join(project, 'mdapi/unpackaged/objects/Maintenance_Incident__c.object'), 'utf8');
+    expect(object).toContain('<fullName>Status__c</fullName>');
+    expect(readFileSync(join(project, 'mdapi/unpackaged/package.xml'), 'utf8')).toContain(
+      '<members>Maintenance_Incident__c</members>'
+    );
+  }, 180000);
+
+  it('sf project deploy validate, then quick, report and resume', () => {
+    const validate = sf(
+      ['project', 'deploy', 'validate', '--source-dir', 'force-app', '--target-org', 'local', '--wait', '10'],
+      {},
+      root
+    );
+    expect(validate.status).toBe(0);
+    expect(validate.result).toMatchObject({ checkOnly: true, success: true, status: 'Succeeded' });
+    const validationId = String(validate.result.id);
+    const quick = sf(
+      ['project', 'deploy', 'quick', '--job-id', validationId, '--target-org', 'local', '--wait', '10'],
+      {},
+      root
+    );
+    expect(quick.status).toBe(0);
+    expect(quick.result).toMatchObject({ checkOnly: false, success: true, status: 'Succeeded' });
+    expect(quick.result.id).not.toBe(validationId);
+    const again = sf(
+      ['project', 'deploy', 'quick', '--job-id', validationId, '--target-org', 'local', '--wait', '10'],
+      {},
+      root
+    );
+    expect(again.status).toBe(1);
+    expect(String(again.message)).toMatch(/can't be used for quick deployment/);
+    const report = sf(
+      ['project', 'deploy', 'report', '--job-id', String(quick.result.id), '--target-org', 'local'],
+      {},
+      root
+    );
+    expect(report.result).toMatchObject({ status: 'Succeeded', success: true });
+
+    const started = sf(
+      ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', 'local', '--async'],
+      {},
+      root
+    );
+    expect(started.status).toBe(0);
+    const resumed = sf(
+      ['project', 'deploy', 'resume', '--job-id', String(started.result.id), '--wait', '10'],
+      {},
+      root
+    );
+    expect(resumed.status).toBe(0);
+    expect(resumed.result).toMatchObject({ status: 'Succeeded', success: true });
+  }, 600000);
 });

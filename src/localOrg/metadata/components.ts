@@ -30,6 +30,8 @@ export interface DeployComponent {
   parentName?: string;
   /** For types made of a content file plus its `-meta.xml` (StaticResource...): the content file. */
   contentFile?: { path: string; bytes: Uint8Array };
+  /** A top-level component's files as deployed (paths relative to the package root), kept for retrieve. */
+  files?: { path: string; bytes: Uint8Array }[];
   problems: ComponentProblem[];
 }
 
@@ -158,6 +160,7 @@ export function collectComponents(pkg: DeployPackage): ComponentSet {
           : sortedPaths.flatMap((p) => [p, pkg.files.get(p) as Uint8Array])
       ),
       contentFile: contentPath ? { path: contentPath, bytes: pkg.files.get(contentPath) as Uint8Array } : undefined,
+      files: sortedPaths.map((path) => ({ path, bytes: pkg.files.get(path) as Uint8Array })),
       problems
     });
     // A parent deploys its whole definition, children included, even those package.xml does not list.

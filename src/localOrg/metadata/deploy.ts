@@ -15,7 +15,14 @@ import { collectComponents, type ComponentProblem, type DeployComponent } from '
 import { convertMetadataRecord, saveMetadataRecords, type MetadataRecord } from './customMetadata.js';
 import { PackageError, readDeployPackage, type DeployPackage } from './deployPackage.js';
 import { checkReferences } from './references.js';
-import { getComponent, newComponentId, saveComponent, type StoredComponent } from './repository.js';
+import {
+  getComponent,
+  hasComponentFiles,
+  newComponentId,
+  saveComponent,
+  saveComponentFiles,
+  type StoredComponent
+} from './repository.js';
 import { ownerKey, planSchema } from './schemaChanges.js';
 import { checkStaticResource, findStaticResource, saveStaticResource } from './staticResources.js';
 
@@ -305,6 +312,11 @@ export function runDeploy(store: Store, zipBase64: string, options: DeployOption
               createdDate: previous?.createdDate ?? stamp,
               lastModifiedDate: stamp
             });
+          }
+          // Top-level components keep their files as deployed, which retrieve gives back.
+          const changed = !previous || previous.hash !== component.hash;
+          if (component.files && (changed || !hasComponentFiles(store, component.type, component.fullName))) {
+            saveComponentFiles(store, component.type, component.fullName, component.files);
           }
           if (
             component.type === 'StaticResource' &&

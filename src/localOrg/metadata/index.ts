@@ -10,6 +10,7 @@
 import { makeId, normalizeId } from '../ids.js';
 import type { Store } from '../store.js';
 import { runDeploy, type DeployMessage, type DeployOutcome } from './deploy.js';
+import { checkRetrieveStatus, retrieve } from './retrieve.js';
 import { allTypes, childTypeByName, typeByName } from './registry.js';
 import {
   getComponent,
@@ -46,17 +47,17 @@ export interface MetadataContext {
 
 /** Operations of the real Metadata API that the local org does not implement (answered with a clear fault). */
 const UNSUPPORTED = new Set([
-  'retrieve',
-  'checkRetrieveStatus',
   'checkStatus',
   'createMetadata',
   'updateMetadata',
   'upsertMetadata',
   'deleteMetadata',
   'renameMetadata',
-  'deployRecentValidation',
   'describeValueType'
 ]);
+
+/** How long a successful validation can be quick-deployed, as on Salesforce. */
+const VALIDATION_VALID_MS = 10 * 24 * 60 * 60 * 1000;
 
 const clientFault = (code: string, message: string): SoapResponse => ({ ...soapFault(code, message), status: 400 });
 
@@ -79,17 +80,25 @@ export async function handleMetadataSoap(
         return checkDeployStatus(args, ctx);
       case 'cancelDeploy':
         return cancelDeploy(args, ctx);
+      case 'deployRecentValidation':
+        return deployRecentValidation(args, ctx);
       case 'describeMetadata':
         return describeMetadata();
       case 'listMetadata':
         return listMetadata(args, ctx);
       case 'readMetadata':
         return readMetadata(args, ctx);
+      case 'retrieve':
+        return retrieve(args, ctx.store);
+      case 'checkRetrieveStatus':
+        return checkRetrieveStatus(args, ctx.store);
       default:
         if (UNSUPPORTED.has(request.operation)) {
           return clientFault(
             'INVALID_OPERATION',
-            `The local org does not implement ${request.operation}; it supports deploy, checkDeployStatus, cancelDeploy, describeMetadata, listMetadata and readMetadata`
+            `The local org does not implement ${request.operation}; it supports deploy, checkDeployStatus, ` +
+              'cancelDeploy, deployRecentValidation, retrieve, checkRetrieveStatus, describeMetadata, listMetadata and ' +
+              'readMetadata'
           );
         }
         return clientFault(
@@ -141,6 +150,8 @@ interface DeployResultData {
   completedDate?: string;
   canceled?: boolean;
   outcome?: DeployOutcome;
+  /** For a validation: the deploy that applied it (`deployRecentValidation`). */
+  quickDeployedAs?: string;
 }
 
 function processDeploy(store: Store, id: string): void {
@@ -219,6 +230,45 @@ function deploy(args: Args, ctx: MetadataContext): SoapResponse {
   });
   schedule(ctx, id);
   return soapResult('deploy', { done: false, id, state: 'Queued' });
+}
+
+/**
+ * `deployRecentValidation` (`sf project deploy quick`): applies the zip of a successful validation (a check-only
+ * deploy of the last 10 days that was not quick-deployed yet) as a new deploy, whose id it answers; the deploy then
+ * runs as any other, all its checks included.
+ */
+function deployRecentValidation(args: Args, ctx: MetadataContext): SoapResponse {
+  const store = ctx.store;
+  const validation = findDeploy(store, childText(args, 'validationId') ?? childText(args, 'id'));
+  const result = validation.result ? (JSON.parse(validation.result) as DeployResultData) : undefined;
+  const reason = !validation.checkOnly
+    ? 'it is not a validation (a check-only deploy)'
+    : validation.status !== 'Succeeded'
+      ? `it did not succeed (${validation.status})`
+      : result?.quickDeployedAs
+        ? `it was quick-deployed already, as ${result.quickDeployedAs}`
+        : Date.now() - Date.parse(validation.createdDate) > VALIDATION_VALID_MS || validation.zip === null
+          ? 'it is older than 10 days, or no longer kept'
+          : undefined;
+  if (reason || !result) {
+    throw new SoapFault('INVALID_ID_FIELD', `The validation ${validation.id} can't be quick-deployed: ${reason ?? ''}`);
+  }
+  const id = store.transaction(() => {
+    const deployId = makeId('0Af', store.nextSequence('id:0Af'));
+    insertDeploy(store, {
+      id: deployId,
+      status: 'Pending',
+      checkOnly: false,
+      createdDate: new Date().toISOString(),
+      options: { ...validation.options, checkOnly: 'false', validationId: validation.id },
+      zip: validation.zip,
+      result: null
+    });
+    updateDeploy(store, validation.id, validation.status, JSON.stringify({ ...result, quickDeployedAs: deployId }));
+    return deployId;
+  });
+  schedule(ctx, id);
+  return soapResult('deployRecentValidation', id);
 }
 
 function findDeploy(store: Store, rawId: string | undefined): DeployRow {

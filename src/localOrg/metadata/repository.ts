@@ -74,6 +74,19 @@ export function ensureTables(store: Store): void {
       last_modified_date TEXT NOT NULL,
       PRIMARY KEY (type, full_name)
     );
+    CREATE TABLE IF NOT EXISTS md_component_file (
+      type TEXT NOT NULL,
+      full_name TEXT NOT NULL COLLATE NOCASE,
+      path TEXT NOT NULL,
+      content BLOB NOT NULL,
+      PRIMARY KEY (type, full_name, path)
+    );
+    CREATE TABLE IF NOT EXISTS md_retrieve (
+      id TEXT PRIMARY KEY,
+      created_date TEXT NOT NULL,
+      result TEXT NOT NULL,
+      zip TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS md_deploy (
       id TEXT PRIMARY KEY,
       status TEXT NOT NULL,
@@ -155,6 +168,57 @@ export function saveComponent(store: Store, component: StoredComponent): void {
     );
 }
 
+/** Replaces the files kept for a top-level component (what retrieve gives back), inside the deploy's transaction. */
+export function saveComponentFiles(
+  store: Store,
+  type: string,
+  fullName: string,
+  files: { path: string; bytes: Uint8Array }[]
+): void {
+  ensureTables(store);
+  store.statement('DELETE FROM md_component_file WHERE type = ? AND full_name = ?').run(type, fullName);
+  const insert = store.statement('INSERT INTO md_component_file (type, full_name, path, content) VALUES (?, ?, ?, ?)');
+  for (const file of files) insert.run(type, fullName, file.path, Buffer.from(file.bytes));
+}
+
+/** Whether files are kept for a component (components deployed before files were kept have none). */
+export function hasComponentFiles(store: Store, type: string, fullName: string): boolean {
+  ensureTables(store);
+  return (
+    store.statement('SELECT 1 FROM md_component_file WHERE type = ? AND full_name = ? LIMIT 1').get(type, fullName) !==
+    undefined
+  );
+}
+
+/** The files kept for a top-level component (none for components deployed before files were kept). */
+export function componentFiles(store: Store, type: string, fullName: string): { path: string; bytes: Buffer }[] {
+  ensureTables(store);
+  return (
+    store
+      .statement('SELECT path, content FROM md_component_file WHERE type = ? AND full_name = ? ORDER BY path')
+      .all(type, fullName) as { path: string; content: Buffer }[]
+  ).map((row) => ({ path: row.path, bytes: row.content }));
+}
+
+/** Records a retrieve's result and zip, keeping the 20 most recent. */
+export function saveRetrieve(store: Store, id: string, result: string, zip: string): void {
+  ensureTables(store);
+  store
+    .statement('INSERT INTO md_retrieve (id, created_date, result, zip) VALUES (?, ?, ?, ?)')
+    .run(id, new Date().toISOString(), result, zip);
+  store
+    .statement(
+      'DELETE FROM md_retrieve WHERE id NOT IN (SELECT id FROM md_retrieve ORDER BY created_date DESC, id DESC LIMIT 20)'
+    )
+    .run();
+}
+
+export function getRetrieve(store: Store, id: string): { result: string; zip: string } | undefined {
+  ensureTables(store);
+  return store.statement('SELECT result, zip FROM md_retrieve WHERE id = ?').get(id) as
+    { result: string; zip: string } | undefined;
+}
+
 /** Records a new deploy request. */
 export function insertDeploy(store: Store, row: DeployRow): void {
   ensureTables(store);
@@ -165,14 +229,18 @@ export function insertDeploy(store: Store, row: DeployRow): void {
     .run(row.id, row.status, row.checkOnly ? 1 : 0, row.createdDate, JSON.stringify(row.options), row.zip, row.result);
 }
 
-/** Updates a deploy's status and result; the zip is dropped once a result exists. */
+/**
+ * Updates a deploy's status and result. The zip is dropped once a result exists, except for a successful validation
+ * (a check-only deploy), which a quick deploy (`deployRecentValidation`) applies later.
+ */
 export function updateDeploy(store: Store, id: string, status: string, result: string | null): void {
   ensureTables(store);
   store
     .statement(
-      'UPDATE md_deploy SET status = ?, result = ?, zip = CASE WHEN ? IS NULL THEN zip ELSE NULL END WHERE id = ?'
+      'UPDATE md_deploy SET status = ?, result = ?, zip = CASE WHEN ? IS NULL OR (check_only = 1 AND ? = ' +
+        "'Succeeded') THEN zip ELSE NULL END WHERE id = ?"
     )
-    .run(status, result, result, id);
+    .run(status, result, result, status, id);
 }
 
 export function getDeploy(store: Store, id: string): DeployRow | undefined {
@@ -209,6 +277,14 @@ export function pruneDeploys(store: Store, keep = 50): void {
          (SELECT id FROM md_deploy ORDER BY created_date DESC, id DESC LIMIT ?)`
     )
     .run(keep);
+  // The zips of the 5 most recent validations are kept for quick deploys; older ones are dropped.
+  store
+    .statement(
+      `UPDATE md_deploy SET zip = NULL WHERE check_only = 1 AND status = 'Succeeded' AND zip IS NOT NULL AND id NOT IN
+         (SELECT id FROM md_deploy WHERE check_only = 1 AND status = 'Succeeded' ORDER BY created_date DESC, id DESC
+          LIMIT 5)`
+    )
+    .run();
 }
 
 /** Ids of deploys still waiting (after a restart they are picked up again). */
