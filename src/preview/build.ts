@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { rollup, type Plugin } from 'rollup';
 import lwcPluginModule from '@lwc/rollup-plugin';
 import replacePluginModule from '@rollup/plugin-replace';
-import { forceAppDir, projectRoot } from '../shared/projectPaths.js';
+import { dependencyDir, forceAppDir, projectRoot } from '../shared/projectPaths.js';
 import { readLabelCatalog } from './labels.js';
 import { platformModules } from './platformModules.js';
 
@@ -66,9 +66,8 @@ function filesUnder(dir: string): string[] {
 }
 
 function packageVersion(name: string): string {
-  // Some packages (lwc) do not export their package.json, so read it from the project's node_modules.
-  const file = join(projectRoot, 'node_modules', name, 'package.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+  const dir = dependencyDir(name);
+  return dir ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';
 }
 
 /** Hash of every input of the build: sources, labels, client code, this builder and the compiler versions. */

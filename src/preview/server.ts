@@ -13,7 +13,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { projectRoot } from '../shared/projectPaths.js';
+import { dependencyDir, projectRoot } from '../shared/projectPaths.js';
 import type { PreviewBuild } from './build.js';
 import { BUILD_BASE, CONTENT_SECURITY_POLICY, SLDS_BASE, previewDocument } from './html.js';
 import type { OrgClient } from './orgClient.js';
@@ -30,7 +30,11 @@ import {
 /** Largest body forwarded to the org (record writes are a few kilobytes). */
 export const MAX_PROXY_BODY_BYTES = 1024 * 1024;
 
-const sldsAssetsDir = join(projectRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+// SLDS is a dependency of the plugin: inside it in a clone, possibly hoisted above it once installed.
+const sldsAssetsDir = join(
+  dependencyDir('@salesforce-ux/design-system') ?? join(projectRoot, 'node_modules', '@salesforce-ux', 'design-system'),
+  'assets'
+);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
