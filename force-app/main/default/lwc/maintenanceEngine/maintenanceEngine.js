@@ -4312,6 +4312,211 @@ const NAME_ORDER = new Intl.Collator('en');
  * @property {string|null} urgentOn the day the most urgent of its risks bites (see portfolioRisk)
  */
 
+/** The window of the SLA compliance the tab, the cockpit and `report --risk` show: the last 90 days up to today. */
+export const COMPLIANCE_WINDOW_DAYS = 90;
+
+/**
+ * Handover readiness of a checklist, as its roll-ups count it (Items_Total__c, Items_Done__c, Mandatory_Open__c,
+ * Readiness_Percent__c) or handoverReadiness counts its items.
+ * @typedef {Object} ReadinessFigures
+ * @property {number} percent 0-100
+ * @property {number} total
+ * @property {number} done
+ * @property {number} mandatoryOpen
+ */
+
+/**
+ * One account's figures for the Maintenance Cockpit and `report --risk`, with the rules the Maintenance tab applies
+ * to the same records:
+ * - coverage: coverageSummary over COVERAGE_HORIZON_DAYS;
+ * - notice: of the contracts in force (COVERING_STATUSES), the soonest notice deadline (noticeStatus: the term in
+ *   force, tacit renewals and amendments counted) that is today or later and for which no notice was given;
+ * - transition: of the undecided transitions, the one whose alert option (transitionPlan's alert) closes first, else
+ *   the one whose next open option closes first;
+ * - openBreached: open incidents under a contract past their response / restore target now (slaStatus on the
+ *   contract's calendar); an incident whose contract's calendar is missing from `calendars` is counted as unjudged;
+ * - compliance: per clock, over the incidents resolved in the last COMPLIANCE_WINDOW_DAYS days, what slaCompliance
+ *   judges (met = resolved without that clock breached).
+ *   Issue 16 hook: once the engine has slaComplianceByClock (open breaches in the window counted too), this is the
+ *   one place to call it instead, so that the tab, the cockpit and the report move together.
+ * - budget: the budgeted contract (not time and materials) covering the account today, burnt by budgetBurn (its
+ *   effort entries when given, else its Consumed_Effort_Days__c roll-up); null without one or without a budget;
+ * - handover: the checklist in focus (checklistInFocus) with its readiness from `readiness`.
+ * @param {Object} input
+ * @param {{ id: string, name?: string|null }} input.account
+ * @param {Contract[]} input.contracts the account's contracts
+ * @param {Amendment[]} [input.amendments] their amendments
+ * @param {Incident[]} [input.incidents] the account's incidents; only the open ones and those resolved in the window
+ *   matter
+ * @param {Checklist[]} [input.checklists]
+ * @param {Transition[]} [input.transitions]
+ * @param {TransitionOption[]} [input.options] the transition options (Transition_Option__mdt)
+ * @param {Record<string, Calendar>|null} [input.calendars] by DeveloperName
+ * @param {Record<string, EffortEntry[]>} [input.effort] effort entries by contract id (omit to use the roll-up)
+ * @param {Record<string, ReadinessFigures>} [input.readiness] by checklist id; required for the checklist in focus
+ * @param {string} input.today 'YYYY-MM-DD', the user's day
+ * @param {Date} input.now the instant SLA clocks are read at
+ * @returns {AccountFigures}
+ */
+export function accountFigures(input) {
+  const fn = 'accountFigures';
+  const args = objectArg(input, fn, 'input');
+  const account = objectArg(args.account, fn, 'account');
+  if (typeof account.id !== 'string' || account.id.length === 0) {
+    throw new TypeError(`${fn}: account.id must be a non-empty string, got ${describe(account.id)}`);
+  }
+  const today = formatDay(dayNumber(args.today, fn, 'today'));
+  const now = new Date(instantMs(args.now, fn, 'now'));
+  const contracts = /** @type {Contract[]} */ (arrayArg(args.contracts, fn, 'contracts'));
+  const amendments = /** @type {Amendment[]} */ (arrayArg(args.amendments ?? [], fn, 'amendments'));
+  const incidents = /** @type {Incident[]} */ (arrayArg(args.incidents ?? [], fn, 'incidents'));
+  const checklists = /** @type {Checklist[]} */ (arrayArg(args.checklists ?? [], fn, 'checklists'));
+  const transitions = /** @type {Transition[]} */ (arrayArg(args.transitions ?? [], fn, 'transitions'));
+  const options = /** @type {TransitionOption[]} */ (arrayArg(args.options ?? [], fn, 'options'));
+  const calendars =
+    args.calendars === undefined || args.calendars === null
+      ? null
+      : /** @type {Record<string, Calendar>} */ (objectArg(args.calendars, fn, 'calendars'));
+  const effort =
+    args.effort === undefined || args.effort === null
+      ? null
+      : /** @type {Record<string, EffortEntry[]>} */ (objectArg(args.effort, fn, 'effort'));
+  const readiness = /** @type {Record<string, ReadinessFigures>} */ (objectArg(args.readiness ?? {}, fn, 'readiness'));
+
+  const summary = coverageSummary({ contracts, amendments, checklists, transitions, today });
+
+  /** @type {AccountFigures['notice']} */
+  let notice = null;
+  for (const contract of contracts) {
+    if (!COVERING_STATUSES.includes(contract.status)) continue;
+    const status = noticeStatus({ contract, amendments, today });
+    if (status.daysLeft < 0 || status.noticeGivenOn !== null) continue;
+    if (notice === null || status.deadline < notice.deadline) {
+      notice = {
+        contractId: contract.id ?? null,
+        contractName: contract.name ?? null,
+        deadline: status.deadline,
+        daysLeft: status.daysLeft
+      };
+    }
+  }
+
+  /** @type {AccountFigures['transition']} */
+  let transition = null;
+  if (options.length > 0) {
+    for (const candidate of transitions) {
+      const plan = transitionPlan({ transition: candidate, options, contracts, amendments, checklists, today });
+      const option = plan.decided ? null : (plan.alert?.option ?? plan.open[0] ?? null);
+      if (!option || option.closesOn === null || option.daysLeft === null) continue;
+      const alert = plan.alert !== null;
+      const better =
+        transition === null ||
+        (alert && !transition.alert) ||
+        (alert === transition.alert && option.closesOn < transition.closesOn);
+      if (better) {
+        transition = {
+          transitionId: candidate.id ?? null,
+          transitionName: candidate.name ?? null,
+          option: option.label,
+          closesOn: option.closesOn,
+          daysLeft: option.daysLeft,
+          alert
+        };
+      }
+    }
+  }
+
+  const byId = new Map(contracts.map((contract) => [contract.id, contract]));
+  const openBreached = { response: 0, resolution: 0, any: 0, unjudged: 0 };
+  for (const incident of incidents) {
+    if (!allowedActions(incident.status ?? null).includes('resolve')) continue;
+    const contract = incident.contractId ? byId.get(incident.contractId) : undefined;
+    if (!contract) continue;
+    if (calendars === null || (contract.calendarName && !(contract.calendarName in calendars))) {
+      openBreached.unjudged += 1;
+      continue;
+    }
+    const status = slaStatus({ incident, contract, calendar: contractCalendar(contract, calendars), now });
+    if (status.responseBreached) openBreached.response += 1;
+    if (status.resolutionBreached) openBreached.resolution += 1;
+    if (status.responseBreached || status.resolutionBreached) openBreached.any += 1;
+  }
+
+  const judged = slaCompliance({
+    incidents,
+    contracts,
+    calendars,
+    from: addDays(today, -COMPLIANCE_WINDOW_DAYS),
+    to: today
+  });
+  const clock = (/** @type {number} */ breached) => {
+    const met = judged.total - breached;
+    return { met, total: judged.total, percent: judged.total > 0 ? (met / judged.total) * 100 : null };
+  };
+  const compliance = {
+    from: judged.from,
+    to: judged.to,
+    response: clock(judged.responseBreached),
+    resolution: clock(judged.resolutionBreached)
+  };
+
+  /** @type {AccountFigures['budget']} */
+  let budget = null;
+  const budgeted = contracts.filter((contract) => contract.type !== TIME_AND_MATERIALS);
+  const covering = coveringContract({ contracts: budgeted, amendments, at: today });
+  if (covering) {
+    const entries = effort ? (effort[String(covering.id)] ?? []) : undefined;
+    const burn = budgetBurn({ contract: covering, amendments, entries, today });
+    if (burn.budgetDays !== null) {
+      budget = {
+        contractId: covering.id ?? null,
+        contractName: covering.name ?? null,
+        budgetDays: burn.budgetDays,
+        consumedDays: burn.consumedDays,
+        percentConsumed: burn.percentConsumed,
+        forecastExhaustionDate: burn.forecastExhaustionDate,
+        contractEndDate: burn.contractEndDate,
+        shortfallDays: burn.shortfallDays,
+        alert: burn.alert
+      };
+    }
+  }
+
+  /** @type {AccountFigures['handover']} */
+  let handover = null;
+  const focus = checklistInFocus(checklists);
+  if (focus) {
+    const figures = focus.id ? readiness[focus.id] : undefined;
+    if (!figures || typeof figures !== 'object') {
+      throw new TypeError(`${fn}: readiness has no figures for checklist ${describe(focus.id)}`);
+    }
+    handover = {
+      checklistId: focus.id ?? null,
+      name: focus.projectName ?? focus.name ?? null,
+      phase: focus.phase ?? 'Preparation',
+      percent: Number(figures.percent ?? 0),
+      total: Number(figures.total ?? 0),
+      done: Number(figures.done ?? 0),
+      mandatoryOpen: Number(figures.mandatoryOpen ?? 0)
+    };
+  }
+
+  return {
+    accountId: account.id,
+    accountName: typeof account.name === 'string' ? account.name : account.id,
+    coverage: summary.kind,
+    coveredToday: summary.coveredToday,
+    gapStart: summary.gapStart,
+    inGapSince: summary.inGapSince,
+    notice,
+    transition,
+    openBreached,
+    compliance,
+    budget,
+    handover
+  };
+}
+
 /**
  * The day each risk bites, for ranking: the first day of the gap, the notice deadline, the day the option closes,
  * today for open breaches, the day the budget runs out.

@@ -1,6 +1,7 @@
 import {
   addDays,
   budgetBurn,
+  COMPLIANCE_WINDOW_DAYS,
   contractCoverPeriods,
   COVERAGE_HORIZON_DAYS,
   COVERING_STATUSES,
@@ -43,7 +44,6 @@ import LABELS from './labels';
 
 const MONTHS_BACK = 6;
 const MONTHS_AHEAD = 12;
-const COMPLIANCE_WINDOW_DAYS = 90;
 const DAY_MS = 86400000;
 const BANNER_THEMES = {
   info: { theme: 'slds-theme_info', icon: 'utility:info' },
