@@ -18,7 +18,15 @@ import { loadAccessMatrix, type AccessMatrix } from '../metadata/lib/accessMatri
 import { FINANCIAL_FIELDS } from '../metadata/lib/dataModelSpec.js';
 
 const VERSION = '62.0';
-const OBJECTS = ['Maintenance_Contract__c', 'Maintenance_Incident__c', 'Handover_Checklist__c', 'Handover_Item__c'];
+const OBJECTS = [
+  'Maintenance_Contract__c',
+  'Maintenance_Incident__c',
+  'Handover_Checklist__c',
+  'Handover_Item__c',
+  'Maintenance_Transition__c',
+  'Contract_Amendment__c',
+  'Effort_Entry__c'
+];
 
 let org: LocalOrg;
 let dir: string;
@@ -27,6 +35,7 @@ let matrix: AccessMatrix;
 let standardProfileId: string;
 let accountId: string;
 let checklistId: string;
+let contractId: string;
 let userCount = 0;
 
 type Json = Record<string, unknown>;
@@ -42,7 +51,10 @@ async function errorCodeOf(action: PromiseLike<unknown>): Promise<string> {
   }
 }
 
-/** A valid new record of `objectName` (required fields only), under the shared account and checklist. */
+/**
+ * A valid new record of `objectName` (required fields, and what its validation rules ask for), under the shared
+ * account, checklist and contract.
+ */
 function newRecord(objectName: string): Json {
   const suffix = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   switch (objectName) {
@@ -52,6 +64,19 @@ function newRecord(objectName: string): Json {
       return { Account__c: accountId, Subject__c: `S ${suffix}`, Reported_At__c: '2026-03-02T09:00:00.000Z' };
     case 'Handover_Checklist__c':
       return { Name: `H ${suffix}`, Account__c: accountId, Project_Name__c: 'Project' };
+    case 'Maintenance_Transition__c':
+      return { Name: `T ${suffix}`, Account__c: accountId, Go_Live_Date__c: '2026-09-01' };
+    case 'Contract_Amendment__c':
+      // An amendment must change something (Amendment_Changes_Something) and name the contract's account.
+      return {
+        Contract__c: contractId,
+        Account__c: accountId,
+        Effective_Date__c: '2026-05-01',
+        Reason__c: 'Other',
+        Scope_Note__c: `Scope ${suffix}`
+      };
+    case 'Effort_Entry__c':
+      return { Contract__c: contractId, Account__c: accountId, Work_Date__c: '2026-02-02', Days__c: 0.5 };
     default:
       return { Name: `I ${suffix}`, Checklist__c: checklistId, Category__c: 'Documentation' };
   }
@@ -118,6 +143,7 @@ beforeAll(async () => {
   standardProfileId = profile.records[0].Id;
   accountId = (await admin.sobject('Account').create({ Name: 'Acme' })).id as string;
   checklistId = await adminCreate('Handover_Checklist__c');
+  contractId = await adminCreate('Maintenance_Contract__c');
 }, 180_000);
 
 afterAll(async () => {
@@ -188,7 +214,7 @@ describe('users, permission sets and sessions', () => {
 });
 
 describe('a user without a maintenance permission set', () => {
-  it('sees none of the four objects', async () => {
+  it('sees none of the seven objects', async () => {
     const { conn } = await userWith([]);
     const global = await conn.describeGlobal();
     const names = global.sobjects.map((entry) => entry.name);
