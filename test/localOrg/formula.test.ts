@@ -134,50 +134,100 @@ describe('data model formula fields', () => {
     expect(fieldValue(contract, 'Budget_Amount__c', { Budget_Days__c: 3, Daily_Rate__c: null })).toBe(0);
   });
 
-  it('Response_Breached__c compares the response (or now) with the due time', () => {
+  it('Response_Breached__c: the stamp, or the response (or restore, or now) past the due time', () => {
     const due = '2026-03-10T11:00:00.000+0000';
-    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: null })).toBe(false);
+    const breached = (record: Record<string, unknown>): unknown =>
+      fieldValue(incident, 'Response_Breached__c', { Status__c: 'New', ...record });
+    expect(breached({ Response_Due__c: null })).toBe(false);
     // Not responded and now (12:00) is past due (11:00).
-    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due })).toBe(true);
-    expect(fieldValue(incident, 'Response_Breached__c', { Response_Due__c: '2026-03-10T13:00:00.000+0000' })).toBe(
-      false
-    );
+    expect(breached({ Response_Due__c: due })).toBe(true);
+    expect(breached({ Response_Due__c: '2026-03-10T13:00:00.000+0000' })).toBe(false);
+    expect(breached({ Response_Due__c: due, Responded_At__c: '2026-03-10T10:59:00Z' })).toBe(false);
+    expect(breached({ Response_Due__c: due, Responded_At__c: '2026-03-10T11:00:01Z' })).toBe(true);
+    // Restored at 10:30 without a response first: the clock stopped before its 11:00 target.
+    expect(breached({ Response_Due__c: due, Resolved_At__c: '2026-03-10T10:30:00Z' })).toBe(false);
+    expect(breached({ Response_Due__c: due, Resolved_At__c: '2026-03-10T11:30:00Z' })).toBe(true);
+    // A pause does not stop the response clock.
+    expect(breached({ Response_Due__c: due, Paused_Since__c: '2026-03-10T10:00:00Z' })).toBe(true);
+    // A cancelled incident's clock stops, unless the breach was stamped before.
+    expect(breached({ Response_Due__c: due, Status__c: 'Cancelled' })).toBe(false);
+    const stamp = '2026-03-10T11:00:00Z';
+    expect(breached({ Response_Due__c: due, Status__c: 'Cancelled', Response_Breached_At__c: stamp })).toBe(true);
+    // A stamp stays a breach whatever the due time says now (a later due, a response given after it).
     expect(
-      fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due, Responded_At__c: '2026-03-10T10:59:00Z' })
-    ).toBe(false);
-    expect(
-      fieldValue(incident, 'Response_Breached__c', { Response_Due__c: due, Responded_At__c: '2026-03-10T11:00:01Z' })
-    ).toBe(true);
-  });
-
-  it('Resolution_Breached__c does not breach while paused', () => {
-    const due = '2026-03-10T08:00:00.000+0000';
-    expect(fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due })).toBe(true);
-    expect(
-      fieldValue(incident, 'Resolution_Breached__c', {
-        Resolution_Due__c: due,
-        Paused_Since__c: '2026-03-10T07:00:00Z'
+      breached({
+        Response_Due__c: '2026-03-11T11:00:00Z',
+        Responded_At__c: '2026-03-10T11:30:00Z',
+        Response_Breached_At__c: stamp
       })
-    ).toBe(false);
-    expect(
-      fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due, Resolved_At__c: '2026-03-10T07:59:59Z' })
-    ).toBe(false);
-    expect(
-      fieldValue(incident, 'Resolution_Breached__c', { Resolution_Due__c: due, Resolved_At__c: '2026-03-10T08:00:01Z' })
     ).toBe(true);
+    expect(breached({ Response_Breached_At__c: stamp })).toBe(true);
   });
 
-  it('SLA_State__c reads the other formula fields', () => {
+  it('Resolution_Breached__c: the stamp, or the due passed while the clock ran; a pause hides no breach', () => {
+    const due = '2026-03-10T08:00:00.000+0000';
+    const breached = (record: Record<string, unknown>): unknown =>
+      fieldValue(incident, 'Resolution_Breached__c', { Status__c: 'In Progress', ...record });
+    expect(breached({ Resolution_Due__c: null })).toBe(false);
+    // Now (12:00) is past due (08:00).
+    expect(breached({ Resolution_Due__c: due })).toBe(true);
+    expect(breached({ Resolution_Due__c: '2026-03-10T12:00:01Z' })).toBe(false);
+    // Paused at 07:00, before the due: the clock stands at 07:00, one hour short of its target.
+    expect(breached({ Resolution_Due__c: due, Paused_Since__c: '2026-03-10T07:00:00Z' })).toBe(false);
+    // Paused at 09:00, after the due: the breach shows although the clock is paused.
+    expect(breached({ Resolution_Due__c: due, Paused_Since__c: '2026-03-10T09:00:00Z' })).toBe(true);
+    // A stamp shows through a pause that started before a (moved) due.
+    expect(
+      breached({
+        Resolution_Due__c: '2026-03-11T08:00:00Z',
+        Paused_Since__c: '2026-03-10T07:00:00Z',
+        Resolution_Breached_At__c: due
+      })
+    ).toBe(true);
+    expect(breached({ Resolution_Due__c: due, Resolved_At__c: '2026-03-10T07:59:59Z' })).toBe(false);
+    expect(breached({ Resolution_Due__c: due, Resolved_At__c: '2026-03-10T08:00:01Z' })).toBe(true);
+    expect(breached({ Resolution_Due__c: due, Status__c: 'Cancelled' })).toBe(false);
+    expect(breached({ Resolution_Due__c: due, Status__c: 'Cancelled', Resolution_Breached_At__c: due })).toBe(true);
+  });
+
+  it('SLA_State__c: the words of SLA_STATES, a breach read through a pause', () => {
     const late = '2026-03-10T08:00:00.000+0000';
     const later = '2026-03-11T08:00:00.000+0000';
-    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Response_Due__c: later })).toBe('On Track');
-    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Paused_Since__c: late })).toBe('Paused');
-    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Resolution_Due__c: late })).toBe('Breached');
-    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'New', Response_Due__c: late })).toBe('Response Breached');
+    const state = (record: Record<string, unknown>): unknown => fieldValue(incident, 'SLA_State__c', record);
+    expect(state({ Status__c: 'New', Response_Due__c: later, Resolution_Due__c: later })).toBe('On Track');
+    expect(state({ Status__c: 'New', Response_Due__c: later, Paused_Since__c: late })).toBe('Paused');
+    expect(state({ Status__c: 'Waiting on Customer', Resolution_Due__c: later })).toBe('Paused');
+    expect(state({ Status__c: 'New', Resolution_Due__c: late })).toBe('Breached');
+    expect(state({ Status__c: 'New', Response_Due__c: late, Resolution_Due__c: later })).toBe('Response Breached');
+    // Paused at 09:00 after the 08:00 restore target.
     expect(
-      fieldValue(incident, 'SLA_State__c', { Status__c: 'Resolved', Resolved_At__c: late, Resolution_Due__c: later })
-    ).toBe('Met');
-    expect(fieldValue(incident, 'SLA_State__c', { Status__c: 'Cancelled' })).toBe('Cancelled');
+      state({ Status__c: 'Waiting on Customer', Resolution_Due__c: late, Paused_Since__c: '2026-03-10T09:00:00Z' })
+    ).toBe('Breached (paused)');
+    // Paused before a due that then moved, with the breach stamped.
+    expect(
+      state({
+        Status__c: 'Waiting on Customer',
+        Resolution_Due__c: later,
+        Paused_Since__c: '2026-03-10T07:00:00Z',
+        Resolution_Breached_At__c: late
+      })
+    ).toBe('Breached (paused)');
+    // The response target missed (08:00, nobody responded), then a pause: still a breach.
+    expect(
+      state({
+        Status__c: 'Waiting on Customer',
+        Response_Due__c: late,
+        Resolution_Due__c: later,
+        Paused_Since__c: '2026-03-10T09:00:00Z'
+      })
+    ).toBe('Breached (paused)');
+    expect(state({ Status__c: 'Resolved', Resolved_At__c: late, Resolution_Due__c: later })).toBe('Met');
+    expect(
+      state({ Status__c: 'Closed', Resolved_At__c: later, Resolution_Due__c: later, Response_Breached_At__c: late })
+    ).toBe('Response Breached');
+    expect(state({ Status__c: 'Cancelled', Resolution_Breached_At__c: late })).toBe('Cancelled');
+    expect(state({ Status__c: 'New' })).toBe('No SLA');
+    expect(state({ Status__c: 'Resolved', Resolved_At__c: late })).toBe('No SLA');
   });
 
   it('Readiness_Percent__c reads roll-up values', () => {

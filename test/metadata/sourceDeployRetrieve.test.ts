@@ -71,7 +71,7 @@ describe('source-deploy-retrieve', () => {
     for (const component of components) counts[component.type.name] = (counts[component.type.name] ?? 0) + 1;
     const ours = Object.fromEntries(Object.keys(EXPECTED_COUNTS).map((type) => [type, counts[type] ?? 0]));
     expect(ours).toEqual(EXPECTED_COUNTS);
-    expect(EXPECTED_COUNTS.CustomField).toBe(152);
+    expect(EXPECTED_COUNTS.CustomField).toBe(155);
   });
 
   it('rejects a file of no known metadata type', () => {

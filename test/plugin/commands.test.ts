@@ -81,15 +81,14 @@ const OPEN = ['New', 'Acknowledged', 'In Progress', 'Waiting on Customer'];
 /** Resolution_Breached__c || Response_Breached__c, as the formulas of the data model state them. */
 function breachedByFormula(fields: SeedRecord['fields'], now: number): boolean {
   const at = (name: string): number | null => (fields[name] ? Date.parse(String(fields[name])) : null);
+  if (at('Response_Breached_At__c') !== null || at('Resolution_Breached_At__c') !== null) return true;
+  if (fields.Status__c === 'Cancelled') return false;
   const responseDue = at('Response_Due__c');
   const resolutionDue = at('Resolution_Due__c');
-  const responded = at('Responded_At__c');
-  const resolved = at('Resolved_At__c');
-  const response = responseDue !== null && (responded === null ? now > responseDue : responded > responseDue);
-  const resolution =
-    resolutionDue !== null &&
-    (resolved === null ? !fields.Paused_Since__c && now > resolutionDue : resolved > resolutionDue);
-  return response || resolution;
+  // Where each clock stands: stopped by its end, by a pause (restore clock only), else running now.
+  const responseAt = at('Responded_At__c') ?? at('Resolved_At__c') ?? now;
+  const resolutionAt = at('Resolved_At__c') ?? at('Paused_Since__c') ?? now;
+  return (responseDue !== null && responseAt > responseDue) || (resolutionDue !== null && resolutionAt > resolutionDue);
 }
 
 describe('sf maintenance deploy', () => {

@@ -42,6 +42,14 @@ export const HANDOVER_CATEGORIES = [
   'Known Defects'
 ];
 
+/** Why an incident's SLA clock is paused (Pause_Reason__c), in order; the engine's PAUSE_REASONS are the same words. */
+export const PAUSE_REASON_VALUES = [
+  'Waiting for customer information',
+  'Waiting for customer test',
+  'Customer-side outage',
+  'Planned change window'
+];
+
 /** Contract fields hidden from Maintenance Support. */
 export const FINANCIAL_FIELDS = [
   'Daily_Rate__c',
@@ -128,6 +136,9 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Original_Resolution_Due__c: { type: 'DateTime' },
       Paused_Minutes__c: { type: 'Number', defaultValue: '0' },
       Paused_Since__c: { type: 'DateTime' },
+      Pause_Reason__c: picklist(PAUSE_REASON_VALUES),
+      Response_Breached_At__c: { type: 'DateTime' },
+      Resolution_Breached_At__c: { type: 'DateTime' },
       Response_Breached__c: { type: 'Checkbox', formula: true },
       Resolution_Breached__c: { type: 'Checkbox', formula: true },
       SLA_State__c: { type: 'Text', formula: true },
