@@ -43,6 +43,16 @@ jest.mock(
   () => ({ default: '{0}: {1} is still possible for {2} more days (until {3}).' }),
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.Timeline_Amendment', () => ({ default: 'Amendment {0} ({1}) effective {2}' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Alert_Transition_Last',
+  () => ({
+    default: '{0}: {1} is still possible for {2} more days (until {3}); after that only short-term options remain.'
+  }),
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/label/c.Alert_Budget_Shortfall',
   () => ({
@@ -337,7 +347,12 @@ describe('c-maintenance-overview', () => {
       'timeline-bar timeline-bar_contract timeline-bar_active',
       'timeline-bar timeline-bar_contract timeline-bar_renewal'
     ]);
-    expect(breton.querySelector('.timeline-amendment').title).toBe('c.Timeline_Amendment');
+    // AMD-0001 marks its effective day on the contract's row: the window runs from 1 September 2025 to 31 March 2027
+    // (577 days), and 1 January 2026 is 122 days in: 21.14 %.
+    const amendment = breton.querySelector('.timeline-amendment');
+    expect(amendment.title).toBe('Amendment AMD-0001 (Reduced Go-Live Scope) effective Jan 1, 2026');
+    expect(amendment.style.left).toBe('21.14%');
+    expect(element.shadowRoot.querySelectorAll('.timeline-amendment')).toHaveLength(1);
     const draft = [...element.shadowRoot.querySelectorAll('li.timeline-row')].find(
       (row) => row.querySelector('.timeline-label').textContent === 'New TMA Portal'
     );
@@ -365,6 +380,42 @@ describe('c-maintenance-overview', () => {
     expect(alerts).toContain('The warranty of Portal ends in 173 days (Aug 30, 2026).');
     // Atlas: 150 days to its go-live (the Portal warranty does not maintain Atlas), a new TMA closes in 30 days.
     expect(alerts).toContain('Atlas CRM: New TMA is still possible for 30 more days (until Apr 9, 2026).');
+  });
+
+  it('warns while a tender is still possible, and when the last long option is about to close', async () => {
+    // Only the Atlas go-live (7 August 2026, no warranty, undecided); the Draft behind Portal covers nothing.
+    const atlas = JSON.parse(JSON.stringify(desk));
+    atlas.results[0].result.records = atlas.results[0].result.records.filter(
+      (record) => record.fields.Status__c.value === 'Draft'
+    );
+    atlas.results[5].result.records = [];
+    const transitionAlerts = (element) =>
+      [...element.shadowRoot.querySelectorAll('.alert span')]
+        .map((span) => span.textContent)
+        .filter((line) => line.startsWith('Atlas CRM:'));
+    // By hand: a tender (180 days) closes on 7 August - 180 days = 8 February 2026; on 27 January, 12 days before.
+    freezeTime('2026-01-27T09:00:00.000Z');
+    let element = await renderWithData(atlas);
+    expect(transitionAlerts(element)).toEqual([
+      'Atlas CRM: Tender is still possible for 12 more days (until Feb 8, 2026).'
+    ]);
+    resetDom();
+    // The day after it closed, a new TMA (120 days: 9 April) is 60 days away: too far for an alert.
+    freezeTime('2026-02-09T09:00:00.000Z');
+    element = await renderWithData(atlas);
+    expect(transitionAlerts(element)).toEqual([]);
+    resetDom();
+    // Internalise (90 days) closes on 9 May, the last long option: on 29 April, 10 days before, the alert says so.
+    freezeTime('2026-04-29T09:00:00.000Z');
+    element = await renderWithData(atlas);
+    expect(transitionAlerts(element)).toEqual([
+      'Atlas CRM: Internalise is still possible for 10 more days (until May 9, 2026); after that only short-term options remain.'
+    ]);
+    resetDom();
+    // Once it closed, only short options are left: no alert.
+    freezeTime('2026-05-10T09:00:00.000Z');
+    element = await renderWithData(atlas);
+    expect(transitionAlerts(element)).toEqual([]);
   });
 
   it('shows the load errors', async () => {
