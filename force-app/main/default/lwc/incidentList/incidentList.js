@@ -1,10 +1,11 @@
 import { api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { PRIORITIES, allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
-import { INCIDENT_FIELDS, displayValueOf } from 'c/maintenanceRecords';
+import { INCIDENT_FIELDS, OBJECTS, displayValueOf } from 'c/maintenanceRecords';
 import { Snapshot, calendarOfContract, isOpen } from 'c/maintenanceModel';
 import { formatDuration, formatInstant, formatLabel, formatNumber, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
@@ -15,8 +16,14 @@ const ROW_ACTIONS = [
   { name: 'start', label: LABELS.actionStart },
   { name: 'wait', label: LABELS.actionWait },
   { name: 'resume', label: LABELS.actionResume },
-  { name: 'resolve', label: LABELS.actionResolve }
+  { name: 'reprioritize', label: LABELS.actionReprioritize },
+  { name: 'resolve', label: LABELS.actionResolve },
+  { name: 'close', label: LABELS.actionClose },
+  { name: 'cancel', label: LABELS.actionCancel }
 ];
+
+/** Row actions that ask for something first (c-incident-action-form) before the engine runs them. */
+const ACTIONS_WITH_FORM = new Set(['reprioritize']);
 
 /** Logging effort is not a step of the workflow: every incident offers it, whatever its status. */
 const LOG_EFFORT = { name: 'logEffort', label: LABELS.actionLogEffort };
@@ -57,7 +64,7 @@ const HEADERS = [
  *
  * Data: the account batch and the calendars, through c/maintenanceAccountData.
  */
-export default class IncidentList extends MaintenanceAccountData {
+export default class IncidentList extends NavigationMixin(MaintenanceAccountData) {
   labels = LABELS;
   headers = HEADERS;
   openOnly = true;
@@ -65,6 +72,10 @@ export default class IncidentList extends MaintenanceAccountData {
   priorityFilter = '';
   shownCount = PAGE_SIZE;
   busyRowId;
+  /** The row action waiting for its form (c-incident-action-form): `{ id, action }`, or undefined. */
+  pendingAction;
+  /** Record page URLs by incident id, from NavigationMixin.GenerateUrl (a Snapshot, filled as they come). */
+  recordUrls = new Snapshot({});
 
   /** Every incident with the engine's SLA status, sorted (a Snapshot, recomputed with the data and every minute). */
   judged;
@@ -99,6 +110,39 @@ export default class IncidentList extends MaintenanceAccountData {
       judge(incident, contracts.get(incident.fields.Contract__c), this.calendars, now)
     );
     this.judged = new Snapshot({ rows: rows.sort(compareRows) });
+    this.generateRecordUrls();
+  }
+
+  /** The record page reference of an incident (its number links to it). */
+  recordPage(id) {
+    return {
+      type: 'standard__recordPage',
+      attributes: { recordId: id, objectApiName: OBJECTS.INCIDENT.objectApiName, actionName: 'view' }
+    };
+  }
+
+  /** Asks the platform for the record page URL of each incident that has none yet, for the links' href. */
+  generateRecordUrls() {
+    const missing = this.model.incidents.filter((incident) => !(incident.id in this.recordUrls));
+    if (missing.length === 0) {
+      return;
+    }
+    Promise.all(
+      missing.map((incident) =>
+        Promise.resolve(this[NavigationMixin.GenerateUrl](this.recordPage(incident.id))).then(
+          (url) => [incident.id, url],
+          () => [incident.id, null]
+        )
+      )
+    ).then((generated) => {
+      this.recordUrls = new Snapshot({ ...this.recordUrls, ...Object.fromEntries(generated) });
+    });
+  }
+
+  /** The incident number's link: navigates in the app (a plain click), the href serves new tabs and copied links. */
+  handleOpenRecord(event) {
+    event.preventDefault();
+    this[NavigationMixin.Navigate](this.recordPage(event.currentTarget.dataset.id));
   }
 
   /** The incidents that pass the filters, in list order. */
@@ -123,6 +167,8 @@ export default class IncidentList extends MaintenanceAccountData {
     return {
       id: row.id,
       name: row.name,
+      recordUrl: this.recordUrls[row.id] ?? '#',
+      openLabel: formatLabel(LABELS.openRecord, row.name),
       subject: incident.fields.Subject__c,
       priority: row.priority,
       status: displayValueOf(incident.record, INCIDENT_FIELDS.STATUS),
@@ -192,7 +238,7 @@ export default class IncidentList extends MaintenanceAccountData {
     return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT];
   }
 
-  transition(incidentId, action, now) {
+  transition(incidentId, action, now, input = {}) {
     const incident = this.model.incidents.find((candidate) => candidate.id === incidentId);
     const contract = this.contractsById.get(incident.fields.Contract__c);
     return incidentTransition({
@@ -200,27 +246,77 @@ export default class IncidentList extends MaintenanceAccountData {
       contract: contract ? contract.model : null,
       calendar: calendarOfContract(contract, this.calendars),
       action,
-      now
+      now,
+      ...input
     });
   }
 
   /** A row's action menu: `data-id` names the incident, the chosen item's value the engine action. */
-  async handleRowAction(event) {
+  handleRowAction(event) {
     const id = event.currentTarget.dataset.id;
     const action = event.detail.value;
     if (action === LOG_EFFORT.name) {
       this.effortIncidentId = id;
-      return;
+      return undefined;
     }
+    if (ACTIONS_WITH_FORM.has(action)) {
+      this.pendingAction = { id, action };
+      return undefined;
+    }
+    return this.runAction(id, action, {});
+  }
+
+  /** The open action form (none or one), with what it shows of its incident. */
+  get pendingForms() {
+    const pending = this.pendingAction;
+    const incident = pending && this.model?.incidents.find((candidate) => candidate.id === pending.id);
+    if (!incident) {
+      return [];
+    }
+    return [
+      {
+        key: `${pending.action}-${incident.id}`,
+        action: pending.action,
+        name: incident.fields.Name,
+        impact: incident.fields.Impact__c,
+        urgency: incident.fields.Urgency__c,
+        priority: incident.fields.Priority__c,
+        busy: this.busyRowId === incident.id
+      }
+    ];
+  }
+
+  /** The form's answer (e.g. `{ impact, urgency }`) goes to the engine with the pending action. */
+  async handleFormSubmit(event) {
+    const { id, action } = this.pendingAction;
+    if (await this.runAction(id, action, event.detail)) {
+      this.pendingAction = undefined;
+    }
+  }
+
+  handleFormCancel() {
+    this.pendingAction = undefined;
+  }
+
+  /**
+   * Runs an engine transition on a row and writes what it returns.
+   * @param {string} id the incident's id
+   * @param {string} action the engine action
+   * @param {Record<string, unknown>} input what the action's form asked (impact, urgency...)
+   * @returns {Promise<boolean>} whether the record was written
+   */
+  async runAction(id, action, input) {
     const name = this.model.incidents.find((candidate) => candidate.id === id)?.fields.Name ?? id;
     this.busyRowId = id;
     try {
-      const fields = this.transition(id, action, new Date());
+      const fields = this.transition(id, action, new Date(), input);
       await updateRecord({ fields: { Id: id, ...fields } });
       this.toast('success', formatLabel(LABELS.actionSuccess, name));
       await this.refreshIncidents();
+      return true;
     } catch (error) {
       this.toast('error', formatLabel(LABELS.actionError, name), reduceErrors(error).join(' '));
+      return false;
     } finally {
       this.busyRowId = undefined;
     }

@@ -24,6 +24,10 @@ import actionStart from '@salesforce/label/c.Incident_Action_Start';
 import actionWait from '@salesforce/label/c.Incident_Action_Wait';
 import actionResume from '@salesforce/label/c.Incident_Action_Resume';
 import actionResolve from '@salesforce/label/c.Incident_Action_Resolve';
+import actionClose from '@salesforce/label/c.Incident_Action_Close';
+import actionCancel from '@salesforce/label/c.Incident_Action_Cancel';
+import actionReprioritize from '@salesforce/label/c.Incident_Action_Reprioritize';
+import openRecord from '@salesforce/label/c.Incident_Open_Record';
 import actionSuccess from '@salesforce/label/c.Incident_Action_Success';
 import actionError from '@salesforce/label/c.Incident_Action_Error';
 import noCalendar from '@salesforce/label/c.Incident_No_Calendar';
@@ -66,6 +70,10 @@ export default {
   actionWait,
   actionResume,
   actionResolve,
+  actionClose,
+  actionCancel,
+  actionReprioritize,
+  openRecord,
   actionSuccess,
   actionError,
   noCalendar,

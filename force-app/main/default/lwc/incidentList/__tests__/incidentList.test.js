@@ -7,7 +7,35 @@ import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
 import { CLOCK_TICK_MS } from 'c/maintenanceAccountData';
 import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
+import { NavigationMixin } from 'lightning/navigation';
+
+// NavigationMixin that records what the list asks of it: the record page URLs it generates and the navigations.
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const GenerateUrl = Symbol('GenerateUrl');
+  const navigate = jest.fn();
+  const generateUrl = jest.fn((pageReference) =>
+    Promise.resolve(`/lightning/r/${pageReference.attributes.objectApiName}/${pageReference.attributes.recordId}/view`)
+  );
+  const Mixin = (Base) =>
+    class extends Base {
+      [Navigate](pageReference) {
+        navigate(pageReference);
+      }
+
+      [GenerateUrl](pageReference) {
+        return generateUrl(pageReference);
+      }
+    };
+  Mixin.Navigate = Navigate;
+  Mixin.GenerateUrl = GenerateUrl;
+  Mixin.navigate = navigate;
+  Mixin.generateUrl = generateUrl;
+  return { NavigationMixin: Mixin };
+});
+
 const accountLists = require('./data/accountRelatedLists.json');
+
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
 
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
@@ -219,14 +247,123 @@ describe('c-incident-list', () => {
     clearIntervalSpy.mockRestore();
   });
 
-  it('offers the actions the engine allows for each status', async () => {
+  it('offers the actions the engine allows for each status, through the whole life of an incident', async () => {
     const element = await renderWithData();
+    const openFilter = element.shadowRoot.querySelector('.filter-open');
+    openFilter.checked = false;
+    openFilter.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
     const byId = Object.fromEntries(tableRows(element).map((row) => [row.id, row]));
     // "Log effort" ends every menu: logging work is not a step of the workflow.
-    expect(byId.a02Aa0000000001AAA.actions).toEqual(['acknowledge', 'start', 'resolve', 'logEffort']);
-    expect(byId.a02Aa0000000002AAA.actions).toEqual(['wait', 'resolve', 'logEffort']);
-    expect(byId.a02Aa0000000003AAA.actions).toEqual(['resume', 'resolve', 'logEffort']);
+    expect(byId.a02Aa0000000001AAA.actions).toEqual([
+      'acknowledge',
+      'start',
+      'reprioritize',
+      'resolve',
+      'cancel',
+      'logEffort'
+    ]);
+    expect(byId.a02Aa0000000002AAA.actions).toEqual(['wait', 'reprioritize', 'resolve', 'cancel', 'logEffort']);
+    expect(byId.a02Aa0000000003AAA.actions).toEqual(['resume', 'reprioritize', 'resolve', 'cancel', 'logEffort']);
+    // Resolved: only closing is left; closed: nothing but logging effort.
+    expect(byId.a02Aa0000000004AAA.actions).toEqual(['close', 'logEffort']);
+    expect(byId.a02Aa0000000005AAA.actions).toEqual(['logEffort']);
     expect(byId.a02Aa0000000003AAA.menu.alternativeText).toBe('c.Incident_Row_Actions');
+  });
+
+  it('links each incident number to its record page', async () => {
+    const element = await renderWithData();
+    await flushPromises();
+    const link = element.shadowRoot.querySelector('tr[data-id="a02Aa0000000002AAA"] .cell-name a');
+    expect(link.textContent).toBe('INC-000002');
+    expect(link.getAttribute('href')).toBe('/lightning/r/Maintenance_Incident__c/a02Aa0000000002AAA/view');
+    expect(link.title).toBe('c.Incident_Open_Record');
+    // One URL per incident, asked once: a new answer of the same incidents asks for none.
+    expect(NavigationMixin.generateUrl).toHaveBeenCalledTimes(6);
+    getRelatedListRecordsBatch.emit(JSON.parse(JSON.stringify(accountLists)));
+    await flushPromises();
+    expect(NavigationMixin.generateUrl).toHaveBeenCalledTimes(6);
+
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(NavigationMixin.navigate).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: 'a02Aa0000000002AAA', objectApiName: 'Maintenance_Incident__c', actionName: 'view' }
+    });
+  });
+
+  it("closes a resolved incident and cancels an open one with the engine's fields", async () => {
+    const element = await renderWithData();
+    const openFilter = element.shadowRoot.querySelector('.filter-open');
+    openFilter.checked = false;
+    openFilter.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    chooseAction(element, 'INC-000004', 'close');
+    await flushPromises();
+    expect(updateRecord.mock.calls[0][0].fields).toEqual({
+      Id: 'a02Aa0000000004AAA',
+      Status__c: 'Closed',
+      Closed_At__c: NOW
+    });
+    // Cancelling a paused incident closes its pause: Monday 15:00-18:00 and Tuesday 09:00-10:00 Paris = 240 minutes.
+    chooseAction(element, 'INC-000003', 'cancel');
+    await flushPromises();
+    expect(updateRecord.mock.calls[1][0].fields).toMatchObject({
+      Id: 'a02Aa0000000003AAA',
+      Status__c: 'Cancelled',
+      Closed_At__c: NOW,
+      Paused_Minutes__c: 240,
+      Paused_Since__c: null
+    });
+  });
+
+  it('reprioritises from the impact and urgency chosen in the form, the new priority shown live', async () => {
+    const element = await renderWithData();
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    chooseAction(element, 'INC-000002', 'reprioritize');
+    await flushPromises();
+    expect(updateRecord).not.toHaveBeenCalled();
+    const form = element.shadowRoot.querySelector('c-incident-action-form');
+    expect(form.action).toBe('reprioritize');
+    expect(form.incidentName).toBe('INC-000002');
+    expect([form.impact, form.urgency, form.priority]).toEqual(['Medium', 'Medium', 'P3']);
+
+    // The form answers High x Medium: the list runs the engine's reprioritize with it.
+    form.dispatchEvent(new CustomEvent('submit', { detail: { impact: 'High', urgency: 'Medium' } }));
+    await flushPromises();
+    const { fields } = updateRecord.mock.calls[0][0];
+    // By hand: P2 (8 business hours) from Monday 9 March 11:00 Paris: due Monday 19:00 is past closing, so Tuesday
+    // 10:00 Paris (09:00 UTC); response 30 min: Monday 11:30 Paris (10:30 UTC).
+    expect(fields).toMatchObject({
+      Id: 'a02Aa0000000002AAA',
+      Priority__c: 'P2',
+      Impact__c: 'High',
+      Urgency__c: 'Medium',
+      Priority_Overridden__c: false,
+      Response_Due__c: '2026-03-09T10:30:00.000Z',
+      Resolution_Due__c: '2026-03-10T09:00:00.000Z'
+    });
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect(element.shadowRoot.querySelector('c-incident-action-form')).toBeNull();
+  });
+
+  it('keeps the form open when the write fails, and closes it on cancel', async () => {
+    updateRecord.mockRejectedValueOnce({ body: { message: 'Record locked' } });
+    const element = await renderWithData();
+    chooseAction(element, 'INC-000002', 'reprioritize');
+    await flushPromises();
+    const form = () => element.shadowRoot.querySelector('c-incident-action-form');
+    form().dispatchEvent(new CustomEvent('submit', { detail: { impact: 'Low', urgency: 'Low' } }));
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
+    expect(form()).not.toBeNull();
+    expect(form().busy).toBe(false);
+    form().dispatchEvent(new CustomEvent('cancel'));
+    await flushPromises();
+    expect(form()).toBeNull();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
   });
 
   it('resumes a paused incident with the fields the engine re-stamps', async () => {
