@@ -27,6 +27,8 @@ const ACTIONS_WITH_FORM = new Set(['reprioritize']);
 
 /** Logging effort is not a step of the workflow: every incident offers it, whatever its status. */
 const LOG_EFFORT = { name: 'logEffort', label: LABELS.actionLogEffort };
+/** Nor is reading the incident's audit trail (c-incident-history). */
+const HISTORY = { name: 'history', label: LABELS.actionHistory };
 
 const BAND_LABELS = {
   green: LABELS.bandGreen,
@@ -235,7 +237,7 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
    */
   rowActionsFor(incident) {
     const allowed = allowedActions(incident.model.status);
-    return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT];
+    return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT, HISTORY];
   }
 
   transition(incidentId, action, now, input = {}) {
@@ -257,6 +259,10 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
     const action = event.detail.value;
     if (action === LOG_EFFORT.name) {
       this.effortIncidentId = id;
+      return undefined;
+    }
+    if (action === HISTORY.name) {
+      this.historyIncidentId = id;
       return undefined;
     }
     if (ACTIONS_WITH_FORM.has(action)) {
@@ -320,6 +326,17 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
     } finally {
       this.busyRowId = undefined;
     }
+  }
+
+  /** The incident whose history is open (c-incident-history above the table), if any. */
+  historyIncidentId;
+
+  get historyIncidentName() {
+    return this.model?.incidents.find((candidate) => candidate.id === this.historyIncidentId)?.fields.Name ?? '';
+  }
+
+  handleHistoryClose() {
+    this.historyIncidentId = undefined;
   }
 
   /** The incident whose effort is being logged (c-effort-logger open above the table), if any. */

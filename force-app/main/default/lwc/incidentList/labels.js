@@ -28,6 +28,7 @@ import actionClose from '@salesforce/label/c.Incident_Action_Close';
 import actionCancel from '@salesforce/label/c.Incident_Action_Cancel';
 import actionReprioritize from '@salesforce/label/c.Incident_Action_Reprioritize';
 import openRecord from '@salesforce/label/c.Incident_Open_Record';
+import actionHistory from '@salesforce/label/c.Incident_Action_History';
 import actionSuccess from '@salesforce/label/c.Incident_Action_Success';
 import actionError from '@salesforce/label/c.Incident_Action_Error';
 import noCalendar from '@salesforce/label/c.Incident_No_Calendar';
@@ -74,6 +75,7 @@ export default {
   actionCancel,
   actionReprioritize,
   openRecord,
+  actionHistory,
   actionSuccess,
   actionError,
   noCalendar,

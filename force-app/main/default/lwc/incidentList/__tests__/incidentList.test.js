@@ -254,20 +254,35 @@ describe('c-incident-list', () => {
     openFilter.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
     const byId = Object.fromEntries(tableRows(element).map((row) => [row.id, row]));
-    // "Log effort" ends every menu: logging work is not a step of the workflow.
+    // "Log effort" and "History" end every menu: they are not steps of the workflow.
     expect(byId.a02Aa0000000001AAA.actions).toEqual([
       'acknowledge',
       'start',
       'reprioritize',
       'resolve',
       'cancel',
-      'logEffort'
+      'logEffort',
+      'history'
     ]);
-    expect(byId.a02Aa0000000002AAA.actions).toEqual(['wait', 'reprioritize', 'resolve', 'cancel', 'logEffort']);
-    expect(byId.a02Aa0000000003AAA.actions).toEqual(['resume', 'reprioritize', 'resolve', 'cancel', 'logEffort']);
+    expect(byId.a02Aa0000000002AAA.actions).toEqual([
+      'wait',
+      'reprioritize',
+      'resolve',
+      'cancel',
+      'logEffort',
+      'history'
+    ]);
+    expect(byId.a02Aa0000000003AAA.actions).toEqual([
+      'resume',
+      'reprioritize',
+      'resolve',
+      'cancel',
+      'logEffort',
+      'history'
+    ]);
     // Resolved: only closing is left; closed: nothing but logging effort.
-    expect(byId.a02Aa0000000004AAA.actions).toEqual(['close', 'logEffort']);
-    expect(byId.a02Aa0000000005AAA.actions).toEqual(['logEffort']);
+    expect(byId.a02Aa0000000004AAA.actions).toEqual(['close', 'logEffort', 'history']);
+    expect(byId.a02Aa0000000005AAA.actions).toEqual(['logEffort', 'history']);
     expect(byId.a02Aa0000000003AAA.menu.alternativeText).toBe('c.Incident_Row_Actions');
   });
 
@@ -431,6 +446,19 @@ describe('c-incident-list', () => {
     element.shadowRoot.querySelector('c-effort-logger').dispatchEvent(new CustomEvent('cancel'));
     await flushPromises();
     expect(element.shadowRoot.querySelector('c-effort-logger')).toBeNull();
+  });
+
+  it('opens the incident\'s history on "History", and closes it', async () => {
+    const element = await renderWithData();
+    chooseAction(element, 'INC-000003', 'history');
+    await flushPromises();
+    const history = element.shadowRoot.querySelector('c-incident-history');
+    expect(history.incidentId).toBe('a02Aa0000000003AAA');
+    expect(history.incidentName).toBe('INC-000003');
+    expect(updateRecord).not.toHaveBeenCalled();
+    history.dispatchEvent(new CustomEvent('close'));
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('c-incident-history')).toBeNull();
   });
 
   it('reports a failed update in an error toast', async () => {
