@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { bearerToken, sessionCookie } from './auth.js';
-import { SfApiError, SfRecordErrors } from './errors.js';
+import { SfApiError, SfRecordErrors, unknownException } from './errors.js';
 import {
   MAX_JSON_BODY_BYTES,
   MAX_UNAUTHENTICATED_BODY_BYTES,
@@ -258,23 +258,19 @@ export function createLocalOrgServer(options: ServerOptions): Server {
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      let result: ApiResponse;
-      if (error instanceof SfApiError) result = { status: error.status, body: errorBody([error]) };
-      else if (error instanceof SfRecordErrors) result = { status: 400, body: errorBody(error.errors) };
+      let errors: SfApiError[];
+      let status: number;
+      if (error instanceof SfApiError) [errors, status] = [[error], error.status];
+      else if (error instanceof SfRecordErrors) [errors, status] = [error.errors, 400];
       else {
         options.onError?.(error);
-        result = {
-          status: 500,
-          body: [
-            { errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please check the server log.' }
-          ]
-        };
+        const unknown = unknownException();
+        [errors, status] = [[unknown], unknown.status];
       }
       // SOAP clients read faults, not JSON.
-      if (isSoapPath(request.url ?? '')) {
-        const [first] = result.body as { errorCode: string; message: string }[];
-        result = { ...soapFault(first.errorCode, first.message), status: result.status };
-      }
+      const result: ApiResponse = isSoapPath(request.url ?? '')
+        ? { ...soapFault(errors[0]), status }
+        : { status, body: errorBody(errors) };
       if (response.headersSent) response.destroy();
       else send(response, result);
     });
@@ -282,7 +278,7 @@ export function createLocalOrgServer(options: ServerOptions): Server {
   // Requests too broken to parse as HTTP still get a Salesforce-shaped answer before the connection closes.
   server.on('clientError', (_error, socket) => {
     if (!socket.writable) return;
-    const body = JSON.stringify([{ message: 'The request could not be parsed as HTTP.', errorCode: 'BAD_REQUEST' }]);
+    const body = JSON.stringify(errorBody([new SfApiError('BAD_REQUEST', 'The request could not be parsed as HTTP.')]));
     socket.end(
       `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: ` +
         `${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`

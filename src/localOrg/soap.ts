@@ -5,6 +5,7 @@
  * under `soapenv:Body` is the response, its `result` child the value; a fault's `faultcode`/`faultstring` become
  * the error code and message).
  */
+import { SfApiError } from './errors.js';
 import { child, childText, escapeXml, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
@@ -28,31 +29,19 @@ export interface SoapRequest {
   sessionId?: string;
 }
 
-/** A SOAP fault to answer instead of a result. */
-export class SoapFault extends Error {
-  public constructor(
-    /** Salesforce exception code (`INVALID_SESSION_ID`), or a SOAP code such as `soapenv:Client`. */
-    public readonly code: string,
-    message: string
-  ) {
-    super(message);
-    this.name = 'SoapFault';
-  }
-}
-
-/** Reads a SOAP request envelope; throws a `soapenv:Client` fault when it is not one. */
+/** Reads a SOAP request envelope; throws a `soapenv:Client` error (answered as a fault) when it is not one. */
 export function parseSoapRequest(xmlBody: string): SoapRequest {
   let envelope: XmlElement;
   try {
     envelope = parseXml(xmlBody);
   } catch (error) {
     const where = error instanceof XmlSyntaxError && error.line ? ` at line ${error.line}` : '';
-    throw new SoapFault('soapenv:Client', `Malformed SOAP request${where}: ${(error as Error).message}`);
+    throw new SfApiError('soapenv:Client', `Malformed SOAP request${where}: ${(error as Error).message}`);
   }
-  if (envelope.name !== 'Envelope') throw new SoapFault('soapenv:Client', 'The request is not a SOAP envelope');
+  if (envelope.name !== 'Envelope') throw new SfApiError('soapenv:Client', 'The request is not a SOAP envelope');
   const body = child(envelope, 'Body');
   const operation = body?.children[0];
-  if (!operation) throw new SoapFault('soapenv:Client', 'The SOAP body names no operation');
+  if (!operation) throw new SfApiError('soapenv:Client', 'The SOAP body names no operation');
   const sessionId = childText(child(child(envelope, 'Header'), 'SessionHeader'), 'sessionId');
   return { operation: operation.name, args: operation, sessionId };
 }
@@ -125,11 +114,13 @@ export function soapResult(operation: string, result: XmlValue, namespace = META
 }
 
 /**
- * A SOAP fault as Salesforce sends it (HTTP 500). `code` is an exception code such as `INVALID_SESSION_ID`
- * (written `sf:INVALID_SESSION_ID`, which jsforce recognises as an expired session) or a SOAP code
- * (`soapenv:Client`, written as is); the fault string is `CODE: message` for exception codes.
+ * An error as a SOAP fault, with the error's HTTP status (Salesforce answers every fault with 500; the local org
+ * answers faults the request caused with a 4xx, which jsforce reads the same way). The code is an exception code
+ * such as `INVALID_SESSION_ID` (written `sf:INVALID_SESSION_ID`, which jsforce recognises as an expired session) or
+ * a SOAP code (`soapenv:Client`, written as is); the fault string is `CODE: message` for exception codes.
  */
-export function soapFault(code: string, message: string, faultNamespace = METADATA_NS): SoapResponse {
+export function soapFault(error: SfApiError, faultNamespace = METADATA_NS): SoapResponse {
+  const { errorCode: code, message } = error;
   const isSoapCode = code.includes(':');
   const faultcode = isSoapCode ? code : `sf:${code}`;
   const faultstring = isSoapCode ? message : `${code}: ${message}`;
@@ -139,7 +130,7 @@ export function soapFault(code: string, message: string, faultNamespace = METADA
       `<sf:exceptionCode>${escapeXml(code)}</sf:exceptionCode>` +
       `<sf:exceptionMessage>${escapeXml(message)}</sf:exceptionMessage></sf:UnexpectedErrorFault></detail>`;
   return {
-    status: 500,
+    status: error.status,
     contentType: SOAP_CONTENT_TYPE,
     body: envelope(
       `<soapenv:Fault><faultcode>${escapeXml(faultcode)}</faultcode><faultstring>${escapeXml(faultstring)}</faultstring>${detail}</soapenv:Fault>`,

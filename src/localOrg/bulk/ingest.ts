@@ -263,7 +263,7 @@ function rowValues(columns: string[], cells: string[]): Record<string, unknown> 
 
 function errorText(error: unknown): string {
   return recordErrorsOf(error)
-    .map((entry) => `${entry.errorCode}:${entry.message}:${entry.fields.join(',')} --`)
+    .map((entry) => entry.toBulkText())
     .join(';');
 }
 

@@ -7,6 +7,7 @@
  * Faults: a fault caused by the request (malformed envelope, unknown operation or id) answers HTTP 400 rather than
  * Salesforce's 500, so that bad input never looks like a server failure; jsforce reads the fault the same way.
  */
+import { SfApiError, type ErrorCode } from '../errors.js';
 import { makeId, normalizeId } from '../ids.js';
 import type { Store } from '../store.js';
 import { runDeploy, type DeployMessage, type DeployOutcome } from './deploy.js';
@@ -25,7 +26,6 @@ import {
 import {
   parseSoapRequest,
   RAW_XML,
-  SoapFault,
   soapFault,
   soapResult,
   XSI_TYPE,
@@ -35,7 +35,7 @@ import {
 } from '../soap.js';
 import { children, childText, parseXml, serializeElement } from '../xml.js';
 
-export { soapFault, SoapFault, SOAP_CONTENT_TYPE } from '../soap.js';
+export { soapFault, SOAP_CONTENT_TYPE } from '../soap.js';
 
 export interface MetadataContext {
   store: Store;
@@ -59,7 +59,7 @@ const UNSUPPORTED = new Set([
 /** How long a successful validation can be quick-deployed, as on Salesforce. */
 const VALIDATION_VALID_MS = 10 * 24 * 60 * 60 * 1000;
 
-const clientFault = (code: string, message: string): SoapResponse => ({ ...soapFault(code, message), status: 400 });
+const clientFault = (code: ErrorCode, message: string): SoapResponse => soapFault(new SfApiError(code, message, 400));
 
 /**
  * Answers one Metadata API SOAP request. `xmlBody` is the request envelope; authentication is the caller's job
@@ -107,8 +107,8 @@ export async function handleMetadataSoap(
         );
     }
   } catch (error) {
-    if (error instanceof SoapFault) return clientFault(error.code, error.message);
-    return soapFault('UNKNOWN_EXCEPTION', (error as Error).message);
+    if (error instanceof SfApiError) return soapFault(error);
+    return soapFault(new SfApiError('UNKNOWN_EXCEPTION', (error as Error).message));
   }
 }
 
@@ -209,7 +209,7 @@ function baseResult(row: DeployRow): DeployResultData {
 
 function deploy(args: Args, ctx: MetadataContext): SoapResponse {
   const zip = childText(args, 'ZipFile');
-  if (!zip) throw new SoapFault('INVALID_ZIP', 'The deploy call carries no ZipFile');
+  if (!zip) throw new SfApiError('INVALID_ZIP', 'The deploy call carries no ZipFile');
   const options: Record<string, string> = {};
   for (const option of args?.children.find((c) => c.name === 'DeployOptions')?.children ?? []) {
     options[option.name] = option.text.trim();
@@ -251,7 +251,10 @@ function deployRecentValidation(args: Args, ctx: MetadataContext): SoapResponse 
           ? 'it is older than 10 days, or no longer kept'
           : undefined;
   if (reason || !result) {
-    throw new SoapFault('INVALID_ID_FIELD', `The validation ${validation.id} can't be quick-deployed: ${reason ?? ''}`);
+    throw new SfApiError(
+      'INVALID_ID_FIELD',
+      `The validation ${validation.id} can't be quick-deployed: ${reason ?? ''}`
+    );
   }
   const id = store.transaction(() => {
     const deployId = makeId('0Af', store.nextSequence('id:0Af'));
@@ -274,7 +277,7 @@ function deployRecentValidation(args: Args, ctx: MetadataContext): SoapResponse 
 function findDeploy(store: Store, rawId: string | undefined): DeployRow {
   const id = normalizeId(rawId ?? '');
   const row = id ? getDeploy(store, id) : undefined;
-  if (!row) throw new SoapFault('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${rawId ?? ''}`);
+  if (!row) throw new SfApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${rawId ?? ''}`);
   return row;
 }
 
@@ -351,7 +354,7 @@ function cancelDeploy(args: Args, ctx: MetadataContext): SoapResponse {
   const store = ctx.store;
   const row = findDeploy(store, childText(args, 'id') ?? childText(args, 'String'));
   if (row.status !== 'Pending') {
-    throw new SoapFault(
+    throw new SfApiError(
       'INVALID_ID_FIELD',
       `The deploy ${row.id} has already completed (${row.status}) and cannot be canceled`
     );
@@ -417,13 +420,13 @@ function fileProperties(
 function listMetadata(args: Args, ctx: MetadataContext): SoapResponse {
   const store = ctx.store;
   const queries = children(args, 'queries');
-  if (queries.length > 3) throw new SoapFault('INVALID_OPERATION', 'listMetadata accepts at most 3 queries');
+  if (queries.length > 3) throw new SfApiError('INVALID_OPERATION', 'listMetadata accepts at most 3 queries');
   const results: XmlObject[] = [];
   for (const query of queries) {
     const typeName = childText(query, 'type') ?? '';
     const folder = childText(query, 'folder');
     const known = typeByName(typeName) ?? childTypeByName(typeName);
-    if (!known) throw new SoapFault('INVALID_TYPE', `Unknown type: ${typeName}`);
+    if (!known) throw new SfApiError('INVALID_TYPE', `Unknown type: ${typeName}`);
     const type = 'name' in known ? known.name : known.child.name;
     for (const component of listComponents(store, type)) {
       if (folder && !component.fullName.startsWith(`${folder}/`)) continue;
@@ -464,9 +467,9 @@ function withChildren(store: Store, type: string, fullName: string, content: str
 
 function readMetadata(args: Args, ctx: MetadataContext): SoapResponse {
   const type = childText(args, 'type') ?? '';
-  if (!typeByName(type) && !childTypeByName(type)) throw new SoapFault('INVALID_TYPE', `Unknown type: ${type}`);
+  if (!typeByName(type) && !childTypeByName(type)) throw new SfApiError('INVALID_TYPE', `Unknown type: ${type}`);
   const fullNames = children(args, 'fullNames').map((e) => e.text.trim());
-  if (fullNames.length > 10) throw new SoapFault('INVALID_OPERATION', 'readMetadata accepts at most 10 full names');
+  if (fullNames.length > 10) throw new SfApiError('INVALID_OPERATION', 'readMetadata accepts at most 10 full names');
   const records: XmlValue[] = [];
   for (const fullName of fullNames) {
     const stored = getComponent(ctx.store, type, fullName);

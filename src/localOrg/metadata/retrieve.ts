@@ -10,8 +10,9 @@
  * The zip is built when `retrieve` is called (a snapshot) and kept for `checkRetrieveStatus` (the 20 most recent).
  */
 import { strToU8, zipSync } from 'fflate';
+import { SfApiError } from '../errors.js';
 import { makeId, normalizeId } from '../ids.js';
-import { SoapFault, soapResult, type SoapResponse, type XmlObject } from '../soap.js';
+import { soapResult, type SoapResponse, type XmlObject } from '../soap.js';
 import type { Store } from '../store.js';
 import { child, childBoolean, children, childText, parseXml, serializeElement, type XmlElement } from '../xml.js';
 import { childTypeByName, fileNameOf, typeByName, type MetadataType } from './registry.js';
@@ -214,7 +215,7 @@ function packageXml(members: Map<string, Set<string>>, version: string): Uint8Ar
 /** `retrieve`: builds the zip now and answers an AsyncResult (`checkRetrieveStatus` answers the rest). */
 export function retrieve(args: XmlElement | undefined, store: Store): SoapResponse {
   const request = child(args, 'request') ?? child(args, 'retrieveRequest');
-  if (!request) throw new SoapFault('soapenv:Client', 'The retrieve call carries no RetrieveRequest');
+  if (!request) throw new SfApiError('soapenv:Client', 'The retrieve call carries no RetrieveRequest');
   const packageNames = children(request, 'packageNames').map((element) => element.text.trim());
   const unpackaged = child(request, 'unpackaged');
   const version = childText(unpackaged, 'version') ?? childText(request, 'apiVersion') ?? '64.0';
@@ -273,7 +274,7 @@ export function checkRetrieveStatus(args: XmlElement | undefined, store: Store):
   const rawId = childText(args, 'asyncProcessId') ?? childText(args, 'id') ?? '';
   const id = normalizeId(rawId);
   const saved = id ? getRetrieve(store, id) : undefined;
-  if (!id || !saved) throw new SoapFault('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${rawId}`);
+  if (!id || !saved) throw new SfApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${rawId}`);
   const { fileProperties, messages } = JSON.parse(saved.result) as {
     fileProperties: XmlObject[];
     messages: { fileName: string; problem: string }[];

@@ -226,11 +226,7 @@ interface TreeResult {
 }
 
 function treeErrors(error: unknown): TreeResult['errors'] {
-  return recordErrorsOf(error).map((entry) => ({
-    statusCode: entry.errorCode,
-    message: entry.message,
-    fields: entry.fields
-  }));
+  return recordErrorsOf(error).map((entry) => entry.toSaveError());
 }
 
 function countTree(records: unknown[]): number {

@@ -57,7 +57,7 @@ export function saveResult(id: string | null, errors: SfApiError[] = [], created
   const result: Record<string, unknown> = {
     id,
     success: errors.length === 0,
-    errors: errors.map((error) => ({ statusCode: error.errorCode, message: error.message, fields: error.fields }))
+    errors: errors.map((error) => error.toSaveError())
   };
   if (created !== undefined) result.created = created;
   return result;

@@ -4,24 +4,22 @@
  * Partner and Enterprise calls answer a fault. The router authenticates a Metadata API request from the
  * SessionHeader in the first bytes of its body, before reading the rest, and answers refusals as SOAP faults.
  */
+import { SfApiError, type ErrorCode } from '../errors.js';
 import { MAX_UPLOAD_BODY_BYTES, type ApiRequest, type ApiResponse, type Route } from '../http.js';
 import { handleMetadataSoap } from '../metadata/index.js';
 import { policyForUser } from '../permissions.js';
 import { checkCredentials, createSession, userOfToken } from '../sessions.js';
-import { PARTNER_FAULT_NS, PARTNER_NS, parseSoapRequest, soapFault, soapResult, SoapFault } from '../soap.js';
+import { PARTNER_FAULT_NS, PARTNER_NS, parseSoapRequest, soapFault, soapResult } from '../soap.js';
 import { childText, type XmlElement } from '../xml.js';
 
-function fault(status: number, code: string, message: string): ApiResponse {
-  return { ...soapFault(code, message, PARTNER_FAULT_NS), status };
+function fault(code: ErrorCode, message: string): ApiResponse {
+  return soapFault(new SfApiError(code, message), PARTNER_FAULT_NS);
 }
 
 async function metadataSoap(request: ApiRequest): Promise<ApiResponse> {
   // Only an unrestricted user (System Administrator: "Modify Metadata") may use the Metadata API.
   if (policyForUser(request.store, request.userId)) {
-    return {
-      ...soapFault('INSUFFICIENT_ACCESS', 'The Metadata API needs the Modify Metadata permission'),
-      status: 403
-    };
+    return soapFault(new SfApiError('INSUFFICIENT_ACCESS', 'The Metadata API needs the Modify Metadata permission'));
   }
   const result = await handleMetadataSoap(request.body.toString('utf8'), {
     store: request.store,
@@ -35,7 +33,7 @@ function soapLogin(request: ApiRequest, args: XmlElement): ApiResponse {
   const username = childText(args, 'username') ?? '';
   const password = childText(args, 'password') ?? '';
   const userId = checkCredentials(request.store, username, password);
-  if (!userId) return fault(500, 'INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.');
+  if (!userId) return fault('INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.');
   const sessionId = createSession(request.store, userId);
   const { orgId } = request.store.identity;
   const user = request.store.getRecord('User', userId) ?? {};
@@ -75,14 +73,14 @@ function partnerSoap(request: ApiRequest): ApiResponse {
   try {
     ({ operation, args, sessionId } = parseSoapRequest(request.body.toString('utf8')));
   } catch (error) {
-    if (error instanceof SoapFault) return fault(400, error.code, error.message);
+    if (error instanceof SfApiError) return soapFault(error, PARTNER_FAULT_NS);
     throw error;
   }
   if (operation === 'login') return soapLogin(request, args);
   if (userOfToken(request.store, sessionId) === undefined) {
-    return fault(401, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+    return fault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
   }
-  return fault(400, 'UNSUPPORTED_API', 'The local org answers the Partner and Enterprise APIs through REST only');
+  return fault('UNSUPPORTED_API', 'The local org answers the Partner and Enterprise APIs through REST only');
 }
 
 export const soapRoutes: Route[] = [

@@ -13,7 +13,7 @@ import type {
   QueryBase,
   Subquery
 } from '@jetstreamapp/soql-parser-js';
-import { SfApiError, malformedQuery } from '../errors.js';
+import { SfApiError, malformedQuery, type ErrorCode } from '../errors.js';
 import { visibleHistoryFields } from '../history.js';
 import type { AccessPolicy } from '../permissions.js';
 import type { FieldDef, FieldType, ObjectDef } from '../schema.js';
@@ -130,7 +130,7 @@ interface Shared {
 }
 
 /** An error pointing at `token` in the query text, formatted as Salesforce formats query errors. */
-export function queryError(code: string, text: string, token: string, message: string): SfApiError {
+export function queryError(code: ErrorCode, text: string, token: string, message: string): SfApiError {
   const index = Math.max(0, text.toLowerCase().indexOf(token.toLowerCase()));
   const before = text.slice(0, index);
   const row = before.split('\n').length;
