@@ -62,3 +62,29 @@ export function label(name: string, ...values: unknown[]): string {
   if (value === undefined) throw new Error(`No custom label ${name}`);
   return value.replace(/\{(\d+)\}/g, (match, index: string) => fieldText(values[Number(index)], match));
 }
+
+/** A number as c/maintenanceFormat shows it (the user's locale, at most two decimals). */
+export function formatNumberLikeComponents(demo: DemoOrg, value: number): string {
+  const { locale } = userSettings(demo.org.store);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** An amount as c/maintenanceFormat shows it (the user's locale, the org's currency). */
+export function formatCurrencyLikeComponents(demo: DemoOrg, value: number): string {
+  const { locale, currency } = userSettings(demo.org.store);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+}
+
+/** A ratio as c/maintenanceFormat shows it as a percentage (the user's locale, no decimals). */
+export function formatPercentLikeComponents(demo: DemoOrg, ratio: number): string {
+  const { locale } = userSettings(demo.org.store);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** A month (`YYYY-MM`) as c/maintenanceFormat shows it (short month, two-digit year, the user's locale). */
+export function formatMonthLikeComponents(demo: DemoOrg, month: string): string {
+  const { locale } = userSettings(demo.org.store);
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    Date.parse(`${month}-01T00:00:00Z`)
+  );
+}

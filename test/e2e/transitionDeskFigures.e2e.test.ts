@@ -1,0 +1,254 @@
+/**
+ * The money and effort figures of the transition desk in Chromium, each counted by hand from the demo records the
+ * seeded org holds (plain sums over SOQL rows, never the engine): the monthly spend of the time-and-materials
+ * account and its alert, the effort worked during a gap and its price, the budget and the marker of an amendment,
+ * and the reservations of a handover signed off with reservations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
+import {
+  addDays,
+  formatCurrencyLikeComponents,
+  formatDayLikeComponents,
+  formatMonthLikeComponents,
+  formatNumberLikeComponents,
+  formatPercentLikeComponents,
+  label,
+  storyAccount
+} from './support/demoData.js';
+import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
+import { openPreviewSession, type PreviewSession } from './support/session.js';
+
+let session: PreviewSession;
+let demo: DemoOrg;
+let preview: RunningPreview;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  session = await openPreviewSession();
+  ({ demo, preview, page, problems } = session);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+type Row = Record<string, unknown>;
+
+async function rows<T extends Row>(soql: string): Promise<T[]> {
+  return (await demo.conn.query<T>(soql)).records;
+}
+
+interface Effort extends Row {
+  Work_Date__c: string;
+  Days__c: number;
+  Billable__c: boolean;
+}
+
+/** A sum of days, to the hundredth as the roll-up keeps it. */
+function sumDays(entries: Effort[]): number {
+  return Math.round(entries.reduce((total, entry) => total + Number(entry.Days__c), 0) * 100) / 100;
+}
+
+function money(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function openAccount(story: string): Promise<{ id: string; name: string }> {
+  const account = await storyAccount(demo, story);
+  await page.goto(`${preview.server.url}/lightning/r/Account/${account.id}/view`);
+  await page.locator('c-maintenance-overview .coverage-banner').waitFor();
+  await page.locator('c-budget-panel lightning-card').waitFor();
+  return account;
+}
+
+/** The texts of the overview's alerts. */
+async function alerts(): Promise<string[]> {
+  return (await page.locator('c-maintenance-overview .alert span').allTextContents()).map((text) => text.trim());
+}
+
+describe('the figures of the transition desk, counted from the demo records', () => {
+  it('time and materials: the monthly spend curve, the total billed, and the alert of the month over it', async () => {
+    const account = await openAccount('time-and-materials');
+    const today = demo.seed.today as string;
+    const [contract] = await rows<{ Id: string; Name: string; Daily_Rate__c: number; Monthly_Spend_Alert__c: number }>(
+      `SELECT Id, Name, Daily_Rate__c, Monthly_Spend_Alert__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}' AND Contract_Type__c = 'Time and Materials'`
+    );
+    const billable = (
+      await rows<Effort>(
+        `SELECT Work_Date__c, Days__c, Billable__c FROM Effort_Entry__c WHERE Contract__c = '${contract.Id}'`
+      )
+    ).filter((entry) => entry.Billable__c);
+    const rate = contract.Daily_Rate__c;
+    const section = page.locator(`c-budget-panel section[data-id="${contract.Id}"]`);
+    // The total: every billable day at the daily rate.
+    expect(await section.locator('p[data-line]').allTextContents()).toEqual([
+      label(
+        'Budget_Spend_Rate',
+        formatCurrencyLikeComponents(demo, rate),
+        formatCurrencyLikeComponents(demo, money(sumDays(billable) * rate))
+      )
+    ]);
+    // Six months up to this one, each with its billable days and their cost; a bar over the alert is marked.
+    const [year, month] = today.split('-').map(Number);
+    const months = [5, 4, 3, 2, 1, 0].map((back) =>
+      new Date(Date.UTC(year, month - 1 - back, 1)).toISOString().slice(0, 7)
+    );
+    const expected = months.map((day) => {
+      const days = sumDays(billable.filter((entry) => entry.Work_Date__c.startsWith(day)));
+      const amount = money(days * rate);
+      return {
+        title: label(
+          'Budget_Spend_Month',
+          formatMonthLikeComponents(demo, day),
+          formatNumberLikeComponents(demo, days),
+          formatCurrencyLikeComponents(demo, amount)
+        ),
+        over: amount >= contract.Monthly_Spend_Alert__c
+      };
+    });
+    const shown: { title: string | null; over: boolean }[] = [];
+    for (const month of await section.locator('.spend-month').all()) {
+      const barClass = (await month.locator('.spend-bar').getAttribute('class')) ?? '';
+      shown.push({ title: await month.getAttribute('title'), over: barClass.split(' ').includes('spend-bar_over') });
+    }
+    expect(shown).toEqual(expected);
+    // The story: last month's 10 days or more crossed the alert of 8 days' worth.
+    const lastMonth = months[4];
+    expect(expected[4].over).toBe(true);
+    const lastMonthDays = sumDays(billable.filter((entry) => entry.Work_Date__c.startsWith(lastMonth)));
+    expect(lastMonthDays).toBeGreaterThanOrEqual(10);
+    expect(contract.Monthly_Spend_Alert__c).toBe(8 * rate);
+    expect(await alerts()).toContain(
+      label(
+        'Alert_Spend',
+        contract.Name,
+        formatMonthLikeComponents(demo, lastMonth),
+        formatCurrencyLikeComponents(demo, money(lastMonthDays * rate)),
+        formatCurrencyLikeComponents(demo, contract.Monthly_Spend_Alert__c)
+      )
+    );
+    await screenshot(page, 'figures-1-time-and-materials');
+    expect(problems).toEqual([]);
+  });
+
+  it('in a gap: the days worked since the cover ended, priced at the last daily rate', async () => {
+    const account = await openAccount('gap-today');
+    const [extension] = await rows<{ End_Date__c: string; Daily_Rate__c: number }>(
+      `SELECT End_Date__c, Daily_Rate__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}' AND Status__c = 'Expired'`
+    );
+    // Nothing covers the account after the extension (and the warranty with it) ended: every later day is the gap.
+    const [checklist] = await rows<{ Warranty_End_Date__c: string }>(
+      `SELECT Warranty_End_Date__c FROM Handover_Checklist__c WHERE Account__c = '${account.id}'`
+    );
+    expect(checklist.Warranty_End_Date__c).toBe(extension.End_Date__c);
+    const covering = await rows(
+      `SELECT Id FROM Maintenance_Contract__c WHERE Account__c = '${account.id}' AND Status__c IN ('Signed', 'Active')`
+    );
+    expect(covering).toEqual([]);
+    const inGap = (
+      await rows<Effort>(
+        `SELECT Work_Date__c, Days__c, Billable__c FROM Effort_Entry__c WHERE Account__c = '${account.id}'`
+      )
+    ).filter((entry) => entry.Work_Date__c > extension.End_Date__c);
+    const days = sumDays(inGap);
+    expect(days).toBeGreaterThan(0);
+    const amount = money(sumDays(inGap.filter((entry) => entry.Billable__c)) * extension.Daily_Rate__c);
+    const text = label(
+      'Alert_Effort_Out_Of_Coverage',
+      formatNumberLikeComponents(demo, days),
+      formatCurrencyLikeComponents(demo, amount)
+    );
+    expect(await page.locator('c-budget-panel .out-of-coverage').textContent()).toBe(text);
+    expect(await alerts()).toContain(text);
+    await screenshot(page, 'figures-2-effort-in-gap');
+    expect(problems).toEqual([]);
+  });
+
+  it('a project delay absorbed by an amendment: the effective budget, the new end, and the marker', async () => {
+    const account = await openAccount('amended-delay');
+    const [extension] = await rows<{ Id: string; Name: string; Budget_Days__c: number }>(
+      `SELECT Id, Name, Budget_Days__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}' AND Contract_Type__c = 'Project Extension'`
+    );
+    const [amendment] = await rows<{
+      Name: string;
+      Effective_Date__c: string;
+      Reason__c: string;
+      Budget_Days_Change__c: number;
+      New_End_Date__c: string;
+    }>(
+      `SELECT Name, Effective_Date__c, Reason__c, Budget_Days_Change__c, New_End_Date__c FROM Contract_Amendment__c WHERE Contract__c = '${extension.Id}'`
+    );
+    expect(amendment).toMatchObject({ Reason__c: 'Project Delay', Budget_Days_Change__c: 15 });
+    const consumed = sumDays(
+      (
+        await rows<Effort>(
+          `SELECT Work_Date__c, Days__c, Billable__c FROM Effort_Entry__c WHERE Contract__c = '${extension.Id}'`
+        )
+      ).filter((entry) => entry.Billable__c)
+    );
+    const budget = extension.Budget_Days__c + amendment.Budget_Days_Change__c;
+    const section = page.locator(`c-budget-panel section[data-id="${extension.Id}"]`);
+    const lines = await section.locator('p[data-line]').allTextContents();
+    expect(lines.slice(0, 2)).toEqual([
+      label(
+        'Budget_Consumed',
+        formatNumberLikeComponents(demo, consumed),
+        formatNumberLikeComponents(demo, budget),
+        formatPercentLikeComponents(demo, consumed / budget)
+      ),
+      label(
+        'Budget_Amended',
+        formatNumberLikeComponents(demo, extension.Budget_Days__c),
+        amendment.Name,
+        formatDayLikeComponents(demo, amendment.New_End_Date__c)
+      )
+    ]);
+    // The amendment's marker on the extension's row of the timeline.
+    const row = page
+      .locator('c-maintenance-overview li.timeline-row')
+      .filter({ has: page.locator('.timeline-label', { hasText: extension.Name }) });
+    expect(await row.locator('.timeline-amendment').getAttribute('title')).toBe(
+      label(
+        'Timeline_Amendment',
+        amendment.Name,
+        'Project Delay',
+        formatDayLikeComponents(demo, amendment.Effective_Date__c)
+      )
+    );
+    // The signed TMA follows the amended end: covered over the whole horizon, no gap drawn.
+    expect(await page.locator('c-maintenance-overview .coverage-banner').getAttribute('class')).toContain(
+      'slds-theme_success'
+    );
+    expect(await page.locator('c-maintenance-overview .timeline-bar_gap').count()).toBe(0);
+    await screenshot(page, 'figures-3-amended-delay');
+    expect(problems).toEqual([]);
+  });
+
+  it('a TMA signed and waiting for its start: no gap, and the reservations of the handover still open', async () => {
+    const account = await openAccount('signed-waiting');
+    const today = demo.seed.today as string;
+    const [contract] = await rows<{ Status__c: string; Start_Date__c: string }>(
+      `SELECT Status__c, Start_Date__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}'`
+    );
+    expect(contract).toMatchObject({ Status__c: 'Signed', Start_Date__c: addDays(today, 21) });
+    expect(await page.locator('c-maintenance-overview .coverage-banner').getAttribute('class')).toContain(
+      'slds-theme_success'
+    );
+    expect(await page.locator('c-maintenance-overview .timeline-bar_gap').count()).toBe(0);
+    const [checklist] = await rows<{ Id: string; Name: string; Project_Name__c: string | null }>(
+      `SELECT Id, Name, Project_Name__c FROM Handover_Checklist__c WHERE Account__c = '${account.id}'`
+    );
+    const reservations = await rows(
+      `SELECT Id FROM Handover_Item__c WHERE Checklist__c = '${checklist.Id}' AND Reservation__c = true AND Done__c = false`
+    );
+    expect(reservations).toHaveLength(2);
+    expect(await alerts()).toContain(
+      label('Alert_Reservations', checklist.Project_Name__c ?? checklist.Name, reservations.length)
+    );
+    await screenshot(page, 'figures-4-signed-waiting');
+    expect(problems).toEqual([]);
+  });
+});
