@@ -91,6 +91,9 @@ import INCIDENT_PAUSED_MINUTES from '@salesforce/schema/Maintenance_Incident__c.
 import INCIDENT_PAUSED_SINCE from '@salesforce/schema/Maintenance_Incident__c.Paused_Since__c';
 import INCIDENT_EFFORT_DAYS from '@salesforce/schema/Maintenance_Incident__c.Effort_Days__c';
 import INCIDENT_OUT_OF_COVERAGE from '@salesforce/schema/Maintenance_Incident__c.Out_Of_Coverage__c';
+import INCIDENT_PAUSE_REASON from '@salesforce/schema/Maintenance_Incident__c.Pause_Reason__c';
+import INCIDENT_RESPONSE_BREACHED_AT from '@salesforce/schema/Maintenance_Incident__c.Response_Breached_At__c';
+import INCIDENT_RESOLUTION_BREACHED_AT from '@salesforce/schema/Maintenance_Incident__c.Resolution_Breached_At__c';
 import CHECKLIST_OBJECT from '@salesforce/schema/Handover_Checklist__c';
 import CHECKLIST_NAME from '@salesforce/schema/Handover_Checklist__c.Name';
 import CHECKLIST_PROJECT_NAME from '@salesforce/schema/Handover_Checklist__c.Project_Name__c';
@@ -227,7 +230,10 @@ export const INCIDENT_FIELDS = Object.freeze({
   PAUSED_MINUTES: INCIDENT_PAUSED_MINUTES,
   PAUSED_SINCE: INCIDENT_PAUSED_SINCE,
   EFFORT_DAYS: INCIDENT_EFFORT_DAYS,
-  OUT_OF_COVERAGE: INCIDENT_OUT_OF_COVERAGE
+  OUT_OF_COVERAGE: INCIDENT_OUT_OF_COVERAGE,
+  PAUSE_REASON: INCIDENT_PAUSE_REASON,
+  RESPONSE_BREACHED_AT: INCIDENT_RESPONSE_BREACHED_AT,
+  RESOLUTION_BREACHED_AT: INCIDENT_RESOLUTION_BREACHED_AT
 });
 
 export const CHECKLIST_FIELDS = Object.freeze({
