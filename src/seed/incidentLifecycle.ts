@@ -10,6 +10,8 @@ import {
   contractCalendar,
   incidentFromRecord,
   incidentTransition,
+  PAUSE_REASONS,
+  waitRefusal,
   type Calendar,
   type Contract,
   type IncidentAction,
@@ -124,6 +126,12 @@ function planEvents(
   return events;
 }
 
+/** A pause reason spread over PAUSE_REASONS by the minute the pause starts at. */
+function pauseReasonFor(event: PlannedEvent, reportedAt: Date): string {
+  const minutes = Math.floor((event.at.getTime() - reportedAt.getTime()) / 60000);
+  return PAUSE_REASONS[minutes % PAUSE_REASONS.length];
+}
+
 /** Effort in man-days, in quarter days, by how far the work went and what kind of work it was. */
 function effortFor(faker: Faker, status: string, category: string): number {
   const quarters = (min: number, max: number): number => faker.number.int({ min: min * 4, max: max * 4 }) / 4;
@@ -190,16 +198,27 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
     responseMinutes: target?.responseMinutes ?? 240,
     resolutionMinutes: target?.resolutionMinutes ?? 3 * MINUTES_PER_DAY
   };
+  let refusedWait = false;
   for (const event of planEvents(faker, reportedAt, clock, input.officeCalendar, targets, odds)) {
     if (event.at.getTime() >= cutoff.getTime()) break;
+    const incident = incidentFromRecord(record);
+    // An agent cannot pause once the restore target has passed (the engine refuses it): the wait and its resume do
+    // not happen, and the incident is worked on.
+    if (event.action === 'wait' && waitRefusal({ incident, contract, calendars, now: event.at }) !== null) {
+      refusedWait = true;
+      continue;
+    }
+    if (event.action === 'resume' && refusedWait) continue;
     merge(
       record,
       incidentTransition({
-        incident: incidentFromRecord(record),
+        incident,
         action: event.action,
         now: event.at,
         contract,
-        calendars
+        calendars,
+        // The reason follows from the pause length (no extra random draw, so the rest of the dataset stays the same).
+        ...(event.action === 'wait' ? { pauseReason: pauseReasonFor(event, reportedAt) } : {})
       })
     );
   }

@@ -154,6 +154,9 @@ describe('incidentFromRecord', () => {
       Original_Resolution_Due__c: '2026-03-05T17:00:00.000Z',
       Paused_Minutes__c: 120,
       Paused_Since__c: '2026-03-06T16:00:00.000+0000',
+      Pause_Reason__c: 'Waiting for customer test',
+      Response_Breached_At__c: null,
+      Resolution_Breached_At__c: '2026-03-06T13:00:00.000+0000',
       Effort_Days__c: 1.5,
       Out_Of_Coverage__c: false,
       External_Id__c: 'INC-EXT-1'
@@ -179,6 +182,9 @@ describe('incidentFromRecord', () => {
       originalResolutionDue: new Date('2026-03-05T17:00:00Z'),
       pausedMinutes: 120,
       pausedSince: new Date('2026-03-06T16:00:00Z'),
+      pauseReason: 'Waiting for customer test',
+      responseBreachedAt: null,
+      resolutionBreachedAt: new Date('2026-03-06T13:00:00Z'),
       effortDays: 1.5,
       outOfCoverage: false,
       externalId: 'INC-EXT-1'
@@ -195,8 +201,17 @@ describe('incidentFromRecord', () => {
       category: 'Corrective',
       pausedMinutes: 0,
       pausedSince: null,
+      pauseReason: null,
+      responseBreachedAt: null,
+      resolutionBreachedAt: null,
       effortDays: 0
     });
+    expect(() =>
+      incidentFromRecord({ Reported_At__c: '2026-03-05T09:00:00Z', Pause_Reason__c: 'Gone fishing' })
+    ).toThrow(/Pause_Reason__c must be one of Waiting for customer information, /);
+    expect(() =>
+      incidentFromRecord({ Reported_At__c: '2026-03-05T09:00:00Z', Resolution_Breached_At__c: 'yesterday' })
+    ).toThrow(/Resolution_Breached_At__c is not an ISO 8601 datetime/);
   });
 
   it('names the field of a bad value', () => {

@@ -150,7 +150,10 @@ describe('slaStatus', () => {
       responseDue: at('2026-03-02T09:00:00Z'),
       resolutionDue: at('2026-03-04T14:00:00Z'),
       paused: false,
-      governing: 'resolution'
+      governing: 'resolution',
+      responseBreachedAt: null,
+      resolutionBreachedAt: null,
+      state: 'On Track'
     });
   });
 
@@ -305,7 +308,10 @@ describe('slaStatus', () => {
       responseDue: null,
       resolutionDue: null,
       paused: false,
-      governing: null
+      governing: null,
+      responseBreachedAt: null,
+      resolutionBreachedAt: null,
+      state: 'No SLA'
     });
   });
 });

@@ -160,9 +160,12 @@ describe('incidentTransition: workflow', () => {
   });
 
   it('pauses only after a response', () => {
-    expect(transition(running, 'wait', '2026-03-06T16:00:00Z')).toEqual({
+    expect(
+      transition(running, 'wait', '2026-03-06T16:00:00Z', { pauseReason: 'Waiting for customer information' })
+    ).toEqual({
       Status__c: 'Waiting on Customer',
-      Paused_Since__c: '2026-03-06T16:00:00.000Z'
+      Paused_Since__c: '2026-03-06T16:00:00.000Z',
+      Pause_Reason__c: 'Waiting for customer information'
     });
     expect(() => transition({ ...running, status: 'New' }, 'wait', '2026-03-06T16:00:00Z')).toThrow(
       /cannot 'wait' an incident in status 'New'/
@@ -176,6 +179,7 @@ describe('incidentTransition: workflow', () => {
       Status__c: 'In Progress',
       Paused_Minutes__c: 180,
       Paused_Since__c: null,
+      Pause_Reason__c: null,
       Resolution_Due__c: '2026-03-10T09:00:00.000Z'
     });
     // With 60 minutes already paused: 240 in all, due 1,680 -> Tue 11:00 CET.
@@ -197,10 +201,12 @@ describe('incidentTransition: workflow', () => {
       Paused_Since__c: null,
       Resolution_Due__c: '2026-03-10T09:00:00.000Z'
     });
+    // Never acknowledged: the response clock (due Thu 11:00 CET = 10:00Z) passed unmet, so it is stamped at its due.
     expect(transition({ ...running, status: 'New', respondedAt: null }, 'resolve', '2026-03-05T11:00:00Z')).toEqual({
       Status__c: 'Resolved',
       Resolved_At__c: '2026-03-05T11:00:00.000Z',
-      Responded_At__c: '2026-03-05T11:00:00.000Z'
+      Responded_At__c: '2026-03-05T11:00:00.000Z',
+      Response_Breached_At__c: '2026-03-05T10:00:00.000Z'
     });
     expect(() => transition({ ...running, status: 'Resolved' }, 'resolve', '2026-03-05T11:00:00Z')).toThrow(
       /'resolve'/

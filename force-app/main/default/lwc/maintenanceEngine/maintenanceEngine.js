@@ -131,6 +131,9 @@
  * @property {Pause[]} [pauses]
  * @property {number|null} [pausedMinutes] clock minutes spent in closed pauses
  * @property {Date|null} [pausedSince] start of the open pause
+ * @property {string|null} [pauseReason] Pause_Reason__c, one of PAUSE_REASONS, while waiting on the customer
+ * @property {Date|null} [responseBreachedAt] Response_Breached_At__c: when the response clock passed its target
+ * @property {Date|null} [resolutionBreachedAt] Resolution_Breached_At__c: when the restore clock passed its target
  * @property {number|null} [effortDays]
  * @property {boolean} [outOfCoverage]
  * @property {string|null} [externalId]
@@ -247,6 +250,9 @@
  * @property {string|null} [Response_Due__c]
  * @property {string|null} [Resolution_Due__c]
  * @property {string|null} [Original_Resolution_Due__c]
+ * @property {string|null} [Pause_Reason__c] one of PAUSE_REASONS
+ * @property {string} [Response_Breached_At__c] written once, when the response clock is first seen past its target
+ * @property {string} [Resolution_Breached_At__c] written once, when the restore clock is first seen past its target
  */
 
 /**
@@ -260,7 +266,12 @@
  * @property {Date|null} resolutionDue for an open pause: the due if the clock restarted at the evaluation time
  * @property {boolean} paused
  * @property {'response'|'resolution'|null} governing the target the band and figures describe
+ * @property {Date|null} responseBreachedAt the Response_Breached_At__c stamp, else the due when the response clock
+ *   has passed it unmet; null when the response target was not missed
+ * @property {Date|null} resolutionBreachedAt the same for the restore (GTR) clock
+ * @property {SlaState} state one of SLA_STATES, the words of the SLA_State__c formula
  */
+/** @typedef {'On Track'|'Paused'|'Response Breached'|'Breached'|'Breached (paused)'|'Met'|'Cancelled'|'No SLA'} SlaState */
 
 /**
  * @typedef {Object} CoverageSegment
@@ -371,6 +382,36 @@ const PRIORITY_MATRIX = {
   Medium: { High: 'P2', Medium: 'P3', Low: 'P4' },
   Low: { High: 'P3', Medium: 'P4', Low: 'P4' }
 };
+
+/**
+ * Pause_Reason__c values, in picklist order: why an incident waits on the customer. A pause needs one.
+ * @type {readonly string[]}
+ */
+export const PAUSE_REASONS = Object.freeze([
+  'Waiting for customer information',
+  'Waiting for customer test',
+  'Customer-side outage',
+  'Planned change window'
+]);
+
+/**
+ * Where an incident's SLA stands, in the words of the SLA_State__c formula, by precedence: Cancelled; No SLA (no
+ * target and no breach stamp); Breached (paused) (waiting on the customer with either clock breached); Paused;
+ * Breached (restore target missed); Response Breached; Met (resolved or closed in time); On Track.
+ * @type {readonly SlaState[]}
+ */
+export const SLA_STATES = Object.freeze(
+  /** @type {SlaState[]} */ ([
+    'On Track',
+    'Paused',
+    'Response Breached',
+    'Breached',
+    'Breached (paused)',
+    'Met',
+    'Cancelled',
+    'No SLA'
+  ])
+);
 
 /** Statuses in which the incident is still being worked (its clocks may run). @type {readonly IncidentStatus[]} */
 export const OPEN_STATUSES = Object.freeze(
@@ -1520,16 +1561,150 @@ function bandFor(percent) {
 }
 
 /**
+ * The facts of an incident that decide whether its clocks passed their targets.
+ * @typedef {Object} ClockFacts
+ * @property {IncidentStatus|null} status
+ * @property {number} reportedMs
+ * @property {number|null} respondedMs
+ * @property {number|null} resolvedMs
+ * @property {number|null} closedMs
+ * @property {PauseModel} pauses
+ */
+
+/**
+ * @param {Record<string, any>} incident
+ * @param {string} fn
+ * @returns {ClockFacts}
+ */
+function clockFacts(incident, fn) {
+  return {
+    status: incident.status ?? null,
+    reportedMs: instantMs(incident.reportedAt, fn, 'incident.reportedAt'),
+    respondedMs: optionalInstantMs(incident.respondedAt, fn, 'incident.respondedAt'),
+    resolvedMs: optionalInstantMs(incident.resolvedAt, fn, 'incident.resolvedAt'),
+    closedMs: optionalInstantMs(incident.closedAt, fn, 'incident.closedAt'),
+    pauses: pauseModel(incident, fn, 'incident.')
+  };
+}
+
+/**
+ * The instant at which each clock passed its target unmet, as seen at `nowMs`; null for a clock that did not (yet).
+ * An open incident is judged at `nowMs`, a resolved or closed one at its resolution, a cancelled one at its Closed_At__c
+ * (else `nowMs`); the response clock stops at the response. The restore clock stops during pauses: closed pauses push
+ * its due by their clock length, and an open pause holds it from the pause's start, so a pause that began after the
+ * target was missed leaves the breach where it was.
+ * @param {SlaClocks} clocks
+ * @param {ClockFacts} facts
+ * @param {number} nowMs
+ * @returns {{ atMs: number, responseJudgedMs: number, untilMs: number, response: number|null, resolution: number|null }}
+ */
+function clockPassage(clocks, facts, nowMs) {
+  const judged = judgedInstants(facts, nowMs);
+  /** @type {number|null} */
+  let response = null;
+  if (clocks.responseMs !== null) {
+    const dueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.responseMs);
+    if (judged.responseJudgedMs > dueMs) response = dueMs;
+  }
+  /** @type {number|null} */
+  let resolution = null;
+  if (clocks.resolutionMs !== null) {
+    const pauses = facts.pauses;
+    const closedOnly = { closed: pauses.closed, openSince: null, closedClockMs: pauses.closedClockMs };
+    const heldMs = pausedClockMs(clocks.clock, closedOnly, facts.reportedMs, judged.untilMs);
+    const dueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.resolutionMs + heldMs);
+    if (judged.untilMs > dueMs) resolution = dueMs;
+  }
+  return { ...judged, response, resolution };
+}
+
+/**
+ * clockPassage on the due times stamped on the record (Response_Due__c, Resolution_Due__c), for a caller that has no
+ * calendar: the stamped resolution due is the one before any open pause, which is what the open pause is judged on.
+ * @param {Record<string, any>} incident
+ * @param {ClockFacts} facts
+ * @param {number} nowMs
+ * @param {string} fn
+ * @returns {{ atMs: number, responseJudgedMs: number, untilMs: number, response: number|null, resolution: number|null }}
+ */
+function stampedDuePassage(incident, facts, nowMs, fn) {
+  const judged = judgedInstants(facts, nowMs);
+  const responseDueMs = optionalInstantMs(incident.responseDue, fn, 'incident.responseDue');
+  const resolutionDueMs = optionalInstantMs(incident.resolutionDue, fn, 'incident.resolutionDue');
+  return {
+    ...judged,
+    response: responseDueMs !== null && judged.responseJudgedMs > responseDueMs ? responseDueMs : null,
+    resolution: resolutionDueMs !== null && judged.untilMs > resolutionDueMs ? resolutionDueMs : null
+  };
+}
+
+/**
+ * The instants an incident's clocks are judged at: `atMs` (now for an open incident, the resolution of a resolved one,
+ * the Closed_At__c of a cancelled one), the response's (the response, when before atMs) and the restore clock's
+ * (`untilMs`: the start of an open pause, when before atMs).
+ * @param {ClockFacts} facts
+ * @param {number} nowMs
+ */
+function judgedInstants(facts, nowMs) {
+  const cancelled = facts.status === 'Cancelled';
+  let atMs = cancelled ? (facts.closedMs ?? nowMs) : (facts.resolvedMs ?? nowMs);
+  if (atMs < facts.reportedMs) {
+    atMs = facts.reportedMs;
+  }
+  const responseJudgedMs = facts.respondedMs !== null && facts.respondedMs < atMs ? facts.respondedMs : atMs;
+  const openSince = facts.pauses.openSince;
+  const openFrom = openSince === null ? atMs : Math.max(openSince, facts.reportedMs);
+  return { atMs, responseJudgedMs, untilMs: openFrom < atMs ? openFrom : atMs };
+}
+
+/**
+ * A breach stamp that counts at an evaluation: set, and before the instant the clock is judged at (an evaluation of
+ * an earlier moment does not see a breach that had not happened yet).
+ * @param {unknown} value
+ * @param {number} judgedMs
+ * @param {string} fn
+ * @param {string} name
+ * @returns {number|null}
+ */
+function stampBefore(value, judgedMs, fn, name) {
+  const stampMs = optionalInstantMs(value, fn, name);
+  return stampMs !== null && stampMs < judgedMs ? stampMs : null;
+}
+
+/**
+ * @param {{ cancelled: boolean, hasSla: boolean, paused: boolean, finished: boolean, responseBreached: boolean,
+ *   resolutionBreached: boolean }} facts
+ * @returns {SlaState}
+ */
+function slaStateOf(facts) {
+  if (facts.cancelled) return 'Cancelled';
+  const breached = facts.responseBreached || facts.resolutionBreached;
+  if (!facts.hasSla && !breached) return 'No SLA';
+  if (facts.paused) return breached ? 'Breached (paused)' : 'Paused';
+  if (facts.resolutionBreached) return 'Breached';
+  if (facts.responseBreached) return 'Response Breached';
+  return facts.finished ? 'Met' : 'On Track';
+}
+
+/**
  * SLA status of an incident at `now`. A resolved or closed incident is judged at its resolution time, a cancelled one
- * at its Closed_At__c (or `now`) and never counts as breached. The response is judged at `respondedAt`.
+ * at its Closed_At__c (or `now`) and only counts as breached by a stamp. The response is judged at `respondedAt`.
  *
  * Bands (DESIGN.md): green below 50 % of the target elapsed, yellow 50-75 %, orange 75-100 %, red once a target is
  * breached, grey while paused (and for cancelled incidents and incidents without SLA). Before the response, the
  * governing target is whichever of response and resolution has used the larger share of its time; after it, the
  * resolution. Breaches are judged like the formula fields (an instant strictly after the due), except that a pause
  * which starts after the resolution target was missed does not hide the breach.
+ *
+ * Breaches are facts: a clock is breached when its stamp (Response_Breached_At__c, Resolution_Breached_At__c) is set
+ * before the instant it is judged at, or when it has passed its due unmet (before anything stamped it; not for a
+ * cancelled incident). The stamp wins over the due, so a later reprioritisation or pause never hides a breach; `state`
+ * says "Breached (paused)" for a breached incident waiting on the customer. This is the rule of the
+ * Response_Breached__c, Resolution_Breached__c and SLA_State__c formulas; compliance and penalties never count a
+ * cancelled incident, stamped or not.
  * @param {Object} input
- * @param {Incident} input.incident reads priority, status, reportedAt, respondedAt, resolvedAt, closedAt and the pauses
+ * @param {Incident} input.incident reads priority, status, reportedAt, respondedAt, resolvedAt, closedAt, the pauses
+ *   and the breach stamps
  * @param {Contract|null} input.contract reads `sla`; null = out of coverage, no SLA
  * @param {Calendar} input.calendar
  * @param {Date} input.now
@@ -1541,50 +1716,58 @@ export function slaStatus(input) {
   const incident = objectArg(args.incident, fn, 'incident');
   const nowMs = instantMs(args.now, fn, 'now');
   const priority = priorityArg(incident.priority, fn, 'incident.priority');
-  const reportedMs = instantMs(incident.reportedAt, fn, 'incident.reportedAt');
-  const respondedMs = optionalInstantMs(incident.respondedAt, fn, 'incident.respondedAt');
-  const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, 'incident.resolvedAt');
-  const closedMs = optionalInstantMs(incident.closedAt, fn, 'incident.closedAt');
-  const pauses = pauseModel(incident, fn, 'incident.');
-  const status = incident.status ?? null;
+  const facts = clockFacts(incident, fn);
+  const { reportedMs, respondedMs, resolvedMs, pauses, status } = facts;
   const cancelled = status === 'Cancelled';
   const finished = cancelled || resolvedMs !== null || status === 'Resolved' || status === 'Closed';
-  let atMs = cancelled ? (closedMs ?? nowMs) : (resolvedMs ?? nowMs);
-  if (atMs < reportedMs) {
-    atMs = reportedMs;
-  }
-  const paused =
-    !finished && ((pauses.openSince !== null && pauses.openSince <= atMs) || status === 'Waiting on Customer');
-
   const clocks =
     args.contract === null || args.contract === undefined
       ? null
       : slaClocks(args.contract, args.calendar, priority, fn);
+  const passage = clockPassage(clocks ?? { clock: ALWAYS_OPEN, responseMs: null, resolutionMs: null }, facts, nowMs);
+  const atMs = passage.atMs;
+  const paused =
+    !finished && ((pauses.openSince !== null && pauses.openSince <= atMs) || status === 'Waiting on Customer');
+  const responseStamp = stampBefore(
+    incident.responseBreachedAt,
+    passage.responseJudgedMs,
+    fn,
+    'incident.responseBreachedAt'
+  );
+  const resolutionStamp = stampBefore(incident.resolutionBreachedAt, atMs, fn, 'incident.resolutionBreachedAt');
+  const responseAtMs = responseStamp ?? (cancelled ? null : passage.response);
+  const resolutionAtMs = resolutionStamp ?? (cancelled ? null : passage.resolution);
+  const responseBreached = responseAtMs !== null;
+  const resolutionBreached = resolutionAtMs !== null;
+  const breachFields = {
+    responseBreachedAt: responseAtMs === null ? null : new Date(responseAtMs),
+    resolutionBreachedAt: resolutionAtMs === null ? null : new Date(resolutionAtMs),
+    state: slaStateOf({ cancelled, hasSla: clocks !== null, paused, finished, responseBreached, resolutionBreached })
+  };
   if (clocks === null) {
     return {
-      band: 'grey',
+      band: paused || cancelled || !(responseBreached || resolutionBreached) ? 'grey' : 'red',
       elapsedPercent: null,
       remainingMinutes: null,
-      responseBreached: false,
-      resolutionBreached: false,
+      responseBreached,
+      resolutionBreached,
       responseDue: null,
       resolutionDue: null,
       paused,
-      governing: null
+      governing: null,
+      ...breachFields
     };
   }
   const clock = clocks.clock;
-  const responseJudgedMs = respondedMs !== null && respondedMs < atMs ? respondedMs : atMs;
+  const responseJudgedMs = passage.responseJudgedMs;
   const runningMs = openMsBetween(clock, reportedMs, atMs);
 
   let responseDue = null;
-  let responseBreached = false;
   let responsePercent = -1;
   let responseRemainingMs = 0;
   if (clocks.responseMs !== null) {
     const dueMs = addOpenMs(clock, reportedMs, clocks.responseMs);
     responseDue = new Date(dueMs);
-    responseBreached = !cancelled && responseJudgedMs > dueMs;
     const usedMs = responseJudgedMs === atMs ? runningMs : openMsBetween(clock, reportedMs, responseJudgedMs);
     responsePercent =
       clocks.responseMs === 0 ? (usedMs > 0 || responseBreached ? 100 : 0) : (usedMs / clocks.responseMs) * 100;
@@ -1592,14 +1775,12 @@ export function slaStatus(input) {
   }
 
   let resolutionDue = null;
-  let resolutionBreached = false;
   let resolutionPercent = -1;
   let resolutionRemainingMs = 0;
   if (clocks.resolutionMs !== null) {
     const heldMs = pausedClockMs(clock, pauses, reportedMs, atMs);
     const dueMs = addOpenMs(clock, reportedMs, clocks.resolutionMs + heldMs);
     resolutionDue = new Date(dueMs);
-    resolutionBreached = !cancelled && atMs > dueMs;
     const usedMs = Math.max(0, runningMs - heldMs);
     resolutionPercent =
       clocks.resolutionMs === 0 ? (usedMs > 0 || resolutionBreached ? 100 : 0) : (usedMs / clocks.resolutionMs) * 100;
@@ -1632,7 +1813,8 @@ export function slaStatus(input) {
     responseDue,
     resolutionDue,
     paused,
-    governing
+    governing,
+    ...breachFields
   };
 }
 
@@ -1670,9 +1852,11 @@ function isoOrNull(ms) {
  *   else picked with coveringContract from `contracts` on the reported day; Out_Of_Coverage__c when none covers that
  *   day (then no due times); due times stamped, and Original_Resolution_Due__c = the first resolution due.
  * - acknowledge (from New), start (from New/Acknowledged): stamp Responded_At__c if blank.
- * - wait (from Acknowledged/In Progress): open a pause (Paused_Since__c = now).
+ * - wait (from Acknowledged/In Progress): open a pause (Paused_Since__c = now) for `pauseReason` (one of
+ *   PAUSE_REASONS, written to Pause_Reason__c). Refused with a RangeError once the restore (GTR) target has passed
+ *   (its stamp is set, or its due is past): a pause never hides a breach.
  * - resume (from Waiting on Customer): close the pause, add its clock minutes (rounded) to Paused_Minutes__c, push
- *   Resolution_Due__c.
+ *   Resolution_Due__c, clear Pause_Reason__c.
  * - resolve (from any open status): close an open pause; stamp Resolved_At__c, and Responded_At__c if blank.
  * - close (from Resolved): stamp Closed_At__c. cancel (from any open status): close an open pause, Closed_At__c = now.
  * - reprioritize (from any open status): `priority` sets it by hand (Priority_Overridden__c), else `impact`/`urgency`
@@ -1680,6 +1864,13 @@ function isoOrNull(ms) {
  * - recompute (any status): due times recomputed for the current priority and `contract` (the bulk re-stamp).
  * Original_Resolution_Due__c is set once and never changed afterwards. An open pause counts up to `now` in the
  * recomputed Resolution_Due__c. Pause minutes are measured on the priority's clock (elapsed time without contract).
+ *
+ * Breach stamps: every action (create and recompute included) writes Response_Breached_At__c /
+ * Resolution_Breached_At__c when that stamp is blank and the clock is seen past its due unmet at `now`, before or
+ * after the action (see slaStatus for how each clock is judged); the stamp is the due the clock passed. A stamp once
+ * set is never written again, so no later pause, resume, reprioritisation or recompute moves or clears it. Without a
+ * calendar (allowed for the actions that do not recompute due times) the clocks are judged on the stamped due times.
+ * create judges the clocks with the incident's respondedAt/resolvedAt when given (an import of past facts).
  * @param {Object} input
  * @param {Incident} input.incident current state (status null/undefined for a record being created)
  * @param {IncidentAction} input.action
@@ -1691,8 +1882,10 @@ function isoOrNull(ms) {
  * @param {Priority} [input.priority] reprioritize by hand
  * @param {Level} [input.impact] reprioritize through the matrix
  * @param {Level} [input.urgency] reprioritize through the matrix
+ * @param {string} [input.pauseReason] wait: one of PAUSE_REASONS
  * @returns {IncidentFields}
- * @throws {RangeError} naming the transition when the current status does not allow it
+ * @throws {RangeError} naming the transition when the current status does not allow it; for a wait after the
+ *   restore target, starting "Cannot wait on the customer: the restore target (GTR) passed at"
  */
 export function incidentTransition(input) {
   const fn = 'incidentTransition';
@@ -1760,21 +1953,36 @@ export function incidentTransition(input) {
     fields.Out_Of_Coverage__c = !covered;
     fields.Paused_Minutes__c = 0;
     fields.Paused_Since__c = null;
-    const due =
-      covered && contract !== null
-        ? dueTimes(args, contract, priority, reportedMs, { closed: [], openSince: null, closedClockMs: 0 }, nowMs)
-        : null;
+    const noPause = { closed: [], openSince: null, closedClockMs: 0 };
+    const due = covered && contract !== null ? dueTimes(args, contract, priority, reportedMs, noPause, nowMs) : null;
     fields.Response_Due__c = isoOrNull(due?.response ?? null);
     fields.Resolution_Due__c = isoOrNull(due?.resolution ?? null);
     fields.Original_Resolution_Due__c = fields.Resolution_Due__c;
+    if (covered && contract !== null) {
+      /** @type {ClockFacts} */
+      const facts = {
+        status: 'New',
+        reportedMs,
+        respondedMs: optionalInstantMs(incident.respondedAt, fn, 'incident.respondedAt'),
+        resolvedMs: optionalInstantMs(incident.resolvedAt, fn, 'incident.resolvedAt'),
+        closedMs: null,
+        pauses: noPause
+      };
+      writeBreachStamps(fields, { response: null, resolution: null }, [
+        breachesSeen(args, incident, contract, priority, facts, nowMs, fn)
+      ]);
+    }
     return fields;
   }
 
   let priority = priorityArg(incident.priority, fn, 'incident.priority');
-  const pauses = pauseModel(incident, fn, 'incident.');
+  const facts = clockFacts(incident, fn);
+  const pauses = facts.pauses;
   if (pauses.closed.length > 0) {
     throw new TypeError(`${fn}: incident.pauses is not supported here; records hold pausedMinutes and pausedSince`);
   }
+  const stamps = breachStampsOf(incident, fn);
+  const before = breachesSeen(args, incident, contract, priority, facts, nowMs, fn);
   let recompute = false;
   // Closing an open pause folds its clock minutes into the total, as the record stores it.
   const closePause = () => {
@@ -1790,41 +1998,54 @@ export function incidentTransition(input) {
     pauses.openSince = null;
     recompute = true;
   };
+  const nowIso = new Date(nowMs).toISOString();
 
   switch (action) {
     case 'acknowledge':
     case 'start':
       fields.Status__c = action === 'acknowledge' ? 'Acknowledged' : 'In Progress';
       if (!incident.respondedAt) {
-        fields.Responded_At__c = new Date(nowMs).toISOString();
+        fields.Responded_At__c = nowIso;
+        facts.respondedMs = nowMs;
       }
       break;
-    case 'wait':
+    case 'wait': {
+      const reason = pauseReasonArg(args.pauseReason, fn, 'pauseReason');
+      const passedMs = stamps.resolution ?? before.resolution;
+      if (passedMs !== null) {
+        throw new RangeError(waitRefusedMessage(passedMs));
+      }
       fields.Status__c = 'Waiting on Customer';
-      fields.Paused_Since__c = new Date(nowMs).toISOString();
+      fields.Paused_Since__c = nowIso;
+      fields.Pause_Reason__c = reason;
       break;
+    }
     case 'resume':
       fields.Status__c = 'In Progress';
       closePause();
       fields.Paused_Since__c = null;
+      fields.Pause_Reason__c = null;
       recompute = true;
       break;
     case 'resolve':
       closePause();
       fields.Status__c = 'Resolved';
-      fields.Resolved_At__c = new Date(nowMs).toISOString();
+      fields.Resolved_At__c = nowIso;
+      facts.resolvedMs = nowMs;
       if (!incident.respondedAt) {
         fields.Responded_At__c = fields.Resolved_At__c;
+        facts.respondedMs = nowMs;
       }
       break;
     case 'close':
       fields.Status__c = 'Closed';
-      fields.Closed_At__c = new Date(nowMs).toISOString();
+      fields.Closed_At__c = nowIso;
       break;
     case 'cancel':
       closePause();
       fields.Status__c = 'Cancelled';
-      fields.Closed_At__c = new Date(nowMs).toISOString();
+      fields.Closed_At__c = nowIso;
+      facts.closedMs = nowMs;
       break;
     case 'reprioritize': {
       if (args.priority !== undefined) {
@@ -1857,7 +2078,110 @@ export function incidentTransition(input) {
       fields.Original_Resolution_Due__c = fields.Resolution_Due__c;
     }
   }
+  facts.status = fields.Status__c ?? status;
+  const after =
+    recompute || facts.status !== status
+      ? breachesSeen(args, incident, contract, priority, facts, nowMs, fn, recompute)
+      : before;
+  writeBreachStamps(fields, stamps, [before, after]);
   return fields;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @param {string} name
+ * @returns {string} one of PAUSE_REASONS
+ */
+function pauseReasonArg(value, fn, name) {
+  if (typeof value !== 'string') {
+    throw new TypeError(
+      `${fn}: ${name} is required to wait on the customer: one of ${PAUSE_REASONS.join(', ')} (got ${describe(value)})`
+    );
+  }
+  if (!PAUSE_REASONS.includes(value)) {
+    throw new RangeError(`${fn}: ${name} must be one of ${PAUSE_REASONS.join(', ')}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** @param {number} passedMs the instant the restore clock passed its target */
+function waitRefusedMessage(passedMs) {
+  return (
+    `Cannot wait on the customer: the restore target (GTR) passed at ${new Date(passedMs).toISOString()}, ` +
+    'and a pause cannot hide a breach. Resolve the incident, or keep working it while the breach stands.'
+  );
+}
+
+/**
+ * The breach stamps an incident already holds, in ms.
+ * @param {Record<string, any>} incident
+ * @param {string} fn
+ * @returns {{ response: number|null, resolution: number|null }}
+ */
+function breachStampsOf(incident, fn) {
+  return {
+    response: optionalInstantMs(incident.responseBreachedAt, fn, 'incident.responseBreachedAt'),
+    resolution: optionalInstantMs(incident.resolutionBreachedAt, fn, 'incident.resolutionBreachedAt')
+  };
+}
+
+/**
+ * Adds to `fields` the stamps that are blank and that one of the evaluations (in order, the first one wins) saw
+ * passed.
+ * @param {Record<string, any>} fields
+ * @param {{ response: number|null, resolution: number|null }} stamps the incident's
+ * @param {{ response: number|null, resolution: number|null }[]} seen
+ */
+function writeBreachStamps(fields, stamps, seen) {
+  if (stamps.response === null) {
+    const passed = seen.find((evaluation) => evaluation.response !== null)?.response ?? null;
+    if (passed !== null) fields.Response_Breached_At__c = new Date(passed).toISOString();
+  }
+  if (stamps.resolution === null) {
+    const passed = seen.find((evaluation) => evaluation.resolution !== null)?.resolution ?? null;
+    if (passed !== null) fields.Resolution_Breached_At__c = new Date(passed).toISOString();
+  }
+}
+
+/**
+ * When each clock passed its target unmet, as seen at `nowMs`: on the contract's clocks when a calendar is given
+ * (or `needCalendar`, which then throws without one), else on the due times stamped on the record.
+ * @param {Record<string, any>} args input holding calendar or calendars
+ * @param {Record<string, any>} incident
+ * @param {Contract|null} contract
+ * @param {Priority} priority
+ * @param {ClockFacts} facts
+ * @param {number} nowMs
+ * @param {string} fn
+ * @param {boolean} [needCalendar]
+ * @returns {{ response: number|null, resolution: number|null }}
+ */
+function breachesSeen(args, incident, contract, priority, facts, nowMs, fn, needCalendar = false) {
+  if (contract === null) {
+    return { response: null, resolution: null };
+  }
+  const calendar = needCalendar ? transitionCalendar(args, contract) : givenCalendar(args, contract);
+  if (calendar === null) {
+    return stampedDuePassage(incident, facts, nowMs, fn);
+  }
+  const clocks = slaClocks(contract, calendar, priority, fn);
+  return clocks === null ? { response: null, resolution: null } : clockPassage(clocks, facts, nowMs);
+}
+
+/**
+ * @param {Record<string, any>} args input holding calendar or calendars
+ * @param {Contract} contract
+ * @returns {Calendar|null}
+ */
+function givenCalendar(args, contract) {
+  if (args.calendar !== undefined && args.calendar !== null) {
+    return args.calendar;
+  }
+  if (args.calendars !== undefined && args.calendars !== null) {
+    return contractCalendar(contract, args.calendars);
+  }
+  return null;
 }
 
 /**
@@ -1866,13 +2190,78 @@ export function incidentTransition(input) {
  * @returns {Calendar}
  */
 function transitionCalendar(args, contract) {
-  if (args.calendar !== undefined && args.calendar !== null) {
-    return args.calendar;
+  const calendar = givenCalendar(args, contract);
+  if (calendar === null) {
+    throw new TypeError('incidentTransition: calendar (or calendars) is required when the incident has a contract');
   }
-  if (args.calendars !== undefined && args.calendars !== null) {
-    return contractCalendar(contract, args.calendars);
+  return calendar;
+}
+
+/**
+ * Why "Wait on customer" is not allowed on an incident now, or null when it is: the status does not allow a pause
+ * (only Acknowledged and In Progress do), or the restore (GTR) target has passed (its stamp is set, or its due is past
+ * unmet), which is when incidentTransition refuses 'wait' with the same words. Components disable the row action with
+ * this text as the reason.
+ * @param {Object} input
+ * @param {Incident} input.incident
+ * @param {Contract|null} [input.contract] null or absent: no SLA, nothing to hide
+ * @param {Calendar|null} [input.calendar] the contract's calendar
+ * @param {Record<string, Calendar>} [input.calendars] instead of calendar; with neither, the stamped due times count
+ * @param {Date} input.now
+ * @returns {string|null}
+ */
+export function waitRefusal(input) {
+  const fn = 'waitRefusal';
+  const args = objectArg(input, fn, 'input');
+  const incident = objectArg(args.incident, fn, 'incident');
+  const nowMs = instantMs(args.now, fn, 'now');
+  const status = incident.status ?? null;
+  if (!ALLOWED_FROM.wait.includes(status)) {
+    return (
+      `Cannot wait on the customer: the incident is ${status ?? 'not created yet'} ` +
+      `(a pause starts from ${ALLOWED_FROM.wait.join(' or ')}).`
+    );
   }
-  throw new TypeError('incidentTransition: calendar (or calendars) is required when the incident has a contract');
+  const passedMs = breachStampsOf(incident, fn).resolution ?? seenAt(args, incident, nowMs, fn).resolution;
+  return passedMs === null ? null : waitRefusedMessage(passedMs);
+}
+
+/**
+ * The breach stamps to write on an incident now: Response_Breached_At__c / Resolution_Breached_At__c for each clock
+ * whose stamp is blank and that has passed its due unmet (the stamp is that due), as incidentTransition writes them at
+ * every action. For `sla recompute` and `sla watch`, which stamp what has passed without another change.
+ * @param {Object} input
+ * @param {Incident} input.incident
+ * @param {Contract|null} [input.contract] null or absent: no SLA, no stamp
+ * @param {Calendar|null} [input.calendar] the contract's calendar
+ * @param {Record<string, Calendar>} [input.calendars] instead of calendar; with neither, the stamped due times count
+ * @param {Date} input.now
+ * @returns {{ Response_Breached_At__c?: string, Resolution_Breached_At__c?: string }}
+ */
+export function breachStamps(input) {
+  const fn = 'breachStamps';
+  const args = objectArg(input, fn, 'input');
+  const incident = objectArg(args.incident, fn, 'incident');
+  const nowMs = instantMs(args.now, fn, 'now');
+  /** @type {{ Response_Breached_At__c?: string, Resolution_Breached_At__c?: string }} */
+  const fields = {};
+  writeBreachStamps(fields, breachStampsOf(incident, fn), [seenAt(args, incident, nowMs, fn)]);
+  return fields;
+}
+
+/**
+ * @param {Record<string, any>} args input holding contract and calendar(s)
+ * @param {Record<string, any>} incident
+ * @param {number} nowMs
+ * @param {string} fn
+ */
+function seenAt(args, incident, nowMs, fn) {
+  const contract =
+    args.contract === undefined || args.contract === null
+      ? null
+      : /** @type {Contract} */ (objectArg(args.contract, fn, 'contract'));
+  const priority = priorityArg(incident.priority, fn, 'incident.priority');
+  return breachesSeen(args, incident, contract, priority, clockFacts(incident, fn), nowMs, fn);
 }
 
 /**
@@ -4122,7 +4511,8 @@ export function transitionOptionFromMetadata(record) {
 
 /**
  * Maps a Maintenance_Incident__c field map to the engine incident: timestamps (ISO strings, including Salesforce's
- * "+0000" form) become Dates, pauses come as pausedMinutes (Paused_Minutes__c) and pausedSince (Paused_Since__c).
+ * "+0000" form) become Dates, pauses come as pausedMinutes (Paused_Minutes__c) and pausedSince (Paused_Since__c), the
+ * breach stamps as responseBreachedAt / resolutionBreachedAt and Pause_Reason__c as pauseReason (null when blank).
  * @param {Record<string, unknown>} fields
  * @returns {Incident}
  */
@@ -4158,6 +4548,9 @@ export function incidentFromRecord(fields) {
     originalResolutionDue: instantField(f, 'Original_Resolution_Due__c', fn),
     pausedMinutes,
     pausedSince: instantField(f, 'Paused_Since__c', fn),
+    pauseReason: picklistField(f, 'Pause_Reason__c', fn, PAUSE_REASONS),
+    responseBreachedAt: instantField(f, 'Response_Breached_At__c', fn),
+    resolutionBreachedAt: instantField(f, 'Resolution_Breached_At__c', fn),
     effortDays: numberField(f, 'Effort_Days__c', fn) ?? 0,
     outOfCoverage: booleanField(f, 'Out_Of_Coverage__c', fn),
     externalId: textField(f, 'External_Id__c', fn)
