@@ -469,7 +469,13 @@ describe('c-incident-list', () => {
     const row = chooseAction(element, 'INC-000001', 'acknowledge');
     await flushPromises();
     const { fields } = updateRecord.mock.calls[0][0];
-    expect(fields).toEqual({ Id: row.id, Status__c: 'Acknowledged', Responded_At__c: NOW });
+    // P1 reported 08:30Z, response due 08:45Z on its 24x7 clock: acknowledged at 09:00Z, the engine stamps the breach.
+    expect(fields).toEqual({
+      Id: row.id,
+      Status__c: 'Acknowledged',
+      Responded_At__c: NOW,
+      Response_Breached_At__c: '2026-03-10T08:45:00.000Z'
+    });
     expect(toast.mock.calls[0][0].detail).toMatchObject({ variant: 'error', message: 'Record locked' });
   });
 
