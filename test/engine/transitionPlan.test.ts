@@ -10,6 +10,7 @@ import {
   type Transition,
   type TransitionOption
 } from '#engine';
+import { readCustomMetadata } from '../../src/seed/customMetadata.js';
 
 /** The default options, as the shipped Transition_Option__mdt records define them. */
 const OPTIONS: TransitionOption[] = [
@@ -133,6 +134,21 @@ describe('transitionPlan', () => {
       Decision_Date__c: '2026-06-01',
       Successor_Contract__c: 'a01S'
     });
+  });
+
+  it('uses the options the package ships: the Transition_Option__mdt records hold these lead times and terms', () => {
+    // The defaults argued for: tender 180 days, new TMA 120, internalise 90, partial extension 60, T&M 30.
+    const shipped = readCustomMetadata('Transition_Option')
+      .map((record) => transitionOptionFromMetadata(record))
+      .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
+      .map(({ name, leadTimeDays, contractType, termMonths }) => ({ name, leadTimeDays, contractType, termMonths }));
+    const sortedAsShipped = ['Tender', 'New_TMA', 'Internalise', 'Partial_Extension', 'Time_And_Materials'];
+    expect(shipped).toEqual(
+      sortedAsShipped.map((name) => {
+        const { leadTimeDays, contractType, termMonths } = OPTIONS.find((option) => option.name === name) ?? {};
+        return { name, leadTimeDays, contractType, termMonths };
+      })
+    );
   });
 
   it('reads the options from their custom metadata records and refuses bad ones', () => {
