@@ -69,7 +69,7 @@ describe('calendars', () => {
     expect(frenchPublicHolidays(2027)).toHaveLength(11);
   });
 
-  it('Paris_Business_Hours opens Monday to Friday 09:00-18:00 in Europe/Paris and closes on French holidays 2026-2027', () => {
+  it('Paris_Business_Hours opens Monday to Friday 09:00-18:00 in Europe/Paris and closes on French holidays 2026-2030', () => {
     const paris = byName('Maintenance_Calendar', 'Paris_Business_Hours');
     expect(value(paris, 'Time_Zone__c')).toBe('Europe/Paris');
     expect(value(paris, 'Always_Open__c')).toBe('false');
@@ -80,7 +80,7 @@ describe('calendars', () => {
       .split(/[,\n]/)
       .map((d) => d.trim())
       .filter(Boolean);
-    expect(holidays).toEqual([...frenchPublicHolidays(2026), ...frenchPublicHolidays(2027)]);
+    expect(holidays).toEqual([2026, 2027, 2028, 2029, 2030].flatMap((year) => frenchPublicHolidays(year)));
     expect(holidays).not.toContain('2026-04-05'); // Easter Sunday itself is not a separate public holiday
   });
 
