@@ -30,7 +30,7 @@ type Row = Record<string, unknown>;
 async function incidentRecord(): Promise<Row> {
   const result = await demo.conn.query<Row>(
     'SELECT Id, Name, Priority__c, Status__c, Contract__c, Reported_At__c, Response_Due__c, Resolution_Due__c, ' +
-      'Original_Resolution_Due__c, Paused_Minutes__c, Paused_Since__c, Impact__c, Urgency__c, Category__c, ' +
+      'Original_Resolution_Due__c, Paused_Minutes__c, Paused_Since__c, Pause_Reason__c, Impact__c, Urgency__c, Category__c, ' +
       `Priority_Overridden__c, Account__c FROM Maintenance_Incident__c WHERE Subject__c = '${SUBJECT}'`
   );
   expect(result.records).toHaveLength(1);
@@ -85,6 +85,21 @@ async function rowAction(name: string, incidentName: string): Promise<void> {
     .waitFor();
 }
 
+/** "Wait on customer" on our incident: the action asks for the reason, then writes the pause. */
+async function waitOnCustomer(reason: string, incidentName: string): Promise<void> {
+  await incidentRow().locator('lightning-button-menu button').click();
+  await page.getByRole('menuitem', { name: label('Incident_Action_Wait'), exact: true }).click();
+  const form = page.locator('c-incident-action-form');
+  const combobox = form.locator('lightning-combobox.form-pause-reason');
+  await combobox.locator('button[role="combobox"]').click();
+  await combobox.getByRole('option', { name: reason, exact: true }).click();
+  await form.getByRole('button', { name: label('Incident_Form_Save') }).click();
+  await page
+    .locator('.preview-toast', { hasText: label('Incident_Action_Success', incidentName) })
+    .first()
+    .waitFor();
+}
+
 beforeAll(async () => {
   session = await openPreviewSession();
   ({ demo, preview, page, problems } = session);
@@ -133,13 +148,16 @@ describe('a P1 incident from the logger to the paused clock', () => {
     await page.clock.setFixedTime(START + MINUTE_MS);
     await rowAction('Incident_Action_Acknowledge', String(saved.Name));
     await page.clock.setFixedTime(START + 2 * MINUTE_MS);
-    await rowAction('Incident_Action_Wait', String(saved.Name));
+    await waitOnCustomer('Waiting for customer information', String(saved.Name));
     const badge = incidentRow().locator('.slds-badge');
     await badge.filter({ hasText: label('Sla_Band_Grey') }).waitFor();
     // The drawn colour, SLDS grey #747474.
     expect(await backgroundColor(badge)).toBe('rgb(116, 116, 116)');
     const waiting = await incidentRecord();
-    expect(waiting).toMatchObject({ Status__c: 'Waiting on Customer' });
+    expect(waiting).toMatchObject({
+      Status__c: 'Waiting on Customer',
+      Pause_Reason__c: 'Waiting for customer information'
+    });
     expect(waiting.Paused_Since__c).toBeTruthy();
     await screenshot(page, 'incident-3-waiting-grey-band');
   });
@@ -158,6 +176,7 @@ describe('a P1 incident from the logger to the paused clock', () => {
     const after = await incidentRecord();
     expect(after.Status__c).not.toBe('Waiting on Customer');
     expect(after.Paused_Minutes__c).toBe(60);
+    expect(after.Pause_Reason__c).toBeNull();
     expect(Date.parse(String(after.Resolution_Due__c)) - Date.parse(String(before.Resolution_Due__c))).toBe(HOUR_MS);
     expect(after.Original_Resolution_Due__c).toBe(before.Original_Resolution_Due__c);
     await incidentRow()

@@ -7,19 +7,21 @@ import LABELS from './labels';
 
 /** The row actions that ask something before they run, with the title of their form. */
 const TITLES = {
-  reprioritize: LABELS.reprioritizeTitle
+  reprioritize: LABELS.reprioritizeTitle,
+  wait: LABELS.waitTitle
 };
 
 /**
  * What a row action of the incident list needs before it runs: to reprioritise, the new impact and urgency, with the
- * priority the engine's matrix gives them shown as they change (and the current one beside it). The choices come from
- * the org's picklists (translated labels), read only while the form is open.
+ * priority the engine's matrix gives them shown as they change (and the current one beside it); to wait on the
+ * customer, the reason (Pause_Reason__c: a pause needs one). The choices come from the org's picklists (translated
+ * labels), read only while the form is open.
  *
- * Fires `submit` (detail: `{ impact, urgency }`) and `cancel`. The incident list runs the engine's transition with
+ * Fires `submit` (detail: `{ impact, urgency }` or `{ pauseReason }`) and `cancel`. The incident list runs the engine's transition with
  * what was chosen: this form holds no rule of its own.
  */
 export default class IncidentActionForm extends LightningElement {
-  /** The engine action the form prepares: 'reprioritize'. */
+  /** The engine action the form prepares: 'reprioritize' or 'wait'. */
   @api action;
   /** The incident's number, for the title. */
   @api incidentName;
@@ -63,6 +65,10 @@ export default class IncidentActionForm extends LightningElement {
     return this.action === 'reprioritize';
   }
 
+  get isWait() {
+    return this.action === 'wait';
+  }
+
   get isLoading() {
     return !this.picklists && !this.picklistError;
   }
@@ -77,6 +83,14 @@ export default class IncidentActionForm extends LightningElement {
 
   get urgencyOptions() {
     return this.optionsOf(INCIDENT_FIELDS.URGENCY);
+  }
+
+  get pauseReasonOptions() {
+    return this.optionsOf(INCIDENT_FIELDS.PAUSE_REASON);
+  }
+
+  get selectedPauseReason() {
+    return this.chosen.pauseReason;
   }
 
   get selectedImpact() {
@@ -97,7 +111,8 @@ export default class IncidentActionForm extends LightningElement {
   }
 
   get saveDisabled() {
-    return this.busy || !this.picklists || !this.newPriority;
+    const complete = this.isWait ? Boolean(this.selectedPauseReason) : Boolean(this.newPriority);
+    return this.busy || !this.picklists || !complete;
   }
 
   handleChange(event) {
@@ -108,9 +123,10 @@ export default class IncidentActionForm extends LightningElement {
     if (this.saveDisabled) {
       return;
     }
-    this.dispatchEvent(
-      new CustomEvent('submit', { detail: { impact: this.selectedImpact, urgency: this.selectedUrgency } })
-    );
+    const detail = this.isWait
+      ? { pauseReason: this.selectedPauseReason }
+      : { impact: this.selectedImpact, urgency: this.selectedUrgency };
+    this.dispatchEvent(new CustomEvent('submit', { detail }));
   }
 
   handleCancel() {

@@ -2,7 +2,7 @@ import { api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { PRIORITIES, allowedActions, slaStatus, incidentTransition } from 'c/maintenanceEngine';
+import { PRIORITIES, allowedActions, slaStatus, incidentTransition, waitRefusal } from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, OBJECTS, displayValueOf } from 'c/maintenanceRecords';
@@ -23,7 +23,7 @@ const ROW_ACTIONS = [
 ];
 
 /** Row actions that ask for something first (c-incident-action-form) before the engine runs them. */
-const ACTIONS_WITH_FORM = new Set(['reprioritize']);
+const ACTIONS_WITH_FORM = new Set(['reprioritize', 'wait']);
 
 /** Logging effort is not a step of the workflow: every incident offers it, whatever its status. */
 const LOG_EFFORT = { name: 'logEffort', label: LABELS.actionLogEffort };
@@ -165,7 +165,7 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
   toRow(row) {
     const { incident, status, band } = row;
     const bandLabel = BAND_LABELS[band];
-    const actions = this.rowActionsFor(incident);
+    const actions = this.rowActionsFor(row);
     return {
       id: row.id,
       name: row.name,
@@ -231,13 +231,20 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
   }
 
   /**
-   * The actions the engine allows from the incident's status (allowedActions), in menu order.
-   * @param {{ model: { status: string } }} incident the incident's entry
-   * @returns {Array<{ name: string, label: string }>}
+   * The actions the engine allows from the incident's status (allowedActions), in menu order. "Wait on customer" is
+   * offered but disabled, with the reason, when the engine refuses the pause now (waitRefusal: the restore target has
+   * passed, and a pause must not hide a breach).
+   * @param {{ incident: { model: { status: string } }, waitRefusal: string|null, status: object|null }} row
+   * @returns {Array<{ name: string, label: string, disabled: boolean, icon?: string }>}
    */
-  rowActionsFor(incident) {
-    const allowed = allowedActions(incident.model.status);
-    return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT, HISTORY];
+  rowActionsFor(row) {
+    const allowed = allowedActions(row.incident.model.status);
+    return [...ROW_ACTIONS.filter(({ name }) => allowed.includes(name)), LOG_EFFORT, HISTORY].map((action) => {
+      if (action.name === 'wait' && row.waitRefusal) {
+        return { ...action, label: waitRefusedLabel(row), disabled: true, icon: 'utility:lock' };
+      }
+      return { ...action, disabled: false };
+    });
   }
 
   transition(incidentId, action, now, input = {}) {
@@ -394,8 +401,22 @@ function judge(incident, contract, calendars, now) {
     band: status ? status.band : 'none',
     status,
     incident,
+    waitRefusal: allowedActions(incident.model.status).includes('wait')
+      ? waitRefusal({ incident: incident.model, contract: contract ? contract.model : null, calendar, now })
+      : null,
     resolutionDueTime: incident.fields.Resolution_Due__c ? Date.parse(incident.fields.Resolution_Due__c) : Infinity
   };
+}
+
+/**
+ * The disabled "Wait on customer" item's text: the engine's refusal in the user's language when it is the restore
+ * target that passed (its instant from slaStatus), else the engine's own words.
+ */
+function waitRefusedLabel(row) {
+  const passedAt = row.status?.resolutionBreachedAt;
+  return passedAt
+    ? formatLabel(LABELS.actionWaitRefused, formatInstant(passedAt))
+    : formatLabel(LABELS.actionWaitRefusedOther, row.waitRefusal);
 }
 
 // Open incidents first, then the most urgent restore due time, then by number.

@@ -29,6 +29,8 @@ import actionCancel from '@salesforce/label/c.Incident_Action_Cancel';
 import actionReprioritize from '@salesforce/label/c.Incident_Action_Reprioritize';
 import openRecord from '@salesforce/label/c.Incident_Open_Record';
 import actionHistory from '@salesforce/label/c.Incident_Action_History';
+import actionWaitRefused from '@salesforce/label/c.Incident_Action_Wait_Refused';
+import actionWaitRefusedOther from '@salesforce/label/c.Incident_Action_Wait_Refused_Other';
 import actionSuccess from '@salesforce/label/c.Incident_Action_Success';
 import actionError from '@salesforce/label/c.Incident_Action_Error';
 import noCalendar from '@salesforce/label/c.Incident_No_Calendar';
@@ -76,6 +78,8 @@ export default {
   actionReprioritize,
   openRecord,
   actionHistory,
+  actionWaitRefused,
+  actionWaitRefusedOther,
   actionSuccess,
   actionError,
   noCalendar,

@@ -11,7 +11,28 @@ jest.mock(
   }
 );
 
-const picklists = require('../../incidentLogger/__tests__/data/incidentPicklists.json');
+const loggerPicklists = require('../../incidentLogger/__tests__/data/incidentPicklists.json');
+
+const PAUSE_REASONS = [
+  'Waiting for customer information',
+  'Waiting for customer test',
+  'Customer-side outage',
+  'Planned change window'
+];
+// The logger's picklists plus Pause_Reason__c, as the org answers for Maintenance_Incident__c.
+const picklists = {
+  ...loggerPicklists,
+  picklistFieldValues: {
+    ...loggerPicklists.picklistFieldValues,
+    Pause_Reason__c: {
+      controllerValues: {},
+      defaultValue: null,
+      eTag: 'x',
+      url: '/',
+      values: PAUSE_REASONS.map((value) => ({ attributes: null, label: value, validFor: [], value }))
+    }
+  }
+};
 const objectInfo = require('../../incidentLogger/__tests__/data/incidentObjectInfo.json');
 
 function render(props = {}) {
@@ -100,6 +121,24 @@ describe('c-incident-action-form', () => {
     expect(element.shadowRoot.querySelector('.form-save').disabled).toBe(true);
     element.shadowRoot.querySelector('.form-save').click();
     expect(submit).not.toHaveBeenCalled();
+  });
+
+  it('asks for the reason to wait on the customer, and will not save without one', async () => {
+    const element = await renderLoaded({ action: 'wait' });
+    const submit = jest.fn();
+    element.addEventListener('submit', submit);
+    expect(element.shadowRoot.querySelector('.form-impact')).toBeNull();
+    const reason = element.shadowRoot.querySelector('.form-pause-reason');
+    expect(reason.required).toBe(true);
+    expect(reason.options.map((option) => option.value)).toEqual(PAUSE_REASONS);
+    expect(element.shadowRoot.querySelector('.form-save').disabled).toBe(true);
+    await expect(element).toBeAccessible();
+
+    choose(element, '.form-pause-reason', 'Customer-side outage');
+    await flushPromises();
+    expect(element.shadowRoot.querySelector('.form-save').disabled).toBe(false);
+    element.shadowRoot.querySelector('.form-save').click();
+    expect(submit.mock.calls[0][0].detail).toEqual({ pauseReason: 'Customer-side outage' });
   });
 
   it('shows why the choices could not be loaded', async () => {

@@ -34,6 +34,12 @@ jest.mock('lightning/navigation', () => {
   return { NavigationMixin: Mixin };
 });
 
+jest.mock(
+  '@salesforce/label/c.Incident_Action_Wait_Refused',
+  () => ({ default: 'Wait on customer: refused, the restore target (GTR) passed at {0}' }),
+  { virtual: true }
+);
+
 const accountLists = require('./data/accountRelatedLists.json');
 
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
@@ -284,6 +290,55 @@ describe('c-incident-list', () => {
     expect(byId.a02Aa0000000004AAA.actions).toEqual(['close', 'logEffort', 'history']);
     expect(byId.a02Aa0000000005AAA.actions).toEqual(['logEffort', 'history']);
     expect(byId.a02Aa0000000003AAA.menu.alternativeText).toBe('c.Incident_Row_Actions');
+  });
+
+  it('disables "Wait on customer", with the reason, once the restore target has passed', async () => {
+    const element = await renderWithData();
+    const items = (name) => [
+      ...element.shadowRoot.querySelectorAll(`tr[data-id="${name}"] lightning-menu-item[data-action="wait"]`)
+    ];
+    // INC-000006: P2 (8 business hours) reported Monday 2 March 10:00 Paris, restore due 18:00 Paris (17:00 UTC,
+    // 9:00 AM in the user's Los Angeles), still in progress on 10 March.
+    const [refused] = items('a02Aa0000000006AAA');
+    expect(refused.disabled).toBe(true);
+    expect(refused.label).toBe('Wait on customer: refused, the restore target (GTR) passed at Mar 2, 2026, 9:00 AM');
+    expect(refused.prefixIconName).toBe('utility:lock');
+    // INC-000002 (P3, due Wednesday 11 March) may still wait.
+    const [allowed] = items('a02Aa0000000002AAA');
+    expect(allowed.disabled).toBe(false);
+    expect(allowed.label).toBe('c.Incident_Action_Wait');
+    // Choosing the disabled item anyway (a stale menu) runs nothing but the engine, which refuses.
+    const toast = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    chooseAction(element, 'INC-000006', 'wait');
+    await flushPromises();
+    const form = element.shadowRoot.querySelector('c-incident-action-form');
+    form.dispatchEvent(new CustomEvent('submit', { detail: { pauseReason: 'Waiting for customer test' } }));
+    await flushPromises();
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(toast.mock.calls[0][0].detail.variant).toBe('error');
+    expect(toast.mock.calls[0][0].detail.message).toMatch(
+      /^Cannot wait on the customer: the restore target \(GTR\) passed at 2026-03-02T17:00:00.000Z/
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('waits on the customer for the reason chosen in the form', async () => {
+    const element = await renderWithData();
+    chooseAction(element, 'INC-000002', 'wait');
+    await flushPromises();
+    const form = element.shadowRoot.querySelector('c-incident-action-form');
+    expect(form.action).toBe('wait');
+    expect(updateRecord).not.toHaveBeenCalled();
+    form.dispatchEvent(new CustomEvent('submit', { detail: { pauseReason: 'Waiting for customer test' } }));
+    await flushPromises();
+    expect(updateRecord.mock.calls[0][0].fields).toEqual({
+      Id: 'a02Aa0000000002AAA',
+      Status__c: 'Waiting on Customer',
+      Paused_Since__c: NOW,
+      Pause_Reason__c: 'Waiting for customer test'
+    });
+    expect(element.shadowRoot.querySelector('c-incident-action-form')).toBeNull();
   });
 
   it('links each incident number to its record page', async () => {
