@@ -85,6 +85,11 @@ export class Storage {
   /** `SELECT "Id" ... WHERE <field> = ?` by field definition (each definition belongs to one object). */
   private readonly lookupSqlCache = new WeakMap<FieldDef, string>();
   private schemaVersion = 0;
+  private savepointStatements?: {
+    begin: Database.Statement;
+    release: Database.Statement;
+    rollback: Database.Statement;
+  };
   /** Whether an outermost transaction() runs, and the counters it moved (written at its commit). */
   private outermost = false;
   private readonly dirtyCounters = new Set<string>();
@@ -168,7 +173,7 @@ export class Storage {
    * objects applied inside it (a deploy that fails half-way) do not outlive their tables.
    */
   public transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return this.db.transaction(fn)();
+    if (this.db.inTransaction) return this.savepoint(fn);
     try {
       this.outermost = true;
       return this.db.transaction(() => {
@@ -183,6 +188,34 @@ export class Storage {
       this.outermost = false;
       this.dirtyCounters.clear();
     }
+  }
+
+  /**
+   * Runs `fn` in a savepoint of the open transaction, with statements prepared once: a Bulk chunk opens one per
+   * row, and better-sqlite3's `db.transaction(fn)` would build a new wrapper for each.
+   */
+  private savepoint<T>(fn: () => T): T {
+    this.savepointStatements ??= {
+      begin: this.db.prepare('SAVEPOINT lo_nested'),
+      release: this.db.prepare('RELEASE lo_nested'),
+      rollback: this.db.prepare('ROLLBACK TO lo_nested')
+    };
+    const { begin, release, rollback } = this.savepointStatements;
+    begin.run();
+    let result: T;
+    try {
+      result = fn();
+      if (result instanceof Promise) throw new TypeError('Transaction function cannot return a promise');
+    } catch (error) {
+      // A failed statement may have ended the transaction already (SQLite rolls back on some errors).
+      if (this.db.inTransaction) {
+        rollback.run();
+        release.run();
+      }
+      throw error;
+    }
+    release.run();
+    return result;
   }
 
   /** Writes the counters that moved during the outermost transaction, once each, just before it commits. */
