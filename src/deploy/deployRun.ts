@@ -7,8 +7,7 @@ import { Messages, type Connection, type SfError } from '@salesforce/core';
 import type { MultiStageOutput } from '@oclif/multi-stage-output';
 import { accessMatrixFile, forceAppDir } from '../shared/projectPaths.js';
 import type { StageData, StageSpec } from '../shared/stageView.js';
-import { regenerateConfigResource } from './configResource.js';
-import { deploySource, DeployTimeoutError, type DeployOutcome, type DeployProgress } from './deploySource.js';
+import type { DeployOutcome, DeployProgress } from './deploySource.js';
 import {
   assignPermissionSets,
   DEFAULT_PERMISSION_SETS,
@@ -52,6 +51,9 @@ export async function runDeploy(
     onProgress?: (progress: DeployProgress) => void;
   }
 ): Promise<DeployOutcome> {
+  // Loaded here, not at startup: source-deploy-retrieve and the XML parser weigh more than the rest of a command.
+  const { regenerateConfigResource } = await import('./configResource.js');
+  const { deploySource, DeployTimeoutError } = await import('./deploySource.js');
   // The components read the custom metadata records from the Maintenance_Config static resource: ship it as the
   // records being deployed say, never stale.
   regenerateConfigResource(options.sourceDir ?? forceAppDir);

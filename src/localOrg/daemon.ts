@@ -8,22 +8,23 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { DataDirLockedError, isDataDirLocked, orgProof, secureDataDir, serverFileOf } from './dataDir.js';
-import { SERVER_FILE, type ServerFile } from './index.js';
+import { SfProject } from '@salesforce/core';
+import { DataDirLockedError, isDataDirLocked, orgProof, SERVER_FILE, secureDataDir, serverFileOf } from './dataDir.js';
+import type { ServerFile } from './index.js';
+import { openDatabase } from './sqlite.js';
 import type { OrgIdentity } from './store.js';
 
 /** The directory of the local org's data: `$SF_MAINTENANCE_LOCAL_ORG_DIR`, else `.localorg/` in the sfdx project. */
 export function defaultDataDir(cwd = process.cwd()): string {
   const fromEnv = process.env.SF_MAINTENANCE_LOCAL_ORG_DIR;
   if (fromEnv) return resolve(fromEnv);
-  let dir = resolve(cwd);
-  while (!existsSync(join(dir, 'sfdx-project.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return join(resolve(cwd), '.localorg');
-    dir = parent;
+  try {
+    return join(SfProject.resolveProjectPathSync(resolve(cwd)), '.localorg');
+  } catch (error) {
+    // Outside any project (an admin's folder): the folder the command runs in.
+    if ((error as Error).name === 'InvalidProjectWorkspaceError') return join(resolve(cwd), '.localorg');
+    throw error;
   }
-  return join(dir, '.localorg');
 }
 
 export const LOG_FILE = 'server.log';
@@ -46,7 +47,7 @@ function isAlive(pid: number): boolean {
 export function readIdentity(dataDir: string): OrgIdentity | undefined {
   const file = join(dataDir, DATABASE_FILE);
   if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare("SELECT value FROM lo_org WHERE key = 'identity'").get() as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as OrgIdentity) : undefined;
@@ -205,7 +206,7 @@ export async function stopBackground(dataDir: string, timeoutMs = 10000): Promis
 export function recordCounts(dataDir: string): Record<string, number> {
   const file = join(dataDir, DATABASE_FILE);
   if (!existsSync(file)) return {};
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const counts: Record<string, number> = {};
     const defs = db.prepare('SELECT def FROM lo_object ORDER BY position').all() as { def: string }[];

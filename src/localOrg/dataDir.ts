@@ -10,7 +10,7 @@
 import { createHmac } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 
 export const LOCK_FILE = 'org.lock';
 /** What a running org writes beside its database: its URL and pid (index.ts writes it once it listens). */
@@ -71,7 +71,7 @@ function isBusy(error: unknown): boolean {
 /** Takes the data directory's lock, or throws DataDirLockedError when another process holds it. */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = join(dataDir, LOCK_FILE);
-  const db = new Database(file, { timeout: 0 });
+  const db = openDatabase(file, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // The first write takes the exclusive lock; in this locking mode it is kept until close.

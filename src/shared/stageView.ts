@@ -3,7 +3,7 @@
  * `MultiStageOutput` stage per step, as `sf project deploy start` shows it, each stage with at most one line of
  * figures under it. The data of the view is keyed by those lines' labels.
  */
-import { MultiStageOutput } from '@oclif/multi-stage-output';
+import type { MultiStageOutput } from '@oclif/multi-stage-output';
 import type { TargetOrg } from './targetOrg.js';
 
 /** A step of the command, and the label of the figures shown under it while it runs (if any). */
@@ -19,18 +19,20 @@ export type StageData = Record<string, string | undefined>;
 export const CONNECT_STAGE: StageSpec = { name: 'Connect to the org', label: 'Org' };
 
 /**
- * A stage view, silent under --json.
+ * A stage view, silent under --json. Async because the view's module (and its terminal renderer) is loaded on first
+ * use rather than when every command starts.
  * @param options.header label of a line shown above the stages (under the title), if any
  * @param options.footer label of a line shown below the stages, if any
  */
-export function createStageView(options: {
+export async function createStageView(options: {
   title: string;
   stages: StageSpec[];
   jsonEnabled: boolean;
   header?: string;
   footer?: string;
-}): MultiStageOutput<StageData> {
+}): Promise<MultiStageOutput<StageData>> {
   const { header, footer } = options;
+  const { MultiStageOutput } = await import('@oclif/multi-stage-output');
   return new MultiStageOutput<StageData>({
     title: options.title,
     stages: options.stages.map((stage) => stage.name),

@@ -51,7 +51,7 @@ export default class Deploy extends SfCommand<DeployResult> {
     const { flags } = await this.parse(Deploy);
     const permissionSets = checkPermissionSets(flags.permsets);
     const checkOnly = flags['dry-run'];
-    const view = createStageView({
+    const view = await createStageView({
       title: checkOnly ? 'Validate the deploy (check only)' : 'Deploy',
       stages: [CONNECT_STAGE, ...DEPLOY_STAGES],
       jsonEnabled: this.jsonEnabled()

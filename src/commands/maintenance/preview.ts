@@ -3,7 +3,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { apiVersionFlag, targetOrgFlag } from '../../shared/commandFlags.js';
 import { orgAccessError } from '../../shared/targetOrg.js';
-import { startPreviewSession, type PreviewSession } from '../../preview/session.js';
+import type { PreviewSession } from '../../preview/session.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.preview');
@@ -41,6 +41,8 @@ export default class Preview extends SfCommand<PreviewResult> {
 
   public async run(): Promise<PreviewResult> {
     const { flags } = await this.parse(Preview);
+    // The preview server and its build (rollup, the LWC compiler) load with this command only.
+    const { startPreviewSession } = await import('../../preview/session.js');
     let session: PreviewSession;
     try {
       session = await startPreviewSession({

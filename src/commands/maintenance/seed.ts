@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { countRecords } from '../../seed/dataset.js';
-import { DryRunTargetError, planLoad, writeDryRun, type PlannedObject } from '../../seed/dryRun.js';
-import { loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
+import type { PlannedObject } from '../../seed/dryRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
 import { apiVersionFlag, bulkThresholdFlag, seedFlags, targetOrgFlag } from '../../shared/commandFlags.js';
 import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
@@ -77,7 +76,10 @@ export default class Seed extends SfCommand<SeedResult> {
     const bulkThreshold = flags['bulk-threshold'];
     const dryRun = flags['dry-run'] ?? false;
     const outputDir = flags['output-dir'] === undefined ? undefined : resolve(flags['output-dir']);
-    const mso = createStageView({
+    // The generator (faker, the recipe reader) and the loader load with this run, not with every command.
+    const { loadFailedError, loadIntoOrg, prepareSeed } = await import('../../seed/seedRun.js');
+    const { DryRunTargetError, planLoad, writeDryRun } = await import('../../seed/dryRun.js');
+    const mso = await createStageView({
       title: dryRun ? 'Seed (dry run)' : 'Seed',
       stages: dryRun ? (outputDir ? DRY_RUN_CSV_STAGES : DRY_RUN_STAGES) : STAGES,
       jsonEnabled: this.jsonEnabled(),

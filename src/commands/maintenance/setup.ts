@@ -2,7 +2,6 @@ import { Messages } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
 import { checkPermissionSets, DEPLOY_STAGES, runDeployStages } from '../../deploy/deployRun.js';
 import { countRecords } from '../../seed/dataset.js';
-import { loadFailedError, loadIntoOrg, prepareSeed } from '../../seed/seedRun.js';
 import { failureRows, objectSummaries, writtenRows, type SeedObjectSummary } from '../../seed/seedOutput.js';
 import { apiVersionFlag, bulkThresholdFlag, deployFlags, seedFlags, targetOrgFlag } from '../../shared/commandFlags.js';
 import { CONNECT_STAGE, createStageView, orgLine, type StageSpec } from '../../shared/stageView.js';
@@ -59,7 +58,9 @@ export default class Setup extends SfCommand<SetupResult> {
     // Both halves check their input before the org is touched: a bad recipe must not leave a half-set-up org.
     const permissionSets = checkPermissionSets(flags.permsets);
     const seedInput = { recipe: flags.recipe, scale: flags.scale, seed: flags.seed };
-    const mso = createStageView({ title: 'Setup', stages: STAGES, jsonEnabled: this.jsonEnabled() });
+    // The generator (faker, the recipe reader) and the loader load with this run, not with every command.
+    const { loadFailedError, loadIntoOrg, prepareSeed } = await import('../../seed/seedRun.js');
+    const mso = await createStageView({ title: 'Setup', stages: STAGES, jsonEnabled: this.jsonEnabled() });
     try {
       mso.goto('Generate records');
       const prepared = prepareSeed(seedInput);

@@ -4,7 +4,6 @@ import { defaultDataDir, LOG_FILE, startBackground } from '../../../localOrg/dae
 import { DataDirLockedError } from '../../../localOrg/dataDir.js';
 import { DEFAULT_LOCAL_ORG_ALIAS, registerLocalOrg } from '../../../localOrg/registration.js';
 import { NEWEST_API_VERSION } from '../../../localOrg/rest/identity.js';
-import { serve } from '../../../localOrg/serve.js';
 import { join, resolve } from 'node:path';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -41,6 +40,8 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
     if (flags.foreground) {
       let org;
       try {
+        // The server itself (SQLite, the API handlers) loads only when this process is to be the org.
+        const { serve } = await import('../../../localOrg/serve.js');
         org = await serve(dataDir, flags.port);
       } catch (error) {
         throw this.startError(error, flags.port, dataDir);

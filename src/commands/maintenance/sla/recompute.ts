@@ -37,7 +37,7 @@ export default class SlaRecompute extends SfCommand<SlaRecomputeResult> {
   public async run(): Promise<SlaRecomputeResult> {
     const { flags } = await this.parse(SlaRecompute);
     const dryRun = flags['dry-run'];
-    const view = createStageView({
+    const view = await createStageView({
       title: dryRun ? 'Recompute SLA due times (dry run)' : 'Recompute SLA due times',
       stages: [
         CONNECT_STAGE,

@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { apiVersionFlag, targetOrgFlag } from '../../../../shared/commandFlags.js';
 import { resolveTargetOrg } from '../../../../shared/targetOrg.js';
-import { createUserWithPermissionSets, type NewUser } from '../../../../localOrg/users.js';
+import type { NewUser } from '../../../../localOrg/users.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.org.user.create');
@@ -31,6 +31,8 @@ export default class OrgUserCreate extends SfCommand<OrgUserCreateResult> {
     const { flags } = await this.parse(OrgUserCreate);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
     const permissionSets = flags.permsets.map((name) => name.trim()).filter(Boolean);
+    // Its module reaches the local org's permission model: loaded with this command, not with every one.
+    const { createUserWithPermissionSets } = await import('../../../../localOrg/users.js');
     const user = await createUserWithPermissionSets(target.conn, {
       username: flags.username,
       permissionSets,

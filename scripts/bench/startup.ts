@@ -1,0 +1,175 @@
+/**
+ * Startup benchmark: how long `sf maintenance report --help`, `sf maintenance org status` and `sf maintenance seed
+ * --dry-run` take from a cold process, beside `sf org display --help` (a core command) from the same pinned sf CLI
+ * (test/sfcli), printed as ratios to it. Target: within 1.2x.
+ *
+ * Everything runs in a temporary sf home (no plugin but this one) from a folder outside the repository, where a local
+ * org has been started once and stopped (so `org status` reads a real database). The plugin is measured two ways:
+ * - installed: as `sf plugins install` leaves it, with the oclif manifest generated at pack time (sf then lists and
+ *   helps commands without loading them, and loads only the command it runs). Staged as a folder of links to this
+ *   clone's package files (the compiled lib/, messages, force-app, config, node_modules) beside a fresh manifest, and
+ *   linked: the same files the pack-and-install test installs, without its minute of npm install;
+ * - linked clone: `sf plugins link` of the repository as contributors run it, with no manifest, so that sf loads
+ *   every command of the plugin at each start, whatever command runs (core ones included, shown as the last row).
+ * The baseline is `sf org display --help` before any plugin is linked.
+ *
+ * Each command runs BENCH_STARTUP_RUNS times (default 7; one warm-up run first), in rounds that take every command in
+ * turn so that a change of machine load touches them all. Printed: median wall time, and median CPU time of the sf
+ * process tree (user + system, from /proc; Linux only), which other processes competing for the cores change far
+ * less than the wall time. Ratios are of medians. Prints; asserts nothing. Run it alone with `npm run bench startup`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Plugin } from '@oclif/core';
+import { ensureSfCli } from '../ensure-sf-cli.js';
+import { projectRoot } from '../../src/shared/projectPaths.js';
+
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
+const TARGET_RATIO = 1.2;
+const PLUGIN = 'maintenance-continuity';
+/** What `files` in package.json ships, and node_modules (where an installed plugin finds its dependencies). */
+const STAGED_ENTRIES = [
+  'bin',
+  'lib',
+  'messages',
+  'force-app',
+  'config',
+  'schemas',
+  'src',
+  'node_modules',
+  'package.json'
+];
+
+const BASELINE = { label: 'sf org display --help', args: ['org', 'display', '--help'] };
+const COMMANDS = [
+  { label: 'sf maintenance report --help', args: ['maintenance', 'report', '--help'] },
+  { label: 'sf maintenance org status', args: ['maintenance', 'org', 'status'] },
+  { label: 'sf maintenance seed --dry-run', args: ['maintenance', 'seed', '--dry-run'] }
+];
+
+interface Sample {
+  wallMs: number;
+  /** Undefined where /proc is not there to read. */
+  cpuMs?: number;
+}
+
+/** User + system time of this process's waited-for children, in ms (fields 16 and 17 of /proc/self/stat). */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3; cutime and cstime are fields 16 and 17, in clock ticks.
+    const ticks = Number(fields[16 - 3]) + Number(fields[17 - 3]);
+    const hertz = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    return (ticks * 1000) / hertz;
+  } catch {
+    return undefined;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export async function run(): Promise<void> {
+  const sfBin = ensureSfCli();
+  const work = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+  const folder = join(work, 'admin-folder');
+  mkdirSync(folder);
+  const { SF_MAINTENANCE_LOCAL_ORG_DIR: _ignored, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    HOME: join(work, 'home'),
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true'
+  };
+
+  const sf = (args: string[]): { status: number | null; output: string } => {
+    const result = spawnSync(sfBin, args, { cwd: folder, env, encoding: 'utf8', timeout: 300_000 });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const must = (args: string[]): void => {
+    const result = sf(args);
+    if (result.status !== 0) throw new Error(`sf ${args.join(' ')} failed (exit ${result.status}):\n${result.output}`);
+  };
+  const sample = (args: string[]): Sample => {
+    const cpuBefore = childrenCpuMs();
+    const started = process.hrtime.bigint();
+    const result = sf(args);
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpuAfter = childrenCpuMs();
+    if (result.status !== 0) throw new Error(`sf ${args.join(' ')} failed (exit ${result.status}):\n${result.output}`);
+    return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+  };
+  /** Medians per command, measured in rounds (one warm-up round first, not counted). */
+  const measure = (commands: { label: string; args: string[] }[]): Map<string, Sample> => {
+    const samples = new Map(commands.map((command) => [command.label, [] as Sample[]]));
+    for (let round = 0; round <= RUNS; round++) {
+      for (const command of commands) {
+        const taken = sample(command.args);
+        if (round > 0) samples.get(command.label)?.push(taken);
+      }
+    }
+    return new Map(
+      [...samples].map(([label, list]) => [
+        label,
+        {
+          wallMs: median(list.map((one) => one.wallMs)),
+          cpuMs: list.some((one) => one.cpuMs === undefined) ? undefined : median(list.map((one) => one.cpuMs ?? 0))
+        }
+      ])
+    );
+  };
+
+  try {
+    process.stdout.write(`sf ${sf(['--version']).output.trim()}; ${RUNS} runs each, medians\n`);
+    const baseline = measure([BASELINE]).get(BASELINE.label) as Sample;
+
+    // The installed layout: the package's files and a manifest made as prepack makes it.
+    const staged = join(work, PLUGIN);
+    mkdirSync(staged);
+    for (const entry of STAGED_ENTRIES) symlinkSync(join(projectRoot, entry), join(staged, entry));
+    const plugin = new Plugin({ root: projectRoot, type: 'core', isRoot: true, ignoreManifest: true });
+    await plugin.load();
+    writeFileSync(join(staged, 'oclif.manifest.json'), JSON.stringify(plugin.manifest));
+    must(['plugins', 'link', staged, '--no-install']);
+    // A local org with a database for `org status` to read, stopped again.
+    must(['maintenance', 'org', 'start']);
+    must(['maintenance', 'org', 'stop']);
+    const installed = measure(COMMANDS);
+    must(['plugins', 'unlink', PLUGIN]);
+
+    must(['plugins', 'link', projectRoot, '--no-install']);
+    const linked = measure([...COMMANDS, { ...BASELINE, label: `${BASELINE.label} (plugin linked)` }]);
+    must(['plugins', 'unlink', PLUGIN]);
+
+    const rows: string[][] = [['command', 'plugin', 'wall ms', 'ratio', 'cpu ms', 'ratio']];
+    const row = (label: string, layout: string, taken: Sample): string[] => [
+      label,
+      layout,
+      taken.wallMs.toFixed(0),
+      (taken.wallMs / baseline.wallMs).toFixed(2),
+      taken.cpuMs === undefined ? '-' : taken.cpuMs.toFixed(0),
+      taken.cpuMs === undefined || baseline.cpuMs === undefined ? '-' : (taken.cpuMs / baseline.cpuMs).toFixed(2)
+    ];
+    rows.push(row(BASELINE.label, 'none', baseline));
+    for (const [label, taken] of installed) rows.push(row(label, 'installed', taken));
+    for (const [label, taken] of linked) rows.push(row(label, 'linked clone', taken));
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
+    for (const cells of rows) {
+      process.stdout.write(
+        `${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`
+      );
+    }
+    process.stdout.write(`target: ratio within ${TARGET_RATIO} of ${BASELINE.label} with no plugin\n`);
+  } finally {
+    sf(['maintenance', 'org', 'stop']);
+    rmSync(work, { recursive: true, force: true });
+  }
+}

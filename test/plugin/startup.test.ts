@@ -1,0 +1,88 @@
+/**
+ * What starting a command costs. sf loads every command module of a linked plugin at each start (whatever command
+ * runs, core ones included), and an installed plugin's command module when that command runs: a command module must
+ * not load, when imported, the heavy modules only some runs need (source-deploy-retrieve, SQLite, the local org's
+ * server, the preview build, faker, the recipe and XML parsers, the stage view). They are imported in the code paths
+ * that use them; `npm run bench startup` measures the effect against `sf org display --help`.
+ *
+ * Checked in a child process (a fresh module cache) that imports every command module from the sources and lists
+ * what got loaded: the ES modules through a resolve hook, the CommonJS ones from require.cache.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../../src/shared/projectPaths.js';
+import { tempDir } from './pluginFixtures.js';
+
+const HEAVY = [
+  '@salesforce/source-deploy-retrieve',
+  'better-sqlite3',
+  '@faker-js/faker',
+  'rollup',
+  '@lwc/',
+  'lightning-base-components',
+  'yaml',
+  'fast-xml-parser',
+  'formulon',
+  '@jetstreamapp/soql-parser-js',
+  'fflate',
+  '@oclif/multi-stage-output',
+  // the server of the local org, and the preview
+  'src/localOrg/server.',
+  'src/localOrg/store.',
+  'src/preview/'
+];
+
+const commandsDir = join(projectRoot, 'src', 'commands');
+const commandFiles = readdirSync(commandsDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => join(commandsDir, file));
+
+/** The modules (file URLs and paths) a fresh process loads when it imports the given files. */
+function loadedBy(files: string[]): string[] {
+  const dir = tempDir('startup-');
+  const log = join(dir, 'resolved.txt');
+  const hook = `
+    import { appendFileSync } from 'node:fs';
+    export async function resolve(specifier, context, next) {
+      const resolved = await next(specifier, context);
+      appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
+      return resolved;
+    }`;
+  const script = `
+    import { register, createRequire } from 'node:module';
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+    for (const file of ${JSON.stringify(files.map((file) => pathToFileURL(file).href))}) await import(file);
+    process.stdout.write(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 120_000
+  });
+  if (child.status !== 0) throw new Error(`the child failed (exit ${child.status}):\n${child.stderr}`);
+  const esm = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  rmSync(dir, { recursive: true, force: true });
+  return [...esm, ...(JSON.parse(child.stdout) as string[])].map((file) => file.split('\\').join('/'));
+}
+
+describe('starting a command', () => {
+  it('finds the command modules', () => {
+    expect(commandFiles.map((file) => file.slice(commandsDir.length + 1))).toEqual(
+      expect.arrayContaining(['maintenance/report.ts', 'maintenance/seed.ts', 'maintenance/org/status.ts'])
+    );
+  });
+
+  it('loads none of the heavy modules when every command module is imported', () => {
+    const loaded = loadedBy(commandFiles);
+    expect(loaded.length).toBeGreaterThan(100);
+    const heavy = loaded.filter((file) => HEAVY.some((name) => file.includes(`/${name}`)));
+    expect(heavy).toEqual([]);
+  }, 120_000);
+
+  it('sees a heavy module when one is imported (the check can fail)', () => {
+    const loaded = loadedBy([join(projectRoot, 'src', 'seed', 'generator.ts')]);
+    expect(loaded.some((file) => file.includes('/@faker-js/faker/'))).toBe(true);
+  }, 120_000);
+});
