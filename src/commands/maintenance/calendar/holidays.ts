@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { HOLIDAY_COUNTRIES, HOLIDAY_YEARS } from '#engine';
-import { addPublicHolidays, HolidaysError, type HolidaysOutcome } from '../../../calendar/holidays.js';
+import type { HolidaysError, HolidaysOutcome } from '../../../calendar/holidays.js';
 import { forceAppDir } from '../../../shared/projectPaths.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -50,6 +50,8 @@ export default class CalendarHolidays extends SfCommand<CalendarHolidaysResult> 
     const toYear = flags.to ?? fromYear;
     if (fromYear > toYear) throw messages.createError('error.FromAfterTo', [fromYear, toYear]);
     const dryRun = flags['dry-run'];
+    // The metadata XML reader and writer load with this command, not with every one.
+    const { addPublicHolidays, HolidaysError } = await import('../../../calendar/holidays.js');
     let outcome: HolidaysOutcome;
     try {
       outcome = addPublicHolidays({
