@@ -130,6 +130,10 @@ describe('the figures of the transition desk, counted from the demo records', ()
         formatCurrencyLikeComponents(demo, contract.Monthly_Spend_Alert__c)
       )
     );
+    // No budget in days on time and materials, which is not the same as no contract.
+    expect(await page.locator('c-maintenance-overview .kpi-budget .kpi-detail').textContent()).toBe(
+      label('Kpi_Budget_No_Budget', contract.Name)
+    );
     await screenshot(page, 'figures-1-time-and-materials');
     expect(problems).toEqual([]);
   });

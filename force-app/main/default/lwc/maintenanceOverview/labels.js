@@ -24,6 +24,7 @@ import kpiBudget from '@salesforce/label/c.Kpi_Budget';
 import kpiBudgetDetail from '@salesforce/label/c.Kpi_Budget_Detail';
 import kpiBudgetForecast from '@salesforce/label/c.Kpi_Budget_Forecast';
 import kpiBudgetNone from '@salesforce/label/c.Kpi_Budget_None';
+import kpiBudgetNoBudget from '@salesforce/label/c.Kpi_Budget_No_Budget';
 import kpiHandover from '@salesforce/label/c.Kpi_Handover';
 import kpiHandoverNone from '@salesforce/label/c.Kpi_Handover_None';
 import overviewLogIncident from '@salesforce/label/c.Overview_Log_Incident';
@@ -90,6 +91,7 @@ export default {
   kpiBudgetDetail,
   kpiBudgetForecast,
   kpiBudgetNone,
+  kpiBudgetNoBudget,
   kpiHandover,
   kpiHandoverNone,
   overviewLogIncident,

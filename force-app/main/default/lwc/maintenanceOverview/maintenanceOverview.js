@@ -625,14 +625,18 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
    * burns it: its effective terms today (amendments in force), its billable effort entries, the forecast against the
    * end of the term in force.
    * @param {Date} now
-   * @returns {{ contract: object, burn: object }|undefined} undefined when no such contract covers the account
+   * @returns {{ contract: object, burn: object|null }|undefined} burn null when only a contract without a budget in
+   *   days (time and materials) covers the account now; undefined when no contract covers it
    */
   burnBudget(now) {
     const budgeted = this.contractModels.filter((contract) => contract.type !== TIME_AND_MATERIALS);
     const covering = coveringContract({ contracts: budgeted, amendments: this.amendmentModels, at: now });
     const contract = covering && this.model.contracts.find((entry) => entry.id === covering.id);
     if (!contract) {
-      return undefined;
+      // Time and materials in force is a contract without a budget cap, not the absence of a contract.
+      const uncapped = coveringContract({ contracts: this.contractModels, amendments: this.amendmentModels, at: now });
+      const entry = uncapped && this.model.contracts.find((candidate) => candidate.id === uncapped.id);
+      return entry ? { contract: entry, burn: null } : undefined;
     }
     return {
       contract,
@@ -647,8 +651,16 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
 
   get budgetKpi() {
     const budget = this.budget;
-    if (!budget || budget.burn.budgetDays === null) {
-      return { value: '—', detail: LABELS.kpiBudgetNone, forecast: '' };
+    if (!budget) {
+      return { value: '—', detail: LABELS.kpiBudgetNone, forecast: '', className: 'kpi-value' };
+    }
+    if (!budget.burn || budget.burn.budgetDays === null) {
+      return {
+        value: '—',
+        detail: formatLabel(LABELS.kpiBudgetNoBudget, budget.contract.fields.Name),
+        forecast: '',
+        className: 'kpi-value'
+      };
     }
     const { burn } = budget;
     return {

@@ -84,6 +84,9 @@ jest.mock(
 jest.mock('@salesforce/label/c.Coverage_Pre_Coverage', () => ({ default: 'Pre-coverage: go-live on {0}.' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Kpi_Budget_No_Budget', () => ({ default: 'No budget in days on {0}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.Coverage_Gap_Open', () => ({ default: 'No coverage from {0}.' }), { virtual: true });
 
 const accountLists = require('./data/accountRelatedLists.json');
@@ -310,6 +313,7 @@ describe('c-maintenance-overview', () => {
   it('says when the account has neither contract nor warranty', async () => {
     const element = await renderWithData(accountListsEmpty);
     expect(text(element, '.banner-text')).toBe('c.Coverage_None');
+    expect(text(element, '.kpi-budget .kpi-value')).toBe('—');
     expect(text(element, '.kpi-budget .kpi-detail')).toBe('c.Kpi_Budget_None');
     expect(text(element, '.kpi-compliance .kpi-detail')).toBe('c.Kpi_Compliance_None');
   });
@@ -362,6 +366,26 @@ describe('c-maintenance-overview', () => {
     expect(element.shadowRoot.querySelector('c-transition-panel').recordId).toBe(ACCOUNT_ID);
     expect(element.shadowRoot.querySelector('c-budget-panel').recordId).toBe(ACCOUNT_ID);
     await expect(element).toBeAccessible();
+  });
+
+  it('says a contract in force has no budget in days, not that there is no contract', async () => {
+    // Without TMA Breton, only Régie Breton (time and materials, Active until 31 December) covers the account.
+    const regieOnly = JSON.parse(JSON.stringify(desk));
+    regieOnly.results[0].result.records = regieOnly.results[0].result.records.filter(
+      (record) => record.id !== 'a01Aa00000Desk1AAA'
+    );
+    let element = await renderWithData(regieOnly);
+    expect(text(element, '.kpi-budget .kpi-value')).toBe('—');
+    expect(text(element, '.kpi-budget .kpi-detail')).toBe('No budget in days on Régie Breton');
+    resetDom();
+    // TMA Breton covers, with no budget in days (and without AMD-0001, which would give it 10).
+    const noBudget = JSON.parse(JSON.stringify(desk));
+    noBudget.results[0].result.records.find(
+      (record) => record.id === 'a01Aa00000Desk1AAA'
+    ).fields.Budget_Days__c.value = null;
+    noBudget.results[4].result.records = [];
+    element = await renderWithData(noBudget);
+    expect(text(element, '.kpi-budget .kpi-detail')).toBe('No budget in days on TMA Breton');
   });
 
   it('names the warranty that ends, and the go-live and the Draft behind a gap before coverage', async () => {
