@@ -153,7 +153,9 @@ describe('slaStatus', () => {
       governing: 'resolution',
       responseBreachedAt: null,
       resolutionBreachedAt: null,
-      state: 'On Track'
+      state: 'On Track',
+      responseClock: 'met',
+      resolutionClock: 'running'
     });
   });
 
@@ -311,7 +313,9 @@ describe('slaStatus', () => {
       governing: null,
       responseBreachedAt: null,
       resolutionBreachedAt: null,
-      state: 'No SLA'
+      state: 'No SLA',
+      responseClock: 'none',
+      resolutionClock: 'none'
     });
   });
 });

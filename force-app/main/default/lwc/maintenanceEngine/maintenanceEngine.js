@@ -270,7 +270,12 @@
  *   has passed it unmet; null when the response target was not missed
  * @property {Date|null} resolutionBreachedAt the same for the restore (GTR) clock
  * @property {SlaState} state one of SLA_STATES, the words of the SLA_State__c formula
+ * @property {ClockState} responseClock where the response (GTI) clock stands: breached, met (responded in time),
+ *   running, or none (no target)
+ * @property {ClockState} resolutionClock where the restore (GTR) clock stands: breached, met (resolved in time),
+ *   paused, running, or none (no target)
  */
+/** @typedef {'running'|'paused'|'met'|'breached'|'none'} ClockState */
 /** @typedef {'On Track'|'Paused'|'Response Breached'|'Breached'|'Breached (paused)'|'Met'|'Cancelled'|'No SLA'} SlaState */
 
 /**
@@ -1323,6 +1328,38 @@ export function contractCalendar(contract, calendars) {
   return { ...calendar, timeZone };
 }
 
+/**
+ * Whether a calendar's holidays run out: null when it is 24x7 (no holidays to miss) or lists a holiday after
+ * today + `days`; otherwise `{ lastHoliday }`, its last listed holiday ('YYYY-MM-DD', null when it lists none), so that
+ * the tab, the logger and `report` can warn before due times silently stop skipping holidays.
+ * @param {Object} input
+ * @param {Calendar} input.calendar
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {number} [input.days] default 90
+ * @returns {{ lastHoliday: string|null }|null}
+ */
+export function holidayHorizon(input) {
+  const fn = 'holidayHorizon';
+  const args = objectArg(input, fn, 'input');
+  const cal = compileCalendar(args.calendar, fn);
+  const today = dayNumber(args.today, fn, 'today');
+  const days = args.days ?? 90;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0) {
+    throw new RangeError(`${fn}: days must be a whole number >= 0, got ${describe(days)}`);
+  }
+  if (cal.alwaysOpen) {
+    return null;
+  }
+  let last = Number.NEGATIVE_INFINITY;
+  for (const day of cal.holidays) {
+    if (day > last) last = day;
+  }
+  if (last > today + days) {
+    return null;
+  }
+  return { lastHoliday: last === Number.NEGATIVE_INFINITY ? null : formatDay(last) };
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Public holidays
 // ---------------------------------------------------------------------------------------------------------------------
@@ -1881,10 +1918,20 @@ export function slaStatus(input) {
   const resolutionAtMs = resolutionStamp ?? (cancelled ? null : passage.resolution);
   const responseBreached = responseAtMs !== null;
   const resolutionBreached = resolutionAtMs !== null;
+  /** @type {(breached: boolean, target: number|null|undefined, done: boolean) => ClockState} */
+  const clockState = (breached, target, done) => {
+    if (breached) return 'breached';
+    if (target === null || target === undefined || cancelled) return 'none';
+    if (done) return 'met';
+    return 'running';
+  };
+  const resolutionClock = clockState(resolutionBreached, clocks?.resolutionMs, finished);
   const breachFields = {
     responseBreachedAt: responseAtMs === null ? null : new Date(responseAtMs),
     resolutionBreachedAt: resolutionAtMs === null ? null : new Date(resolutionAtMs),
-    state: slaStateOf({ cancelled, hasSla: clocks !== null, paused, finished, responseBreached, resolutionBreached })
+    state: slaStateOf({ cancelled, hasSla: clocks !== null, paused, finished, responseBreached, resolutionBreached }),
+    responseClock: clockState(responseBreached, clocks?.responseMs, finished || respondedMs !== null),
+    resolutionClock: resolutionClock === 'running' && paused ? /** @type {ClockState} */ ('paused') : resolutionClock
   };
   if (clocks === null) {
     return {
@@ -1958,6 +2005,217 @@ export function slaStatus(input) {
     governing,
     ...breachFields
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// SLA clocks: at risk, readable durations, badges
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The window of the "at risk" alerts and `sla watch`: clocks that break within 4 hours of their clock (240 min). */
+export const SLA_AT_RISK_MINUTES = 240;
+
+/**
+ * @typedef {Object} AtRisk
+ * @property {Incident} incident
+ * @property {'response'|'resolution'} clock
+ * @property {Date} due when the clock breaks
+ * @property {number} minutesLeft clock minutes from now to the due: business minutes on a business-hours clock,
+ *   plain minutes on a 24x7 one
+ */
+
+/**
+ * The clocks about to break: for each open incident under one of `contracts` (by incident.contractId), not waiting on
+ * the customer, each clock still running and not breached (the response until the response, the restore until the
+ * resolution) whose due is at most `withinMinutes` clock minutes away (the due instant itself included). An incident
+ * can appear twice, once per clock. Incidents whose contract names a calendar missing from `calendars` are left out
+ * (the tab and the CLI warn about missing calendars).
+ * @param {Object} input
+ * @param {Incident[]} input.incidents
+ * @param {Contract[]} input.contracts
+ * @param {Record<string, Calendar>} input.calendars by DeveloperName
+ * @param {Date} input.now
+ * @param {number} [input.withinMinutes] default SLA_AT_RISK_MINUTES
+ * @returns {AtRisk[]} sorted by due, then incident name and id, response before resolution
+ */
+export function atRiskIncidents(input) {
+  const fn = 'atRiskIncidents';
+  const args = objectArg(input, fn, 'input');
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const calendars = objectArg(args.calendars, fn, 'calendars');
+  const nowMs = instantMs(args.now, fn, 'now');
+  const withinMs = nonNegativeNumber(args.withinMinutes ?? SLA_AT_RISK_MINUTES, fn, 'withinMinutes') * MINUTE_MS;
+  /** @type {Map<unknown, Contract>} */
+  const byId = new Map();
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    byId.set(contract.id, contract);
+  });
+  /** @type {AtRisk[]} */
+  const found = [];
+  incidents.forEach((candidate, i) => {
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
+    const status = incident.status ?? null;
+    if (!OPEN_STATUSES.includes(/** @type {IncidentStatus} */ (status)) || incident.resolvedAt) return;
+    const contract = incident.contractId ? byId.get(incident.contractId) : undefined;
+    if (!contract) return;
+    if (contract.calendarName && !Object.prototype.hasOwnProperty.call(calendars, contract.calendarName)) return;
+    const calendar = contractCalendar(contract, /** @type {Record<string, Calendar>} */ (calendars));
+    const sla = slaStatus({ incident, contract, calendar, now: new Date(nowMs) });
+    if (sla.paused) return;
+    const clocks = slaClocks(contract, calendar, priorityArg(incident.priority, fn, `incidents[${i}].priority`), fn);
+    if (clocks === null) return;
+    /** @type {[('response'|'resolution'), ClockState, Date|null][]} */
+    const candidates = [
+      ['response', sla.responseClock, sla.responseDue],
+      ['resolution', sla.resolutionClock, sla.resolutionDue]
+    ];
+    for (const [clock, state, due] of candidates) {
+      if (state !== 'running' || due === null || due.getTime() < nowMs) continue;
+      const leftMs = openMsBetween(clocks.clock, nowMs, due.getTime());
+      if (leftMs <= withinMs) {
+        found.push({ incident, clock, due, minutesLeft: leftMs / MINUTE_MS });
+      }
+    }
+  });
+  return found.sort(
+    (a, b) =>
+      a.due.getTime() - b.due.getTime() ||
+      String(a.incident.name ?? '').localeCompare(String(b.incident.name ?? '')) ||
+      String(a.incident.id ?? '').localeCompare(String(b.incident.id ?? '')) ||
+      (a.clock === b.clock ? 0 : a.clock === 'response' ? -1 : 1)
+  );
+}
+
+/** @type {Record<'en'|'fr', { businessDay: string, businessDays: string, day: string, hour: string, minute: string }>} */
+const DURATION_WORDS = {
+  en: { businessDay: 'business day', businessDays: 'business days', day: 'd', hour: 'h', minute: 'min' },
+  fr: { businessDay: 'jour ouvré', businessDays: 'jours ouvrés', day: 'j', hour: 'h', minute: 'min' }
+};
+
+/**
+ * @param {unknown} value
+ * @param {string} fn
+ * @returns {'en'|'fr'}
+ */
+function localeArg(value, fn) {
+  if (value !== 'en' && value !== 'fr') {
+    throw new RangeError(`${fn}: locale must be 'en' or 'fr', got ${describe(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Minutes in a typical open day of a calendar: the daily opening time most of its open weekdays have (the longer one
+ * on a tie). Mon-Fri 09:00-18:00 gives 540; 09:00-12:30 and 13:30-18:00 gives 480.
+ * @param {CompiledCalendar} cal a business-hours calendar
+ */
+function typicalDayMinutes(cal) {
+  /** @type {Map<number, number>} */
+  const counts = new Map();
+  for (const flat of cal.weekly) {
+    let minutes = 0;
+    for (let k = 0; k < flat.length; k += 2) minutes += flat[k + 1] - flat[k];
+    if (minutes > 0) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [minutes, count] of counts) {
+    if (count > bestCount || (count === bestCount && minutes > best)) {
+      best = minutes;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * A clock duration as people read it: under a day "3 h 20 min" ("45 min", "3 h"); from a day on, whole days and hours
+ * (minutes dropped): "12 business days 3 h" on a business-hours clock, where a business day is the calendar's opening
+ * time on a typical open day (540 minutes on Mon-Fri 09:00-18:00), and "2 d 4 h" on a 24x7 clock (a target with
+ * alwaysOn, or an alwaysOpen calendar). French: "12 jours ouvrés 3 h", "2 j 4 h". The sign is the caller's to word
+ * ("overdue by", "left"): a negative duration is formatted by its size. Minutes are rounded to the nearest whole one.
+ * @param {number} minutes clock minutes (business minutes on a business-hours clock)
+ * @param {Object} options
+ * @param {boolean} [options.alwaysOn] the clock is 24x7
+ * @param {Calendar|null} [options.calendar] the business calendar (default: Mon-Fri 09:00-18:00, 540 minutes a day)
+ * @param {'en'|'fr'} options.locale
+ * @returns {string}
+ */
+export function formatSlaDuration(minutes, options) {
+  const fn = 'formatSlaDuration';
+  if (typeof minutes !== 'number') {
+    throw new TypeError(`${fn}: minutes must be a number, got ${describe(minutes)}`);
+  }
+  if (!Number.isFinite(minutes)) {
+    throw new RangeError(`${fn}: minutes must be finite, got ${minutes}`);
+  }
+  const opts = objectArg(options, fn, 'options');
+  const words = DURATION_WORDS[localeArg(opts.locale, fn)];
+  const calendar =
+    opts.calendar === undefined || opts.calendar === null ? null : compileCalendar(opts.calendar, fn, 'calendar');
+  const alwaysOn = opts.alwaysOn === true || calendar?.alwaysOpen === true;
+  const dayMinutes = alwaysOn ? 1440 : calendar === null ? 540 : typicalDayMinutes(calendar);
+  const total = Math.round(Math.abs(minutes));
+  const hoursText = (/** @type {number} */ value) => `${value} ${words.hour}`;
+  if (total < dayMinutes) {
+    const hours = Math.floor(total / 60);
+    const rest = total % 60;
+    if (hours === 0) return `${rest} ${words.minute}`;
+    return rest === 0 ? hoursText(hours) : `${hoursText(hours)} ${rest} ${words.minute}`;
+  }
+  const days = Math.floor(total / dayMinutes);
+  const hours = Math.floor((total - days * dayMinutes) / 60);
+  const daysText = alwaysOn ? `${days} ${words.day}` : `${days} ${days === 1 ? words.businessDay : words.businessDays}`;
+  return hours === 0 ? daysText : `${daysText} ${hoursText(hours)}`;
+}
+
+/** @type {Record<'en'|'fr', Record<ClockState, string> & { cancelled: string, noSla: string }>} */
+const BADGE_WORDS = {
+  en: {
+    running: 'running',
+    paused: 'paused',
+    met: 'met',
+    breached: 'breached',
+    none: 'none',
+    cancelled: 'Cancelled',
+    noSla: 'No SLA'
+  },
+  fr: {
+    running: 'en cours',
+    paused: 'en pause',
+    met: 'tenue',
+    breached: 'dépassée',
+    none: 'aucune',
+    cancelled: 'Annulé',
+    noSla: 'Sans SLA'
+  }
+};
+
+const CLOCK_STATES = /** @type {readonly ClockState[]} */ (['running', 'paused', 'met', 'breached', 'none']);
+
+/**
+ * The words of an incident's SLA badge, naming each clock: "GTI met · GTR breached", "GTI running · GTR running",
+ * "GTI met · GTR paused"; "No SLA" when neither clock has a target, "Cancelled" for a cancelled incident. French:
+ * "GTI tenue · GTR dépassée", "en cours", "en pause", "aucune", "Sans SLA", "Annulé".
+ * @param {SlaStatus} status a slaStatus result
+ * @param {'en'|'fr'} locale
+ * @returns {string}
+ */
+export function slaBadgeText(status, locale) {
+  const fn = 'slaBadgeText';
+  const sla = objectArg(status, fn, 'status');
+  const words = BADGE_WORDS[localeArg(locale, fn)];
+  for (const name of ['responseClock', 'resolutionClock']) {
+    if (!CLOCK_STATES.includes(sla[name])) {
+      throw new RangeError(
+        `${fn}: status.${name} must be one of ${CLOCK_STATES.join(', ')}, got ${describe(sla[name])}`
+      );
+    }
+  }
+  if (sla.state === 'Cancelled') return words.cancelled;
+  if (sla.responseClock === 'none' && sla.resolutionClock === 'none') return words.noSla;
+  return `GTI ${words[/** @type {ClockState} */ (sla.responseClock)]} · GTR ${words[/** @type {ClockState} */ (sla.resolutionClock)]}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -4199,6 +4457,131 @@ export function slaCompliance(input) {
     to: formatDay(to),
     ...complianceFigures(tallies.All),
     byPriority: /** @type {Record<Priority, ComplianceFigures>} */ (byPriority)
+  };
+}
+
+/**
+ * @typedef {Object} ClockCompliance
+ * @property {number} met counted - breached
+ * @property {number} breached counted incidents whose clock breached
+ * @property {number} counted incidents resolved in the window, plus incidents still open whose clock breached in it
+ * @property {number|null} percent met / counted in % (0-100); null when nothing was counted
+ */
+
+/**
+ * SLA compliance per clock (GTI and GTR separately) over a window of days, the one figure the tab, the incident list,
+ * `report` and `report --month` show. For each clock: counted = the incidents resolved from the start of `from` to the
+ * end of `to`, plus the incidents still open whose clock breached within the window (by `now`); breached = those of
+ * them whose clock breached (a resolved incident judged at its resolution); met = counted - breached. So an open
+ * breach weighs on the figure as soon as it happens, not only once the incident is resolved. Cancelled incidents and
+ * incidents not under one of `contracts` (incident.contractId) never count. Breaches are those of slaStatus (the stamps,
+ * else the due passed unmet) on the contract's calendar; when `calendars` lacks it, on the stamps and the due times
+ * stamped on the record. Days are those of the contract's time zone, else its calendar's, else UTC.
+ * @param {Object} input
+ * @param {Incident[]} input.incidents
+ * @param {Contract[]} input.contracts
+ * @param {Record<string, Calendar>|null} [input.calendars] by DeveloperName
+ * @param {string} input.from 'YYYY-MM-DD', first day of the window
+ * @param {string} input.to 'YYYY-MM-DD', last day (inclusive), not before from
+ * @param {Date} input.now the instant open incidents are judged at
+ * @returns {{ from: string, to: string, response: ClockCompliance, resolution: ClockCompliance }}
+ */
+export function slaComplianceByClock(input) {
+  const fn = 'slaComplianceByClock';
+  const args = objectArg(input, fn, 'input');
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const calendars =
+    args.calendars === undefined || args.calendars === null ? null : objectArg(args.calendars, fn, 'calendars');
+  const from = dayNumber(args.from, fn, 'from');
+  const to = dayNumber(args.to, fn, 'to');
+  if (to < from) {
+    throw new RangeError(`${fn}: to is before from`);
+  }
+  const nowMs = instantMs(args.now, fn, 'now');
+  /** @type {Map<string, { contract: Contract, calendar: Calendar|null, startMs: number, endMs: number }>} */
+  const terms = new Map();
+  contracts.forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    if (typeof contract.id !== 'string' || contract.id.length === 0) {
+      throw new TypeError(`${fn}: contracts[${i}].id must be a non-empty string, got ${describe(contract.id)}`);
+    }
+    const known =
+      calendars !== null &&
+      (!contract.calendarName || Object.prototype.hasOwnProperty.call(calendars, contract.calendarName));
+    const calendar = known ? contractCalendar(contract, /** @type {Record<string, Calendar>} */ (calendars)) : null;
+    const zone = reportingZone(contract, calendar, fn);
+    terms.set(contract.id, {
+      contract,
+      calendar,
+      startMs: wallToInstant(zone, from * DAY_MS),
+      endMs: wallToInstant(zone, (to + 1) * DAY_MS)
+    });
+  });
+  const tally = { response: { counted: 0, breached: 0 }, resolution: { counted: 0, breached: 0 } };
+  incidents.forEach((candidate, i) => {
+    const label = `incidents[${i}]`;
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, label));
+    if (incident.status === 'Cancelled') return;
+    const term = incident.contractId ? terms.get(incident.contractId) : undefined;
+    if (!term) return;
+    const resolvedMs = optionalInstantMs(incident.resolvedAt, fn, `${label}.resolvedAt`);
+    const resolved = resolvedMs !== null || incident.status === 'Resolved' || incident.status === 'Closed';
+    if (resolved && (resolvedMs === null || resolvedMs < term.startMs || resolvedMs >= term.endMs)) return;
+    const breaches = clockBreaches(incident, term.contract, term.calendar, nowMs, fn);
+    for (const clock of /** @type {const} */ (['response', 'resolution'])) {
+      const breachMs = breaches[clock];
+      if (resolved) {
+        tally[clock].counted += 1;
+        if (breachMs !== null) tally[clock].breached += 1;
+      } else if (breachMs !== null && breachMs >= term.startMs && breachMs < term.endMs) {
+        tally[clock].counted += 1;
+        tally[clock].breached += 1;
+      }
+    }
+  });
+  /** @param {{ counted: number, breached: number }} figures */
+  const clockFigures = ({ counted, breached }) => ({
+    met: counted - breached,
+    breached,
+    counted,
+    percent: counted > 0 ? ((counted - breached) / counted) * 100 : null
+  });
+  return {
+    from: formatDay(from),
+    to: formatDay(to),
+    response: clockFigures(tally.response),
+    resolution: clockFigures(tally.resolution)
+  };
+}
+
+/**
+ * When each clock of an incident breached, judged at `nowMs` (a resolved incident at its resolution): slaStatus on
+ * the calendar when there is one, else the stamps and the due times stamped on the record.
+ * @param {Incident} incident
+ * @param {Contract} contract
+ * @param {Calendar|null} calendar
+ * @param {number} nowMs
+ * @param {string} fn
+ * @returns {{ response: number|null, resolution: number|null }} ms
+ */
+function clockBreaches(incident, contract, calendar, nowMs, fn) {
+  if (calendar !== null) {
+    const status = slaStatus({ incident, contract, calendar, now: new Date(nowMs) });
+    return {
+      response: status.responseBreachedAt?.getTime() ?? null,
+      resolution: status.resolutionBreachedAt?.getTime() ?? null
+    };
+  }
+  const facts = clockFacts(incident, fn);
+  const passage = stampedDuePassage(incident, facts, nowMs, fn);
+  return {
+    response:
+      stampBefore(incident.responseBreachedAt, passage.responseJudgedMs, fn, 'incident.responseBreachedAt') ??
+      passage.response,
+    resolution:
+      stampBefore(incident.resolutionBreachedAt, passage.atMs, fn, 'incident.resolutionBreachedAt') ??
+      passage.resolution
   };
 }
 
