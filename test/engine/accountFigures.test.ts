@@ -4,6 +4,9 @@ import { describe, expect, it } from '@jest/globals';
 import {
   accountFigures,
   COMPLIANCE_WINDOW_DAYS,
+  portfolioFigures,
+  portfolioRisk,
+  readinessFromRecord,
   riskFlags,
   type Checklist,
   type Incident,
@@ -246,5 +249,61 @@ describe('accountFigures', () => {
     expect(() => accountFigures({ ...base, readiness: { ch1: readiness.ch1 } })).toThrow(
       'accountFigures: readiness has no figures for checklist "ch2"'
     );
+  });
+});
+
+describe('portfolioFigures', () => {
+  it('gives each account its own records, amendments through their contract, and ranks them with portfolioRisk', () => {
+    const a = { ...c1, accountId: '001A' };
+    // 001B's contract ended on 2026-05-15; an amendment moves its end to 2026-08-31: covered today, gap 2026-09-01.
+    const b = standardContract({
+      id: 'cB',
+      accountId: '001B',
+      name: 'B',
+      startDate: '2025-05-16',
+      endDate: '2026-05-15',
+      noticePeriodDays: 0,
+      calendarName: 'Paris_Business_Hours'
+    });
+    const amendment = { id: 'm1', contractId: 'cB', effectiveDate: '2026-05-01', newEndDate: '2026-08-31' };
+    const figures = portfolioFigures({
+      accountNames: { '001A': 'Gap in 3 weeks', '001B': 'Amended' },
+      contracts: [a, b],
+      amendments: [amendment],
+      incidents: [
+        { ...incidents[1], accountId: '001A' },
+        // Under 001B's contract, reported at 09:00 today and not answered by 10:00: a response breach for 001B.
+        { ...incidents[1], id: 'iB', contractId: 'cB', accountId: '001B' },
+        // An account with no maintenance data: left out.
+        { ...incidents[1], id: 'iZ', contractId: null, accountId: '001Z' }
+      ],
+      calendars,
+      today,
+      now
+    });
+    expect(figures.map((f) => [f.accountId, f.accountName, f.gapStart, f.openBreached.any])).toEqual([
+      ['001A', 'Gap in 3 weeks', '2026-06-22', 1],
+      ['001B', 'Amended', '2026-09-01', 1]
+    ]);
+    // Both have a gap ahead: the sooner first.
+    expect(portfolioRisk({ accounts: figures, today }).rows.map((row) => row.figures.accountId)).toEqual([
+      '001A',
+      '001B'
+    ]);
+  });
+
+  it('refuses a record without account', () => {
+    expect(() => portfolioFigures({ contracts: [{ ...c1, accountId: null }], today, now })).toThrow(
+      'portfolioFigures: contracts[0].accountId must be a non-empty string, got null'
+    );
+  });
+});
+
+describe('readinessFromRecord', () => {
+  it("reads a checklist's roll-ups, blanks as 0 like the roll-ups of a checklist without items", () => {
+    expect(
+      readinessFromRecord({ Items_Total__c: 10, Items_Done__c: 4, Mandatory_Open__c: 3, Readiness_Percent__c: 40 })
+    ).toEqual({ percent: 40, total: 10, done: 4, mandatoryOpen: 3 });
+    expect(readinessFromRecord({})).toEqual({ percent: 0, total: 0, done: 0, mandatoryOpen: 0 });
   });
 });

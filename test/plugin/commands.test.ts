@@ -21,7 +21,7 @@ import {
 } from '#engine';
 import Deploy, { type DeployResult } from '../../src/commands/maintenance/deploy.js';
 import Renewals, { type RenewalsResult } from '../../src/commands/maintenance/renewals.js';
-import Report, { type ReportResult } from '../../src/commands/maintenance/report.js';
+import Report, { type AccountsReportResult as ReportResult } from '../../src/commands/maintenance/report.js';
 import Seed, { type SeedResult } from '../../src/commands/maintenance/seed.js';
 import Setup, { type SetupResult } from '../../src/commands/maintenance/setup.js';
 import SlaRecompute, { type SlaRecomputeResult } from '../../src/commands/maintenance/sla/recompute.js';

@@ -11,6 +11,14 @@ import {
   type ReportFormat
 } from '../../report/format.js';
 import { readMonthIncidents, readReportData } from '../../report/reportData.js';
+import {
+  buildRiskReport,
+  readRiskData,
+  riskOutput,
+  riskRows,
+  riskSummary,
+  type RiskReport
+} from '../../report/riskReport.js';
 import { apiVersionFlag, targetOrgFlag, todayFlag } from '../../shared/commandFlags.js';
 import { readUserToday } from '../../shared/orgHelpers.js';
 import { resolveAccount, resolveTargetOrg, withOrgErrors } from '../../shared/targetOrg.js';
@@ -19,7 +27,11 @@ import { zonedInstant } from '../../shared/dates.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('maintenance-continuity', 'maintenance.report');
 
-export type ReportResult = MaintenanceReport & { targetOrg: string };
+/** The per-account report (without --risk). */
+export type AccountsReportResult = MaintenanceReport & { targetOrg: string };
+/** The ranking (--risk). */
+export type RiskReportResult = RiskReport & { targetOrg: string };
+export type ReportResult = AccountsReportResult | RiskReportResult;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -47,6 +59,11 @@ export default class Report extends SfCommand<ReportResult> {
       options: REPORT_FORMATS,
       default: 'table' as ReportFormat
     })(),
+    risk: Flags.boolean({
+      summary: messages.getMessage('flags.risk.summary'),
+      description: messages.getMessage('flags.risk.description'),
+      exclusive: ['account', 'month']
+    }),
     today: todayFlag
   };
 
@@ -54,6 +71,21 @@ export default class Report extends SfCommand<ReportResult> {
     const { flags } = await this.parse(Report);
     const month = flags.month;
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
+    if (flags.risk) {
+      const risk = await withOrgErrors(target, async () => {
+        const today = flags.today ?? (await readUserToday(target.conn, target.username));
+        // SLA clocks are read now; a report "as of" another day reads them at noon UTC of that day.
+        const now = flags.today === undefined ? new Date() : new Date(`${today}T12:00:00Z`);
+        return buildRiskReport(await readRiskData(target.conn), { today, now });
+      });
+      if (flags.format === 'table') {
+        this.table({ title: `Maintenance risk ranking, ${risk.today}`, data: riskRows(risk) });
+        this.log(riskSummary(risk));
+      } else {
+        this.log(riskOutput(risk, flags.format));
+      }
+      return { ...risk, targetOrg: target.username };
+    }
     const report = await withOrgErrors(target, async () => {
       // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.
       const today = flags.today ?? (await readUserToday(target.conn, target.username));

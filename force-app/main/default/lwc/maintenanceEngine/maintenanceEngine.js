@@ -5436,6 +5436,101 @@ export function accountFigures(input) {
 }
 
 /**
+ * A checklist's readiness as its roll-ups count it (Items_Total__c, Items_Done__c, Mandatory_Open__c,
+ * Readiness_Percent__c): what the cockpit and the report read instead of every item.
+ * @param {Record<string, unknown>} fields
+ * @returns {ReadinessFigures}
+ */
+export function readinessFromRecord(fields) {
+  const fn = 'readinessFromRecord';
+  const f = recordFields(fields, fn);
+  return {
+    percent: numberField(f, 'Readiness_Percent__c', fn) ?? 0,
+    total: numberField(f, 'Items_Total__c', fn) ?? 0,
+    done: numberField(f, 'Items_Done__c', fn) ?? 0,
+    mandatoryOpen: numberField(f, 'Mandatory_Open__c', fn) ?? 0
+  };
+}
+
+/**
+ * accountFigures for every account with maintenance data (a contract, a handover checklist or a transition plan; an
+ * incident always belongs to the account of its contract), out of the records of the whole portfolio: each record
+ * goes to its account (accountId; an amendment to its contract's account; effort entries and readiness by contract /
+ * checklist id). What the Maintenance Cockpit and `report --risk` rank with portfolioRisk.
+ * @param {Object} input
+ * @param {Record<string, string>} [input.accountNames] account id -> name (an account without one is named by id)
+ * @param {Contract[]} input.contracts
+ * @param {Amendment[]} [input.amendments]
+ * @param {Incident[]} [input.incidents]
+ * @param {Checklist[]} [input.checklists]
+ * @param {Transition[]} [input.transitions]
+ * @param {TransitionOption[]} [input.options]
+ * @param {Record<string, Calendar>|null} [input.calendars]
+ * @param {Record<string, EffortEntry[]>} [input.effort]
+ * @param {Record<string, ReadinessFigures>} [input.readiness] by checklist id
+ * @param {string} input.today 'YYYY-MM-DD'
+ * @param {Date} input.now
+ * @returns {AccountFigures[]} in the order the accounts first appear (contracts, checklists, transitions)
+ */
+export function portfolioFigures(input) {
+  const fn = 'portfolioFigures';
+  const args = objectArg(input, fn, 'input');
+  const names = /** @type {Record<string, string>} */ (objectArg(args.accountNames ?? {}, fn, 'accountNames'));
+  /** @type {Map<string, { contracts: Contract[], amendments: Amendment[], incidents: Incident[],
+   *   checklists: Checklist[], transitions: Transition[] }>} */
+  const accounts = new Map();
+  const of = (/** @type {unknown} */ accountId, /** @type {string} */ what) => {
+    if (typeof accountId !== 'string' || accountId.length === 0) {
+      throw new TypeError(`${fn}: ${what}.accountId must be a non-empty string, got ${describe(accountId)}`);
+    }
+    let records = accounts.get(accountId);
+    if (!records) {
+      records = { contracts: [], amendments: [], incidents: [], checklists: [], transitions: [] };
+      accounts.set(accountId, records);
+    }
+    return records;
+  };
+  /** @type {Map<string, string>} */
+  const accountOfContract = new Map();
+  arrayArg(args.contracts, fn, 'contracts').forEach((candidate, i) => {
+    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
+    of(contract.accountId, `contracts[${i}]`).contracts.push(contract);
+    if (contract.id) accountOfContract.set(contract.id, /** @type {string} */ (contract.accountId));
+  });
+  arrayArg(args.checklists ?? [], fn, 'checklists').forEach((candidate, i) => {
+    const checklist = /** @type {Checklist} */ (objectArg(candidate, fn, `checklists[${i}]`));
+    of(checklist.accountId, `checklists[${i}]`).checklists.push(checklist);
+  });
+  arrayArg(args.transitions ?? [], fn, 'transitions').forEach((candidate, i) => {
+    const transition = /** @type {Transition} */ (objectArg(candidate, fn, `transitions[${i}]`));
+    of(transition.accountId, `transitions[${i}]`).transitions.push(transition);
+  });
+  arrayArg(args.amendments ?? [], fn, 'amendments').forEach((candidate, i) => {
+    const amendment = /** @type {Amendment} */ (objectArg(candidate, fn, `amendments[${i}]`));
+    const accountId = amendment.contractId ? accountOfContract.get(amendment.contractId) : undefined;
+    if (accountId) of(accountId, `amendments[${i}]`).amendments.push(amendment);
+  });
+  arrayArg(args.incidents ?? [], fn, 'incidents').forEach((candidate, i) => {
+    const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
+    const records = typeof incident.accountId === 'string' ? accounts.get(incident.accountId) : undefined;
+    // An incident of an account without contract, checklist or plan has no SLA to judge: not in the portfolio.
+    if (records) records.incidents.push(incident);
+  });
+  return [...accounts].map(([accountId, records]) =>
+    accountFigures({
+      account: { id: accountId, name: names[accountId] ?? accountId },
+      ...records,
+      options: args.options,
+      calendars: args.calendars,
+      effort: args.effort,
+      readiness: args.readiness,
+      today: args.today,
+      now: args.now
+    })
+  );
+}
+
+/**
  * The day each risk bites, for ranking: the first day of the gap, the notice deadline, the day the option closes,
  * today for open breaches, the day the budget runs out.
  * @param {AccountFigures} figures
