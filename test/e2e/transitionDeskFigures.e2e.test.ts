@@ -1,7 +1,7 @@
 /**
  * The money and effort figures of the transition desk in Chromium, each counted by hand from the demo records the
  * seeded org holds (plain sums over SOQL rows, never the engine): the monthly spend of the time-and-materials
- * account and its alert, the effort worked during a gap and its price, the budget and the marker of an amendment,
+ * account and its alert, a budget burning faster than its term, the effort worked during a gap and its price, the budget and the marker of an amendment,
  * and the reservations of a handover signed off with reservations.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -138,6 +138,88 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(problems).toEqual([]);
   });
 
+  it('a budget burning fast: consumed, the forecast against the term end, the KPI and the alert', async () => {
+    const account = await openAccount('budget-burn');
+    const today = demo.seed.today as string;
+    const [contract] = await rows<{
+      Id: string;
+      Name: string;
+      Start_Date__c: string;
+      End_Date__c: string;
+      Budget_Days__c: number;
+    }>(
+      `SELECT Id, Name, Start_Date__c, End_Date__c, Budget_Days__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}'`
+    );
+    // No amendment, and today in the first term: the budget and the end are the contract's own.
+    expect(await rows(`SELECT Id FROM Contract_Amendment__c WHERE Contract__c = '${contract.Id}'`)).toEqual([]);
+    expect(today <= contract.End_Date__c).toBe(true);
+    const consumed = sumDays(
+      (
+        await rows<Effort>(
+          `SELECT Work_Date__c, Days__c, Billable__c FROM Effort_Entry__c WHERE Contract__c = '${contract.Id}'`
+        )
+      ).filter((entry) => entry.Billable__c)
+    );
+    const budget = contract.Budget_Days__c;
+    // The story: 85 % of 40 days.
+    expect([consumed, budget]).toEqual([34, 40]);
+    // By hand, in whole hundredths of a day so that nothing rounds: the burn since the start (days elapsed, start
+    // and today included), the days the rest lasts at that burn (rounded up), and how far short of the end it falls.
+    const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+    const elapsed = dayNumber(today) - dayNumber(contract.Start_Date__c) + 1;
+    const consumedHundredths = Math.round(consumed * 100);
+    const remainingHundredths = Math.round(budget * 100) - consumedHundredths;
+    const lastsDays = Math.floor((remainingHundredths * elapsed + consumedHundredths - 1) / consumedHundredths);
+    const exhaustion = addDays(today, lastsDays);
+    const shortfallDays = dayNumber(contract.End_Date__c) - dayNumber(exhaustion);
+    expect(shortfallDays).toBeGreaterThan(0);
+    const monthly = Math.round((consumed / elapsed) * 30.4375 * 100) / 100;
+    const daysToEnd = dayNumber(contract.End_Date__c) - dayNumber(today) + 1;
+    const sustainable = Math.round((remainingHundredths / 100 / daysToEnd) * 30.4375 * 100) / 100;
+    const day = (value: string): string => formatDayLikeComponents(demo, value);
+    const section = page.locator(`c-budget-panel section[data-id="${contract.Id}"]`);
+    expect(await section.locator('p[data-line]').allTextContents()).toEqual([
+      label(
+        'Budget_Consumed',
+        formatNumberLikeComponents(demo, consumed),
+        formatNumberLikeComponents(demo, budget),
+        formatPercentLikeComponents(demo, consumed / budget)
+      ),
+      label(
+        'Budget_Shortfall',
+        formatNumberLikeComponents(demo, monthly),
+        day(exhaustion),
+        shortfallDays,
+        day(contract.End_Date__c),
+        formatNumberLikeComponents(demo, sustainable)
+      )
+    ]);
+    const kpi = page.locator('c-maintenance-overview .kpi-budget');
+    expect([
+      await kpi.locator('.kpi-value').textContent(),
+      await kpi.locator('.kpi-detail').textContent(),
+      await kpi.locator('.kpi-forecast').textContent()
+    ]).toEqual([
+      formatPercentLikeComponents(demo, consumed / budget),
+      label('Kpi_Budget_Detail', formatNumberLikeComponents(demo, consumed), formatNumberLikeComponents(demo, budget)),
+      label('Kpi_Budget_Forecast', day(exhaustion))
+    ]);
+    const shown = await alerts();
+    expect(shown).toContain(label('Alert_Budget', contract.Name, formatPercentLikeComponents(demo, consumed / budget)));
+    expect(shown).toContain(
+      label(
+        'Alert_Budget_Shortfall',
+        contract.Name,
+        day(exhaustion),
+        shortfallDays,
+        day(contract.End_Date__c),
+        formatNumberLikeComponents(demo, sustainable)
+      )
+    );
+    await screenshot(page, 'figures-2-budget-burn');
+    expect(problems).toEqual([]);
+  });
+
   it('in a gap: the days worked since the cover ended, priced at the last daily rate', async () => {
     const account = await openAccount('gap-today');
     const [extension] = await rows<{ End_Date__c: string; Daily_Rate__c: number }>(
@@ -167,7 +249,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
     );
     expect(await page.locator('c-budget-panel .out-of-coverage').textContent()).toBe(text);
     expect(await alerts()).toContain(text);
-    await screenshot(page, 'figures-2-effort-in-gap');
+    await screenshot(page, 'figures-3-effort-in-gap');
     expect(problems).toEqual([]);
   });
 
@@ -227,7 +309,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
       'slds-theme_success'
     );
     expect(await page.locator('c-maintenance-overview .timeline-bar_gap').count()).toBe(0);
-    await screenshot(page, 'figures-3-amended-delay');
+    await screenshot(page, 'figures-4-amended-delay');
     expect(problems).toEqual([]);
   });
 
@@ -252,7 +334,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(await alerts()).toContain(
       label('Alert_Reservations', checklist.Project_Name__c ?? checklist.Name, reservations.length)
     );
-    await screenshot(page, 'figures-4-signed-waiting');
+    await screenshot(page, 'figures-5-signed-waiting');
     expect(problems).toEqual([]);
   });
 });
