@@ -1,7 +1,8 @@
 /**
  * One error factory: every Salesforce error the local org answers is an SfApiError whose code is in errors.ts's
  * catalogue, written in each API's shape from that one object (REST JSON, save results, Bulk cells, SOAP faults),
- * and no error body is built by hand anywhere else in src/localOrg.
+ * and no error body is built by hand anywhere else in src/localOrg. One XML stack: xml.ts parses, soap.ts reads
+ * and writes envelopes.
  */
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -82,5 +83,14 @@ describe('src/localOrg', () => {
       });
     }
     expect(handMade).toEqual([]);
+  });
+
+  it('parses XML in one place: only xml.ts uses the XML parser, and no SOAP body is read with a regular expression', () => {
+    const root = join('src', 'localOrg');
+    const parsers = sources(root)
+      .filter((file) => /from 'fast-xml-parser'|from 'xml2js'/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(parsers).toEqual(['xml.ts']);
+    expect(readFileSync(join(root, 'rest', 'soap.ts'), 'utf8')).not.toMatch(/\/<|RegExp\(/);
   });
 });

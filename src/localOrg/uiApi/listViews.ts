@@ -6,12 +6,12 @@
  * metadata records this way (each type ships an `All` list view).
  */
 import { createHash } from 'node:crypto';
-import { XMLParser } from 'fast-xml-parser';
 import { SfApiError } from '../errors.js';
 import { dataPath, json, readJsonObject, type ApiRequest, type ApiResponse } from '../http.js';
 import { getComponent, type StoredComponent } from '../metadata/repository.js';
 import type { ObjectDef } from '../schema.js';
 import type { Store } from '../store.js';
+import { children, childText, parseXml } from '../xml.js';
 import { assertReadable } from './errors.js';
 import { pageMembers, parametersFromBody, parametersFromQuery, type ListParameters } from './parameters.js';
 import { orderTerms, readRecordPage, soqlLiteral, soqlString } from './readRecords.js';
@@ -35,12 +35,6 @@ interface ListView {
   columns: string[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (name) => name === 'filters' || name === 'columns'
-});
-
 /** The deployed list view, or Salesforce's 404 for an unknown object or list view. */
 function listViewOf(store: Store, objectApiName: string, listViewApiName: string): ListView {
   const def = store.getObject(objectApiName);
@@ -50,25 +44,21 @@ function listViewOf(store: Store, objectApiName: string, listViewApiName: string
   }
   assertReadable(store, def);
   // Deployed inside a CustomObject the view is stored as its <listViews> element; alone, as a <ListView> file.
-  const parsed = parser.parse(component.content) as {
-    ListView?: Record<string, unknown>;
-    listViews?: Record<string, unknown>;
-  };
-  const view = parsed.ListView ?? parsed.listViews ?? {};
-  const filters = ((view.filters as Record<string, unknown>[] | undefined) ?? []).map((filter) => ({
-    field: String(filter.field ?? ''),
-    operation: String(filter.operation ?? 'equals'),
-    value: filter.value === undefined ? '' : String(filter.value)
+  const view = parseXml(component.content);
+  const filters = children(view, 'filters').map((filter) => ({
+    field: childText(filter, 'field') ?? '',
+    operation: childText(filter, 'operation') ?? 'equals',
+    value: childText(filter, 'value') ?? ''
   }));
   return {
     component,
     def,
     apiName: component.fullName.slice(component.fullName.indexOf('.') + 1),
-    label: String(view.label ?? listViewApiName),
-    filterScope: String(view.filterScope ?? 'Everything'),
+    label: childText(view, 'label') ?? listViewApiName,
+    filterScope: childText(view, 'filterScope') ?? 'Everything',
     filters,
-    booleanFilter: typeof view.booleanFilter === 'string' ? view.booleanFilter : undefined,
-    columns: ((view.columns as unknown[] | undefined) ?? []).map(String)
+    booleanFilter: childText(view, 'booleanFilter'),
+    columns: children(view, 'columns').map((column) => column.text.trim())
   };
 }
 
