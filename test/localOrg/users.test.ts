@@ -208,6 +208,58 @@ describe('Bulk API 2.0 as a restricted user', () => {
     const unprocessed = await (await send(ownerConn, 'GET', `/${created.id}/unprocessedrecords`)).text();
     expect(unprocessed.trim().split('\n')).toHaveLength(2);
   }, 60_000);
+
+  it('keeps a query job to its creator: another user can neither see, read, abort nor delete it', async () => {
+    const owner = await createUserWithPermissionSets(core, {
+      username: 'query.owner@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    const other = await createUserWithPermissionSets(core, {
+      username: 'query.other@maintenance.test',
+      permissionSets: ['Maintenance_Support']
+    });
+    const ownerConn = await soapLogin(owner.username, owner.password);
+    const otherConn = await soapLogin(other.username, other.password);
+    const send = (token: string, method: string, path: string, body?: string) =>
+      fetch(`${org.instanceUrl}/services/data/v${VERSION}/jobs/query${path}`, {
+        method,
+        body,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+      });
+    const ownerToken = ownerConn.accessToken as string;
+    const otherToken = otherConn.accessToken as string;
+    const created = (await (
+      await send(ownerToken, 'POST', '', JSON.stringify({ operation: 'query', query: 'SELECT Id, Name FROM Account' }))
+    ).json()) as { id: string };
+    expect(created.id).toMatch(/^750/);
+
+    // The other user may read accounts too: what it is refused is the job, not the data.
+    const refused = [
+      await send(otherToken, 'GET', `/${created.id}`),
+      await send(otherToken, 'GET', `/${created.id}/results`),
+      await send(otherToken, 'PATCH', `/${created.id}`, JSON.stringify({ state: 'Aborted' })),
+      await send(otherToken, 'DELETE', `/${created.id}`)
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { errorCode: string }[])[0].errorCode).toBe('NOT_FOUND');
+    }
+    const listed = (await (await send(otherToken, 'GET', '')).json()) as { records: { id: string }[] };
+    expect(listed.records.map((job) => job.id)).not.toContain(created.id);
+    const adminList = (await (await send(org.accessToken, 'GET', '')).json()) as { records: { id: string }[] };
+    expect(adminList.records.map((job) => job.id)).toContain(created.id);
+
+    // The creator reads its results once the job is done: the one account, Acme.
+    let state = '';
+    for (let poll = 0; poll < 100 && state !== 'JobComplete'; poll++) {
+      state = ((await (await send(ownerToken, 'GET', `/${created.id}`)).json()) as { state: string }).state;
+      if (state !== 'JobComplete') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(state).toBe('JobComplete');
+    const results = await (await send(ownerToken, 'GET', `/${created.id}/results`)).text();
+    expect(results.trim().split('\n')).toEqual(['"Id","Name"', `"${accountId}","Acme"`]);
+    expect((await send(ownerToken, 'DELETE', `/${created.id}`)).status).toBe(204);
+  }, 60_000);
 });
 
 describe('sf maintenance org user create', () => {
