@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { SF_CLI_BIN, ensureSfCli } from '../../scripts/ensure-sf-cli.js';
 import { readIdentity, startBackground, stopBackground, type RunningOrg } from '../../src/localOrg/daemon.js';
@@ -409,6 +409,64 @@ describe('the real sf CLI', () => {
       '<members>Maintenance_Incident__c</members>'
     );
   }, 180000);
+
+  it('sf project retrieve start --target-metadata-dir --unzip by --manifest and by --source-dir round-trips force-app', async () => {
+    const project = emptyProject('retrieve-mdapi-round-trip');
+    writeFileSync(join(project, 'package.xml'), await ComponentSet.fromSource(join(root, 'force-app')).getPackageXml());
+    const byManifest = sf(
+      [
+        'project',
+        'retrieve',
+        'start',
+        '--manifest',
+        'package.xml',
+        '--target-metadata-dir',
+        'by-manifest',
+        '--unzip',
+        '--target-org',
+        'local',
+        '--wait',
+        '10'
+      ],
+      {},
+      project
+    );
+    expect([byManifest.status, byManifest.message]).toEqual([0, undefined]);
+    // --source-dir names what to retrieve by the local files: the project holds a copy of force-app.
+    cpSync(join(root, 'force-app'), join(project, 'force-app'), { recursive: true });
+    const bySourceDir = sf(
+      [
+        'project',
+        'retrieve',
+        'start',
+        '--source-dir',
+        'force-app',
+        '--target-metadata-dir',
+        'by-source-dir',
+        '--unzip',
+        '--target-org',
+        'local',
+        '--wait',
+        '10'
+      ],
+      {},
+      project
+    );
+    expect([bySourceDir.status, bySourceDir.message]).toEqual([0, undefined]);
+    const original = componentKeys(join(root, 'force-app'));
+    for (const dir of ['by-manifest', 'by-source-dir']) {
+      // Metadata API format (one .object file per object, its fields inside), read by SDR and converted to source
+      // format as `sf project convert mdapi` does, children included.
+      const converted = join(project, `${dir}-source`);
+      await new MetadataConverter().convert(ComponentSet.fromSource(join(project, dir, 'unpackaged')), 'source', {
+        type: 'directory',
+        outputDirectory: converted,
+        genUniqueDir: false
+      });
+      const back = componentKeys(converted).filter((key) => key !== 'CustomObject:Opportunity');
+      expect([dir, back]).toEqual([dir, original]);
+    }
+  }, 300000);
 
   it('sf project deploy validate, then quick, report and resume', () => {
     const validate = sf(
