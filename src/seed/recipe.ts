@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import levenshtein from 'fast-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { seedRecipeDir } from '../shared/projectPaths.js';
 import { fieldText } from '../shared/recordFields.js';
@@ -115,28 +116,14 @@ export function locateRecipe(nameOrPath: string, dir: string = seedRecipeDir): s
   return undefined;
 }
 
-/** Edit distance, to suggest the key the author probably meant. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-
 /** "did you mean X?" when one candidate is close enough, else the list of candidates. */
 export function suggestion(input: string, candidates: readonly string[]): string {
   const lowered = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(lowered, candidate.toLowerCase());
+    // The edit distance, to suggest the key the author probably meant.
+    const d = levenshtein.get(lowered, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -3,6 +3,7 @@
  * dry runs. References to the package's objects travel as relationship-by-external-id (`Contract__r.External_Id__c`),
  * so a child never needs its parent's id; references to Account and User are ids, found by the loader.
  */
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import {
   KEY_FIELD,
@@ -134,52 +135,22 @@ export function toCsv(
 /**
  * Reads some columns of CSV text (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks), the way
  * Bulk API 2.0 returns job results. Only the named columns are kept: a result file repeats every uploaded column, and
- * a load only needs the id, the created flag and the key of each row.
+ * a load only needs the id, the created flag and the key of each row. A named column the file lacks reads as ''.
+ * @throws Error naming what is wrong with the CSV (an unclosed quote, a row longer than the header...)
  */
 export function readCsvColumns<C extends string>(text: string, wanted: readonly C[]): Record<C, string>[] {
-  const rows: Record<C, string>[] = [];
-  const length = text.length;
-  let position = 0;
-  let picks: [number, C][] | undefined;
-  let current: string[] = [];
-  while (position < length) {
-    let value: string;
-    if (text[position] === '"') {
-      value = '';
-      let from = position + 1;
-      for (;;) {
-        const quote = text.indexOf('"', from);
-        if (quote < 0) throw new Error(`unterminated quoted CSV field at character ${position}`);
-        value += text.slice(from, quote);
-        if (text[quote + 1] !== '"') {
-          position = quote + 1;
-          break;
-        }
-        value += '"';
-        from = quote + 2;
-      }
-    } else {
-      let end = position;
-      while (end < length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
-      value = text.slice(position, end);
-      position = end;
-    }
-    current.push(value);
-    if (text[position] === ',') {
-      position++;
-      continue;
-    }
-    if (text[position] === '\r') position++;
-    if (text[position] === '\n') position++;
-    if (picks === undefined) {
-      const header = current;
-      picks = wanted.map((column) => [header.indexOf(column), column]);
-    } else {
-      const row = {} as Record<C, string>;
-      for (const [index, column] of picks) row[column] = current[index] ?? '';
-      rows.push(row);
-    }
-    current = [];
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, {
+      // A column set to undefined is skipped: the other columns are never copied.
+      columns: (header: string[]) => header.map((column) => (wanted.includes(column as C) ? column : undefined)),
+      record_delimiter: ['\r\n', '\n'],
+      skip_empty_lines: true
+    });
+  } catch (error) {
+    throw new Error(`The CSV is not valid: ${(error as Error).message}`, { cause: error });
   }
-  return rows;
+  return rows.map(
+    (row) => Object.fromEntries(wanted.map((column) => [column, row[column] ?? ''])) as Record<C, string>
+  );
 }

@@ -137,6 +137,6 @@ describe('reading Bulk API 2.0 results', () => {
   });
 
   it('refuses a quoted field that never ends', () => {
-    expect(() => readCsvColumns('a,b\n"open,1\n', ['a'])).toThrow(/unterminated/);
+    expect(() => readCsvColumns('a,b\n"open,1\n', ['a'])).toThrow(/The CSV is not valid: Quote Not Closed/);
   });
 });
