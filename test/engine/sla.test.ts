@@ -155,7 +155,8 @@ describe('slaStatus', () => {
       resolutionBreachedAt: null,
       state: 'On Track',
       responseClock: 'met',
-      resolutionClock: 'running'
+      resolutionClock: 'running',
+      alwaysOn: false
     });
   });
 
@@ -315,7 +316,8 @@ describe('slaStatus', () => {
       resolutionBreachedAt: null,
       state: 'No SLA',
       responseClock: 'none',
-      resolutionClock: 'none'
+      resolutionClock: 'none',
+      alwaysOn: false
     });
   });
 });

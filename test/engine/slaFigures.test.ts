@@ -288,6 +288,20 @@ describe('slaBadgeText', () => {
   });
 });
 
+describe('slaStatus: the kind of clock', () => {
+  it('says when the clocks run 24x7: a P1 of the standard template, or an always-open calendar', () => {
+    const incident: Incident = { priority: 'P1', status: 'New', reportedAt: at('2026-03-07T13:00:00Z') };
+    const now = at('2026-03-07T13:05:00Z');
+    expect(slaStatus({ incident, contract, calendar: PARIS, now }).alwaysOn).toBe(true);
+    expect(slaStatus({ incident: { ...incident, priority: 'P2' }, contract, calendar: PARIS, now }).alwaysOn).toBe(
+      false
+    );
+    expect(
+      slaStatus({ incident: { ...incident, priority: 'P2' }, contract, calendar: { alwaysOpen: true }, now }).alwaysOn
+    ).toBe(true);
+  });
+});
+
 describe('holidayHorizon', () => {
   // The Paris fixture lists holidays up to 2027-12-25.
   it('is null while a holiday lies beyond the horizon, and names the last one once none does', () => {

@@ -274,6 +274,8 @@
  *   running, or none (no target)
  * @property {ClockState} resolutionClock where the restore (GTR) clock stands: breached, met (resolved in time),
  *   paused, running, or none (no target)
+ * @property {boolean} alwaysOn the incident's clocks run 24x7 (its priority's alwaysOn target, or an alwaysOpen
+ *   calendar): durations are elapsed time, not business time; false without SLA
  */
 /** @typedef {'running'|'paused'|'met'|'breached'|'none'} ClockState */
 /** @typedef {'On Track'|'Paused'|'Response Breached'|'Breached'|'Breached (paused)'|'Met'|'Cancelled'|'No SLA'} SlaState */
@@ -1931,7 +1933,8 @@ export function slaStatus(input) {
     resolutionBreachedAt: resolutionAtMs === null ? null : new Date(resolutionAtMs),
     state: slaStateOf({ cancelled, hasSla: clocks !== null, paused, finished, responseBreached, resolutionBreached }),
     responseClock: clockState(responseBreached, clocks?.responseMs, finished || respondedMs !== null),
-    resolutionClock: resolutionClock === 'running' && paused ? /** @type {ClockState} */ ('paused') : resolutionClock
+    resolutionClock: resolutionClock === 'running' && paused ? /** @type {ClockState} */ ('paused') : resolutionClock,
+    alwaysOn: clocks !== null && clocks.clock.alwaysOpen
   };
   if (clocks === null) {
     return {
