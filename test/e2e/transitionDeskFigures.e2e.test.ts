@@ -313,6 +313,72 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(problems).toEqual([]);
   });
 
+  it('a decision taken: the countdown to the takeover day, the option chosen and the successor it created', async () => {
+    const account = await openAccount('transition-decided');
+    const today = demo.seed.today as string;
+    const [transition] = await rows<{
+      Id: string;
+      Go_Live_Date__c: string;
+      Warranty_End_Date__c: string;
+      Decision_Date__c: string;
+      Option_Chosen__c: string;
+      Successor_Contract__c: string;
+    }>(
+      `SELECT Id, Go_Live_Date__c, Warranty_End_Date__c, Decision_Date__c, Option_Chosen__c, Successor_Contract__c FROM Maintenance_Transition__c WHERE Account__c = '${account.id}'`
+    );
+    const [successor] = await rows<{ Name: string; Status__c: string; Start_Date__c: string }>(
+      `SELECT Name, Status__c, Start_Date__c FROM Maintenance_Contract__c WHERE Id = '${transition.Successor_Contract__c}'`
+    );
+    // Maintenance takes over the day after the warranty ends; nothing else covers the account.
+    const takeover = addDays(transition.Warranty_End_Date__c, 1);
+    const daysLeft = (Date.parse(takeover) - Date.parse(today)) / 86_400_000;
+    expect([daysLeft, transition.Option_Chosen__c, successor.Status__c, successor.Start_Date__c]).toEqual([
+      191,
+      'New_TMA',
+      'Draft',
+      takeover
+    ]);
+    const day = (value: string): string => formatDayLikeComponents(demo, value);
+    const panel = page.locator(`c-transition-panel section.transition[data-id="${transition.Id}"]`);
+    expect(await panel.locator('[data-role="countdown"]').textContent()).toBe(
+      label('Transition_Countdown', day(transition.Go_Live_Date__c), day(takeover), daysLeft)
+    );
+    expect(await panel.locator('.decision').textContent()).toBe(
+      label('Transition_Decided', day(transition.Decision_Date__c), 'New TMA')
+    );
+    expect(await panel.locator('.successor').textContent()).toBe(
+      label('Transition_Successor', successor.Name, 'Draft', day(successor.Start_Date__c))
+    );
+    // Decided: no option is about to close on the alerts.
+    const stillPossible = label('Alert_Transition', '{0}', '{1}', '{2}', '{3}').split('{1}')[1].split('{2}')[0];
+    expect((await alerts()).filter((text) => text.includes(stillPossible))).toEqual([]);
+    await screenshot(page, 'figures-6-transition-decided');
+    expect(problems).toEqual([]);
+  });
+
+  it('a notice deadline passed without tacit renewal: still on the tab, with the day the contract ends', async () => {
+    const account = await openAccount('notice-passed');
+    const today = demo.seed.today as string;
+    const [contract] = await rows<{ Name: string; End_Date__c: string; Notice_Period_Days__c: number }>(
+      `SELECT Name, End_Date__c, Notice_Period_Days__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}'`
+    );
+    // Ends in 45 days with 90 days' notice: the deadline passed 45 days ago.
+    const deadline = addDays(contract.End_Date__c, -contract.Notice_Period_Days__c);
+    expect(deadline).toBe(addDays(today, -45));
+    expect(await alerts()).toContain(
+      label(
+        'Alert_Notice_Passed_Ends',
+        contract.Name,
+        formatDayLikeComponents(demo, deadline),
+        formatDayLikeComponents(demo, contract.End_Date__c)
+      )
+    );
+    expect(await page.locator('c-maintenance-overview .coverage-banner').getAttribute('class')).toContain(
+      'slds-theme_warning'
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('a TMA signed and waiting for its start: no gap, and the reservations of the handover still open', async () => {
     const account = await openAccount('signed-waiting');
     const today = demo.seed.today as string;
@@ -334,7 +400,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(await alerts()).toContain(
       label('Alert_Reservations', checklist.Project_Name__c ?? checklist.Name, reservations.length)
     );
-    await screenshot(page, 'figures-5-signed-waiting');
+    await screenshot(page, 'figures-7-signed-waiting');
     expect(problems).toEqual([]);
   });
 });
