@@ -40,6 +40,11 @@ export interface LoadOptions {
   /** Longest wait for one Bulk API 2.0 job, in milliseconds. */
   bulkTimeoutMs?: number;
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Accounts the caller already found, by the key its records' Account references use (an import references
+   * accounts by id, which may have no AccountNumber): looked up in the org no more.
+   */
+  accountIds?: ReadonlyMap<string, string>;
 }
 
 export interface FailedRecord {
@@ -430,7 +435,7 @@ async function loadAccounts(
 export async function loadDataset(conn: Connection, dataset: Dataset, options: LoadOptions = {}): Promise<LoadResult> {
   const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
   const settings = { ...options, bulkTimeoutMs: options.bulkTimeoutMs ?? 30 * 60_000 };
-  const ids: IdResolver = { accounts: new Map() };
+  const ids: IdResolver = { accounts: new Map(options.accountIds ?? []) };
   const result: LoadResult = {
     objects: [],
     failures: [],

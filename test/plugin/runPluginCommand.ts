@@ -13,7 +13,8 @@ const commands: Record<string, () => Promise<{ default: { run(argv: string[], co
     deploy: () => import('../../src/commands/maintenance/deploy.js'),
     setup: () => import('../../src/commands/maintenance/setup.js'),
     report: () => import('../../src/commands/maintenance/report.js'),
-    'sla-recompute': () => import('../../src/commands/maintenance/sla/recompute.js')
+    'sla-recompute': () => import('../../src/commands/maintenance/sla/recompute.js'),
+    'incident-import': () => import('../../src/commands/maintenance/incident/import.js')
   };
 const load = commands[name];
 if (!load) {
