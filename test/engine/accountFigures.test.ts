@@ -162,11 +162,14 @@ describe('accountFigures', () => {
         alert: true
       },
       openBreached: { response: 1, resolution: 1, any: 2, unjudged: 0 },
+      // Judged per clock: i4 and i5 resolved in the window, and the open clocks that breached in it (i2's
+      // response today, i1's restore on 28 May). Response: i4 met, i5 and i2 breached; restore: i4 and i5 met, i1
+      // breached.
       compliance: {
         from: '2026-03-03',
         to: today,
-        response: { met: 1, total: 2, percent: 50 },
-        resolution: { met: 2, total: 2, percent: 100 }
+        response: { met: 1, total: 3, percent: (1 / 3) * 100 },
+        resolution: { met: 2, total: 3, percent: (2 / 3) * 100 }
       },
       budget: {
         contractId: 'c1',

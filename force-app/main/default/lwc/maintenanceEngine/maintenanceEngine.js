@@ -5191,7 +5191,8 @@ export const RISK_FLAGS = Object.freeze(
 const NAME_ORDER = new Intl.Collator('en');
 
 /**
- * One clock's SLA compliance over a window: met of total, in % (null when nothing was judged).
+ * One clock's SLA compliance over a window (slaComplianceByClock): met of total, in % (null when nothing was judged);
+ * total counts the incidents resolved in the window and the open ones whose clock breached in it.
  * @typedef {Object} ClockFigures
  * @property {number} met
  * @property {number} total
@@ -5256,10 +5257,8 @@ export const COMPLIANCE_WINDOW_DAYS = 90;
  *   the one whose next open option closes first;
  * - openBreached: open incidents under a contract past their response / restore target now (slaStatus on the
  *   contract's calendar); an incident whose contract's calendar is missing from `calendars` is counted as unjudged;
- * - compliance: per clock, over the incidents resolved in the last COMPLIANCE_WINDOW_DAYS days, what slaCompliance
- *   judges (met = resolved without that clock breached).
- *   Issue 16 hook: once the engine has slaComplianceByClock (open breaches in the window counted too), this is the
- *   one place to call it instead, so that the tab, the cockpit and the report move together.
+ * - compliance: per clock over the last COMPLIANCE_WINDOW_DAYS days, slaComplianceByClock's figures (total = its
+ *   `counted`: the incidents resolved in the window plus the open ones whose clock breached in it);
  * - budget: the budgeted contract (not time and materials) covering the account today, burnt by budgetBurn (its
  *   effort entries when given, else its Consumed_Effort_Days__c roll-up); null without one or without a budget;
  * - handover: the checklist in focus (checklistInFocus) with its readiness from `readiness`.
@@ -5363,22 +5362,24 @@ export function accountFigures(input) {
     if (status.responseBreached || status.resolutionBreached) openBreached.any += 1;
   }
 
-  const judged = slaCompliance({
+  const judged = slaComplianceByClock({
     incidents,
     contracts,
     calendars,
     from: addDays(today, -COMPLIANCE_WINDOW_DAYS),
-    to: today
+    to: today,
+    now
   });
-  const clock = (/** @type {number} */ breached) => {
-    const met = judged.total - breached;
-    return { met, total: judged.total, percent: judged.total > 0 ? (met / judged.total) * 100 : null };
-  };
+  const clock = (/** @type {ClockCompliance} */ figures) => ({
+    met: figures.met,
+    total: figures.counted,
+    percent: figures.percent
+  });
   const compliance = {
     from: judged.from,
     to: judged.to,
-    response: clock(judged.responseBreached),
-    resolution: clock(judged.resolutionBreached)
+    response: clock(judged.response),
+    resolution: clock(judged.resolution)
   };
 
   /** @type {AccountFigures['budget']} */
