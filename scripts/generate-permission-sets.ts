@@ -16,6 +16,8 @@ interface PermissionSetEntry {
   label: string;
   description: string;
   customMetadataTypes: string[];
+  /** Custom permissions the set enables (customPermissions/<Name>.customPermission-meta.xml). */
+  customPermissions?: string[];
   objects: Record<string, ObjectEntry>;
 }
 interface AccessMatrix {
@@ -58,6 +60,14 @@ export function permissionSetXml(matrix: AccessMatrix, name: string): string {
       ...block('customMetadataTypeAccesses', [
         ['enabled', 'true'],
         ['name', type]
+      ])
+    );
+  }
+  for (const permission of set.customPermissions ?? []) {
+    lines.push(
+      ...block('customPermissions', [
+        ['enabled', 'true'],
+        ['name', permission]
       ])
     );
   }

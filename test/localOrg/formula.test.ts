@@ -30,6 +30,16 @@ const records: Record<string, Record<string, unknown>> = {
   a03000000000001AAA: { Id: 'a03000000000001AAA', Phase__c: 'Signed Off', Account__c: '001000000000001AAA' },
   a03000000000002AAA: { Id: 'a03000000000002AAA', Phase__c: 'Shadowing', Account__c: '001000000000001AAA' },
   a03000000000003AAA: { Id: 'a03000000000003AAA', Phase__c: 'Signed Off', Account__c: '001000000000002AAA' },
+  // A contract with GTI/GTR targets for P1 and P2 only (P3 and P4 carry no SLA).
+  a01000000000001AAA: {
+    Id: 'a01000000000001AAA',
+    P1_Response_Minutes__c: 15,
+    P1_Resolution_Hours__c: 4,
+    P2_Response_Minutes__c: 30,
+    P2_Resolution_Hours__c: 8,
+    P3_Response_Minutes__c: null,
+    P3_Resolution_Hours__c: null
+  },
   a03000000000004AAA: {
     Id: 'a03000000000004AAA',
     Phase__c: 'Signed Off with Reservations',
@@ -87,8 +97,12 @@ describe('data model formula fields', () => {
       'Maintenance_Contract__c.Handover_Checklist_Same_Account',
       'Maintenance_Contract__c.Notice_Deadline__c',
       'Maintenance_Contract__c.Renewal_Terms_Valid',
+      'Maintenance_Incident__c.Breach_Stamp_Is_Final',
       'Maintenance_Incident__c.Closed_Needs_Timestamp',
+      'Maintenance_Incident__c.Covered_Incident_Needs_Due_Times',
+      'Maintenance_Incident__c.Due_Times_Move_With_Their_Cause',
       'Maintenance_Incident__c.Effort_Not_Negative',
+      'Maintenance_Incident__c.No_Pause_After_Restore_Target',
       'Maintenance_Incident__c.Resolution_Breached__c',
       'Maintenance_Incident__c.Resolution_Not_Before_Report',
       'Maintenance_Incident__c.Resolved_Needs_Timestamp',
@@ -303,6 +317,111 @@ describe('data model validation rules', () => {
     expect(failing(incident, { ...base, Resolved_At__c: '2026-03-01T08:59:59.000+0000' })).toEqual([
       'Resolution_Not_Before_Report'
     ]);
+  });
+
+  describe('SLA guard rules, bypassed by $Permission.Maintenance_SLA_Correction', () => {
+    const CONTRACT = 'a01000000000001AAA';
+    const correction = { globals: { '$Permission.Maintenance_SLA_Correction': true } };
+    const due = { Response_Due__c: '2026-03-10T09:15:00.000Z', Resolution_Due__c: '2026-03-10T13:00:00.000Z' };
+    const stored = {
+      Status__c: 'In Progress',
+      Priority__c: 'P1',
+      Reported_At__c: '2026-03-10T09:00:00.000Z',
+      Contract__c: CONTRACT,
+      Out_Of_Coverage__c: false,
+      Paused_Minutes__c: 0,
+      ...due
+    };
+    const update = (
+      prior: Record<string, unknown>,
+      change: Record<string, unknown>,
+      extra: Partial<FormulaContext> = {}
+    ): string[] => failing(incident, { ...prior, ...change }, { priorRecord: prior, ...extra });
+    const insert = (record: Record<string, unknown>, extra: Partial<FormulaContext> = {}): string[] =>
+      failing(incident, record, { isNew: true, ...extra });
+
+    it('Covered_Incident_Needs_Due_Times: a covered incident carries the dues its contract sets for its priority', () => {
+      const bare = { Status__c: 'New', Priority__c: 'P1', Reported_At__c: '2026-03-10T09:00:00.000Z' };
+      expect(insert({ ...bare, Contract__c: CONTRACT })).toEqual(['Covered_Incident_Needs_Due_Times']);
+      expect(insert({ ...bare, Contract__c: CONTRACT, Response_Due__c: due.Response_Due__c })).toEqual([
+        'Covered_Incident_Needs_Due_Times'
+      ]);
+      expect(insert({ ...bare, Contract__c: CONTRACT, ...due })).toEqual([]);
+      // Out of coverage, no contract, or a priority the contract sets no target for: nothing to stamp.
+      expect(insert({ ...bare, Contract__c: CONTRACT, Out_Of_Coverage__c: true })).toEqual([]);
+      expect(insert(bare)).toEqual([]);
+      expect(insert({ ...bare, Priority__c: 'P3', Contract__c: CONTRACT })).toEqual([]);
+      // Clearing the dues of a stored incident is refused as well (and is a due move without its cause).
+      expect(update(stored, { Response_Due__c: null, Resolution_Due__c: null })).toEqual([
+        'Covered_Incident_Needs_Due_Times',
+        'Due_Times_Move_With_Their_Cause'
+      ]);
+      expect(insert({ ...bare, Contract__c: CONTRACT }, correction)).toEqual([]);
+    });
+
+    it('Breach_Stamp_Is_Final: a stamp once set is never cleared or moved', () => {
+      const stamped = { ...stored, Resolution_Breached_At__c: '2026-03-10T13:00:00.000Z' };
+      // Setting a blank stamp is what the engine does.
+      expect(update(stored, { Resolution_Breached_At__c: '2026-03-10T13:00:00.000Z' })).toEqual([]);
+      expect(update(stored, { Response_Breached_At__c: '2026-03-10T09:15:00.000Z' })).toEqual([]);
+      expect(update(stamped, { Resolution_Breached_At__c: null })).toEqual(['Breach_Stamp_Is_Final']);
+      expect(update(stamped, { Resolution_Breached_At__c: '2026-03-10T13:00:01.000Z' })).toEqual([
+        'Breach_Stamp_Is_Final'
+      ]);
+      // The same instant written in another form is no change.
+      expect(update(stamped, { Resolution_Breached_At__c: '2026-03-10T13:00:00.000+0000' })).toEqual([]);
+      const both = { ...stamped, Response_Breached_At__c: '2026-03-10T09:15:00.000Z' };
+      expect(update(both, { Response_Breached_At__c: null })).toEqual(['Breach_Stamp_Is_Final']);
+      // Inserting a record with a stamp (an import of history) is allowed.
+      expect(insert({ ...stamped })).toEqual([]);
+      expect(update(both, { Response_Breached_At__c: null, Resolution_Breached_At__c: null }, correction)).toEqual([]);
+    });
+
+    it('No_Pause_After_Restore_Target: no pause once Resolution Due has passed (now is 12:00)', () => {
+      const pause = { Status__c: 'Waiting on Customer', Paused_Since__c: '2026-03-10T12:00:00.000Z' };
+      // Due 13:00, now 12:00: the pause is in time.
+      expect(update(stored, pause)).toEqual([]);
+      const late = { ...stored, Resolution_Due__c: '2026-03-10T11:59:00.000Z' };
+      expect(update(late, pause)).toEqual(['No_Pause_After_Restore_Target']);
+      // Backdating the pause before the target does not help: the target passed before this save.
+      expect(update(late, { ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([
+        'No_Pause_After_Restore_Target'
+      ]);
+      // Nor does moving the target in the same save (the status changes, so the due rule lets the move through).
+      expect(update(late, { ...pause, Resolution_Due__c: '2026-03-11T12:00:00.000Z' })).toEqual([
+        'No_Pause_After_Restore_Target'
+      ]);
+      // The status alone starts a pause too; an open pause kept unchanged is not a new one.
+      expect(update(late, { Status__c: 'Waiting on Customer' })).toEqual(['No_Pause_After_Restore_Target']);
+      const waiting = { ...late, ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' };
+      expect(update(waiting, { Description__c: 'Customer called' })).toEqual([]);
+      // Inserted paused (an import): the pause must have started before the target, whatever the time now.
+      expect(insert({ ...late, ...pause })).toEqual(['No_Pause_After_Restore_Target']);
+      expect(insert({ ...late, ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([]);
+      expect(insert({ ...late, Status__c: 'Waiting on Customer' })).toEqual(['No_Pause_After_Restore_Target']);
+      // No restore target: nothing to pass.
+      expect(update({ ...stored, Resolution_Due__c: null, Contract__c: null }, pause)).toEqual([]);
+      expect(update(late, pause, correction)).toEqual([]);
+    });
+
+    it('Due_Times_Move_With_Their_Cause: a due moves only with the priority, the status or the paused minutes', () => {
+      const later = '2026-03-10T17:00:00.000Z';
+      expect(update(stored, { Resolution_Due__c: later })).toEqual(['Due_Times_Move_With_Their_Cause']);
+      expect(update(stored, { Response_Due__c: '2026-03-10T09:30:00.000Z' })).toEqual([
+        'Due_Times_Move_With_Their_Cause'
+      ]);
+      expect(update(stored, { Resolution_Due__c: later, Priority__c: 'P2' })).toEqual([]);
+      expect(update(stored, { Resolution_Due__c: later, Status__c: 'Acknowledged' })).toEqual([]);
+      expect(update(stored, { Resolution_Due__c: later, Paused_Minutes__c: 240 })).toEqual([]);
+      // The original target is set once: filling a blank one is allowed, moving it is not.
+      expect(update(stored, { Original_Resolution_Due__c: due.Resolution_Due__c })).toEqual([]);
+      const original = { ...stored, Original_Resolution_Due__c: due.Resolution_Due__c };
+      expect(update(original, { Original_Resolution_Due__c: later })).toEqual(['Due_Times_Move_With_Their_Cause']);
+      // Other edits, and inserts, leave the dues alone.
+      expect(update(stored, { Effort_Days__c: 2 })).toEqual([]);
+      expect(insert({ ...stored })).toEqual([]);
+      expect(update(stored, { Resolution_Due__c: later }, correction)).toEqual([]);
+    });
   });
 
   it('checklist and item rules', () => {

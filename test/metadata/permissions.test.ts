@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
 import {
   checkPermissionSetsAgainstMatrix,
   findViewAllModifyAll,
@@ -9,6 +10,7 @@ import {
 import { AMENDMENT_FINANCIAL_FIELDS, EXPECTED_METADATA_TYPES, FINANCIAL_FIELDS } from './lib/dataModelSpec.js';
 import { isAlwaysRequired, isComputed, loadObjects, loadPermissionSets, type FieldInfo } from './lib/model.js';
 import { accessMatrixFile, defaultDir } from './lib/paths.js';
+import { readMetadataXml, text } from './lib/xml.js';
 
 const model = loadObjects(defaultDir);
 const matrix = loadAccessMatrix(accessMatrixFile);
@@ -88,6 +90,21 @@ describe('access matrix (config/access-matrix.json)', () => {
     expect(differences).toEqual([]);
   });
 
+  it('gives the SLA correction permission to the Manager set only, a custom permission that exists', () => {
+    expect(
+      Object.fromEntries(Object.entries(matrix.permissionSets).map(([name, set]) => [name, set.customPermissions]))
+    ).toEqual({
+      Maintenance_Viewer: [],
+      Maintenance_Support: [],
+      Maintenance_Manager: ['Maintenance_SLA_Correction']
+    });
+    const { root } = readMetadataXml(
+      join(defaultDir, 'customPermissions', 'Maintenance_SLA_Correction.customPermission-meta.xml')
+    );
+    expect([text(root, 'label'), text(root, 'isLicensed')]).toEqual(['Maintenance SLA Correction', 'false']);
+    expect(text(root, 'description')?.length).toBeGreaterThan(40);
+  });
+
   it('lets every permission set read the custom metadata the SLA clocks and templates need', () => {
     for (const set of Object.values(matrix.permissionSets))
       expect([...set.customMetadataTypes].sort()).toEqual(Object.keys(EXPECTED_METADATA_TYPES).sort());
@@ -152,6 +169,16 @@ describe('permission checks catch', () => {
     expect(checkPermissionSetsAgainstMatrix(model, broken, sets)).toEqual([
       'Maintenance_Manager: field Handover_Item__c.Evidence_Link__c is missing from the access matrix',
       'Maintenance_Manager: the matrix lists Handover_Item__c.Evidence_Url__c, which does not exist'
+    ]);
+  });
+
+  it('a custom permission granted outside the matrix, and one the matrix grants missing', () => {
+    const broken = structuredClone(sets);
+    broken.Maintenance_Support.customPermissions.push({ name: 'Maintenance_SLA_Correction', enabled: true });
+    broken.Maintenance_Manager.customPermissions = [];
+    expect(checkPermissionSetsAgainstMatrix(model, matrix, broken)).toEqual([
+      'Maintenance_Support: custom permissions Maintenance_SLA_Correction differ from the matrix ',
+      'Maintenance_Manager: custom permissions  differ from the matrix Maintenance_SLA_Correction'
     ]);
   });
 

@@ -436,6 +436,10 @@ describe('bad input: a clear error with an action, a non-zero exit, the org as i
     const objectsOnly = join(files, 'objects-only', 'main', 'default');
     mkdirSync(objectsOnly, { recursive: true });
     cpSync(join(forceAppDir, 'main', 'default', 'objects'), join(objectsOnly, 'objects'), { recursive: true });
+    // The validation rules read $Permission.Maintenance_SLA_Correction: the custom permission goes with the objects.
+    cpSync(join(forceAppDir, 'main', 'default', 'customPermissions'), join(objectsOnly, 'customPermissions'), {
+      recursive: true
+    });
     const { error } = await runCommand(Deploy, ['-o', 'bad-nopermsets', '--source-dir', join(files, 'objects-only')]);
     expectActionableFailure(error, {
       error: 'PermissionSetNotFoundError',

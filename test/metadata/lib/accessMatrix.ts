@@ -20,6 +20,7 @@ export interface AccessMatrix {
       label: string;
       description: string;
       customMetadataTypes: string[];
+      customPermissions?: string[];
       objects: Record<string, { object: ObjectAccess; fields: Record<string, FieldAccess> }>;
     }
   >;
@@ -139,6 +140,11 @@ export function checkPermissionSetsAgainstMatrix(
     const enabledTypes = actual.customMetadataTypeAccesses.filter((a) => a.enabled).map((a) => a.name).sort();
     if (enabledTypes.join() !== [...expected.customMetadataTypes].sort().join()) {
       problems.push(`${setName}: custom metadata types ${enabledTypes.join()} differ from the matrix ${expected.customMetadataTypes.join()}`);
+    }
+    const enabledPermissions = actual.customPermissions.filter((p) => p.enabled).map((p) => p.name).sort();
+    const wantedPermissions = [...(expected.customPermissions ?? [])].sort();
+    if (enabledPermissions.join() !== wantedPermissions.join()) {
+      problems.push(`${setName}: custom permissions ${enabledPermissions.join()} differ from the matrix ${wantedPermissions.join()}`);
     }
   }
   for (const setName of Object.keys(sets)) {

@@ -146,7 +146,16 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Out_Of_Coverage__c: { type: 'Checkbox', defaultValue: 'false' },
       External_Id__c: externalId
     },
-    validationRules: ['Resolved_Needs_Timestamp', 'Closed_Needs_Timestamp', 'Effort_Not_Negative', 'Resolution_Not_Before_Report']
+    validationRules: [
+      'Resolved_Needs_Timestamp',
+      'Closed_Needs_Timestamp',
+      'Effort_Not_Negative',
+      'Resolution_Not_Before_Report',
+      'Covered_Incident_Needs_Due_Times',
+      'Breach_Stamp_Is_Final',
+      'No_Pause_After_Restore_Target',
+      'Due_Times_Move_With_Their_Cause'
+    ]
   },
   Handover_Checklist__c: {
     label: 'Handover Checklist',

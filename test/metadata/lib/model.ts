@@ -233,6 +233,7 @@ export interface PermissionSetInfo {
   tabSettings: { tab: string; visibility: string }[];
   applicationVisibilities: { application: string; visible: boolean }[];
   customMetadataTypeAccesses: { name: string; enabled: boolean }[];
+  customPermissions: { name: string; enabled: boolean }[];
   userPermissions: { name: string; enabled: boolean }[];
 }
 
@@ -267,6 +268,10 @@ export function loadPermissionSets(defaultDir: string): Record<string, Permissio
         visible: flag(a, 'visible')
       })),
       customMetadataTypeAccesses: children(root, 'customMetadataTypeAccesses').map((a) => ({
+        name: text(a, 'name') ?? '',
+        enabled: flag(a, 'enabled')
+      })),
+      customPermissions: children(root, 'customPermissions').map((a) => ({
         name: text(a, 'name') ?? '',
         enabled: flag(a, 'enabled')
       })),
