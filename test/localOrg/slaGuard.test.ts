@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { Connection } from 'jsforce';
-import { contractFromRecord, incidentFromRecord, incidentTransition, type Calendar, type Contract } from '#engine';
+import {
+  breachStamps,
+  contractFromRecord,
+  incidentFromRecord,
+  incidentTransition,
+  type Calendar,
+  type Contract
+} from '#engine';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../src/localOrg/index.js';
 
 const VERSION = '62.0';
@@ -108,6 +115,11 @@ function loggedIncident(subject: string, hoursAgo: number): Json {
   return { ...fields, Account__c: accountId, Subject__c: subject, Impact__c: 'High', Urgency__c: 'Medium' };
 }
 
+/** The fields without the breach stamps: a record written before the stamps existed. */
+function withoutStamps(fields: Json): Json {
+  return { ...fields, Response_Breached_At__c: null, Resolution_Breached_At__c: null };
+}
+
 async function insertAs(conn: Connection, fields: Json): Promise<string> {
   const created = await conn.sobject('Maintenance_Incident__c').create(fields);
   if (!created.success) throw new Error(JSON.stringify(created));
@@ -197,12 +209,27 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
 
   it('refuse clearing or moving a breach stamp once set', async () => {
     // Reported 9 h ago: the 8 h restore target passed an hour ago, and shows before anything stamps it.
-    const id = await insertAs(support, loggedIncident('Invoices stuck', 9));
+    // Reported 9 h ago: the 8 h restore target passed an hour ago. The logger stamps it at once; a record written
+    // without the stamps (before they existed) shows the breach all the same, until sla recompute stamps it.
+    const logged = loggedIncident('Invoices stuck', 9);
+    expect(logged.Resolution_Breached_At__c).toBe(logged.Resolution_Due__c);
+    const id = await insertAs(support, withoutStamps(logged));
     const stored = await read(id);
-    expect([stored.Resolution_Breached__c, stored.SLA_State__c]).toEqual([true, 'Breached']);
-    const stamp = stored.Resolution_Due__c as string;
+    expect([stored.Resolution_Breached_At__c, stored.Resolution_Breached__c, stored.SLA_State__c]).toEqual([
+      null,
+      true,
+      'Breached'
+    ]);
+    const stamps = breachStamps({
+      incident: incidentFromRecord(stored),
+      contract,
+      calendar: ALWAYS_OPEN,
+      now: new Date()
+    });
+    const stamp = stamps.Resolution_Breached_At__c as string;
+    expect(instant(stamp)).toBe(instant(stored.Resolution_Due__c));
     const incidents = support.sobject('Maintenance_Incident__c');
-    expect((await outcomeOf(incidents.update({ Id: id, Resolution_Breached_At__c: stamp }))).errorCode).toBe('OK');
+    expect((await outcomeOf(incidents.update({ Id: id, ...stamps }))).errorCode).toBe('OK');
     const cleared = await outcomeOf(incidents.update({ Id: id, Resolution_Breached_At__c: null }));
     expect(cleared.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(cleared.message).toMatch(/^A breach stamp .* cannot be cleared or moved once set\./);
@@ -215,14 +242,34 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
 
   it('refuse a pause once the restore target has passed, backdated or with the target moved in the same save', async () => {
     const id = await insertAs(support, loggedIncident('Batch late', 9));
-    const stored = await read(id);
     const incidents = support.sobject('Maintenance_Incident__c');
+    // Work starts (a pause starts from In Progress): the engine's start, written as the list's row action does.
+    const started = incidentTransition({
+      incident: incidentFromRecord(await read(id)),
+      action: 'start',
+      contract,
+      calendar: ALWAYS_OPEN,
+      now: new Date()
+    });
+    expect((await outcomeOf(incidents.update({ Id: id, ...started }))).errorCode).toBe('OK');
+    const stored = await read(id);
     const pause = {
       Id: id,
       Status__c: 'Waiting on Customer',
       Paused_Since__c: new Date().toISOString(),
       Pause_Reason__c: 'Waiting for customer information'
     };
+    // The components ask the engine first, which refuses the same pause; the org refuses the write they would skip.
+    expect(() =>
+      incidentTransition({
+        incident: incidentFromRecord(stored),
+        action: 'wait',
+        pauseReason: 'Waiting for customer information',
+        contract,
+        calendar: ALWAYS_OPEN,
+        now: new Date()
+      })
+    ).toThrow(/^Cannot wait on the customer: the restore target \(GTR\) passed at/);
     const refused = await outcomeOf(incidents.update(pause));
     expect(refused.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(refused.message).toMatch(/^Cannot wait on the customer: the restore target \(Resolution Due\)/);
@@ -234,7 +281,7 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
     expect((await outcomeOf(incidents.update({ ...pause, Resolution_Due__c: later }))).errorCode).toBe(
       'FIELD_CUSTOM_VALIDATION_EXCEPTION'
     );
-    expect((await read(id)).Status__c).toBe('New');
+    expect((await read(id)).Status__c).toBe('In Progress');
     // Before its restore target an incident pauses; its response target (30 min) passed unanswered, so the state
     // reads the breach through the pause.
     const early = await insertAs(support, loggedIncident('Slow search', 1));
@@ -272,10 +319,19 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
 
 describe('a Maintenance Manager, holding Maintenance_SLA_Correction', () => {
   it('corrects what Support cannot, and the history shows who changed what', async () => {
-    const id = await insertAs(support, loggedIncident('Portal down', 9));
+    const id = await insertAs(support, withoutStamps(loggedIncident('Portal down', 9)));
     const stored = await read(id);
     const stamp = stored.Resolution_Due__c as string;
-    await support.sobject('Maintenance_Incident__c').update({ Id: id, Resolution_Breached_At__c: stamp });
+    const stamps = breachStamps({
+      incident: incidentFromRecord(stored),
+      contract,
+      calendar: ALWAYS_OPEN,
+      now: new Date()
+    });
+    expect(stamps.Resolution_Breached_At__c).toBe(new Date(stamp).toISOString());
+    await support
+      .sobject('Maintenance_Incident__c')
+      .update({ Id: id, Resolution_Breached_At__c: stamps.Resolution_Breached_At__c });
     const incidents = manager.sobject('Maintenance_Incident__c');
     const corrected = new Date(instant(stamp)! + 2 * HOUR).toISOString();
     expect((await outcomeOf(incidents.update({ Id: id, Resolution_Due__c: corrected }))).errorCode).toBe('OK');

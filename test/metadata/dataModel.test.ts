@@ -5,8 +5,10 @@ import {
   EXPECTED_METADATA_TYPES,
   EXPECTED_OBJECTS,
   EXPECTED_STANDARD_OBJECTS,
-  HANDOVER_CATEGORIES
+  HANDOVER_CATEGORIES,
+  PAUSE_REASON_VALUES
 } from './lib/dataModelSpec.js';
+import { PAUSE_REASONS, SLA_STATES } from '#engine';
 import { findDocumentationProblems } from './lib/documentation.js';
 import { isAlwaysRequired, isComputed, loadLayouts, loadObjects } from './lib/model.js';
 import { children, flag, readMetadataXml, text, texts } from './lib/xml.js';
@@ -230,6 +232,18 @@ describe('custom metadata types', () => {
       }
     }
   );
+
+  it("offer the engine's pause reasons, and speak the engine's SLA states", () => {
+    const incident = model.Maintenance_Incident__c.fields;
+    expect(incident.Pause_Reason__c.picklistValues).toEqual([...PAUSE_REASONS]);
+    expect(PAUSE_REASON_VALUES).toEqual([...PAUSE_REASONS]);
+    // The texts SLA_State__c can answer: its string literals, less the statuses it tests with ISPICKVAL.
+    const formula = incident.SLA_State__c.formula ?? '';
+    const answers = [...formula.matchAll(/(ISPICKVAL\(Status__c, )?'([^']*)'/g)]
+      .filter((match) => match[1] === undefined)
+      .map((match) => match[2]);
+    expect([...new Set(answers)].sort()).toEqual([...SLA_STATES].sort());
+  });
 
   it('share the seven handover categories between template items and handover items', () => {
     expect(model.Handover_Template_Item__mdt.fields.Category__c.picklistValues).toEqual(HANDOVER_CATEGORIES);
