@@ -245,6 +245,25 @@ function stripComments(formula: string): string {
   return out;
 }
 
+/**
+ * Salesforce's wording for unbalanced parentheses ("Syntax error. Missing ')'", "Syntax error. Extra ')'"), which
+ * formulon reports as a bare "Syntax error."; undefined when the parentheses outside text literals balance.
+ */
+function parenthesisError(source: string): string | undefined {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return "Syntax error. Extra ')'";
+  }
+  return depth > 0 ? "Syntax error. Missing ')'" : undefined;
+}
+
 /** formulon parses `- 1` (a space after a unary minus) as a number without a value; refuse it rather than guess. */
 function rejectBrokenLiterals(node: AstNode): void {
   if (node.type === 'callExpression') node.arguments.forEach(rejectBrokenLiterals);
@@ -259,7 +278,10 @@ function compile(formula: string): AstNode {
   const source = stripComments(formula);
   if (source.trim() === '') throw new FormulaError('syntax', 'Syntax error. The formula is empty.');
   const tree = formulon.ast(source) as AstNode;
-  if (tree.type === 'error') throw new FormulaError('syntax', tree.message);
+  if (tree.type === 'error') {
+    const message = tree.errorType === 'SyntaxError' ? parenthesisError(source) : undefined;
+    throw new FormulaError('syntax', message ?? tree.message);
+  }
   rejectBrokenLiterals(tree);
   if (compiled.size > 5_000) compiled.clear();
   compiled.set(formula, tree);

@@ -577,6 +577,10 @@ describe('deploy-time check', () => {
     // The unreached branch is type-checked too.
     expect(check('IF(FALSE, AND(1, TRUE), TRUE)')).toMatch(/^type: Incorrect parameter type for function 'AND\(\)'/);
     expect(check('1 +')).toBe('syntax: Syntax error.');
+    // Unbalanced parentheses named as Salesforce names them; those inside text literals do not count.
+    expect(check("NOT(ISBLANK(Name) && Name <> ')'")).toBe("syntax: Syntax error. Missing ')'");
+    expect(check('(Budget_Days__c > 1))')).toBe("syntax: Syntax error. Extra ')'");
+    expect(check("Name = '(' && (Budget_Days__c > 1")).toBe("syntax: Syntax error. Missing ')'");
     // formulon would read '- 1' as a number without a value.
     expect(check('Budget_Days__c > - 1')).toMatch(/^syntax: Syntax error. Write a negative number/);
     expect(check('Budget_Days__c > -1')).toBe('ok');
