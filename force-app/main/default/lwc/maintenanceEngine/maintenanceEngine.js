@@ -1777,26 +1777,40 @@ function clockFacts(incident, fn) {
  * @param {SlaClocks} clocks
  * @param {ClockFacts} facts
  * @param {number} nowMs
- * @returns {{ atMs: number, responseJudgedMs: number, untilMs: number, response: number|null, resolution: number|null }}
+ * @returns {{ atMs: number, responseJudgedMs: number, untilMs: number, response: number|null, resolution: number|null,
+ *   responseDueMs: number, heldMs: number, resolutionDueMs: number }} the dues and the held time (closed pauses up to
+ *   untilMs) it computed, for slaStatus to reuse
  */
 function clockPassage(clocks, facts, nowMs) {
   const judged = judgedInstants(facts, nowMs);
   /** @type {number|null} */
   let response = null;
+  let responseDueMs = 0;
   if (clocks.responseMs !== null) {
-    const dueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.responseMs);
-    if (judged.responseJudgedMs > dueMs) response = dueMs;
+    responseDueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.responseMs);
+    if (judged.responseJudgedMs > responseDueMs) response = responseDueMs;
   }
   /** @type {number|null} */
   let resolution = null;
+  let heldMs = 0;
+  let resolutionDueMs = 0;
   if (clocks.resolutionMs !== null) {
     const pauses = facts.pauses;
     const closedOnly = { closed: pauses.closed, openSince: null, closedClockMs: pauses.closedClockMs };
-    const heldMs = pausedClockMs(clocks.clock, closedOnly, facts.reportedMs, judged.untilMs);
-    const dueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.resolutionMs + heldMs);
-    if (judged.untilMs > dueMs) resolution = dueMs;
+    heldMs = pausedClockMs(clocks.clock, closedOnly, facts.reportedMs, judged.untilMs);
+    resolutionDueMs = addOpenMs(clocks.clock, facts.reportedMs, clocks.resolutionMs + heldMs);
+    if (judged.untilMs > resolutionDueMs) resolution = resolutionDueMs;
   }
-  return { ...judged, response, resolution };
+  return {
+    atMs: judged.atMs,
+    responseJudgedMs: judged.responseJudgedMs,
+    untilMs: judged.untilMs,
+    response,
+    resolution,
+    responseDueMs,
+    heldMs,
+    resolutionDueMs
+  };
 }
 
 /**
@@ -1813,7 +1827,9 @@ function stampedDuePassage(incident, facts, nowMs, fn) {
   const responseDueMs = optionalInstantMs(incident.responseDue, fn, 'incident.responseDue');
   const resolutionDueMs = optionalInstantMs(incident.resolutionDue, fn, 'incident.resolutionDue');
   return {
-    ...judged,
+    atMs: judged.atMs,
+    responseJudgedMs: judged.responseJudgedMs,
+    untilMs: judged.untilMs,
     response: responseDueMs !== null && judged.responseJudgedMs > responseDueMs ? responseDueMs : null,
     resolution: resolutionDueMs !== null && judged.untilMs > resolutionDueMs ? resolutionDueMs : null
   };
@@ -1928,14 +1944,20 @@ export function slaStatus(input) {
     return 'running';
   };
   const resolutionClock = clockState(resolutionBreached, clocks?.resolutionMs, finished);
-  const breachFields = {
-    responseBreachedAt: responseAtMs === null ? null : new Date(responseAtMs),
-    resolutionBreachedAt: resolutionAtMs === null ? null : new Date(resolutionAtMs),
-    state: slaStateOf({ cancelled, hasSla: clocks !== null, paused, finished, responseBreached, resolutionBreached }),
-    responseClock: clockState(responseBreached, clocks?.responseMs, finished || respondedMs !== null),
-    resolutionClock: resolutionClock === 'running' && paused ? /** @type {ClockState} */ ('paused') : resolutionClock,
-    alwaysOn: clocks !== null && clocks.clock.alwaysOpen
-  };
+  // Plain locals listed in each result (no object spread: this runs for every incident of a list or a report).
+  const responseBreachedAt = responseAtMs === null ? null : new Date(responseAtMs);
+  const resolutionBreachedAt = resolutionAtMs === null ? null : new Date(resolutionAtMs);
+  const state = slaStateOf({
+    cancelled,
+    hasSla: clocks !== null,
+    paused,
+    finished,
+    responseBreached,
+    resolutionBreached
+  });
+  const responseClock = clockState(responseBreached, clocks?.responseMs, finished || respondedMs !== null);
+  const restoreClock = resolutionClock === 'running' && paused ? /** @type {ClockState} */ ('paused') : resolutionClock;
+  const alwaysOn = clocks !== null && clocks.clock.alwaysOpen;
   if (clocks === null) {
     return {
       band: paused || cancelled || !(responseBreached || resolutionBreached) ? 'grey' : 'red',
@@ -1947,7 +1969,12 @@ export function slaStatus(input) {
       resolutionDue: null,
       paused,
       governing: null,
-      ...breachFields
+      responseBreachedAt,
+      resolutionBreachedAt,
+      state,
+      responseClock,
+      resolutionClock: restoreClock,
+      alwaysOn
     };
   }
   const clock = clocks.clock;
@@ -1958,8 +1985,7 @@ export function slaStatus(input) {
   let responsePercent = -1;
   let responseRemainingMs = 0;
   if (clocks.responseMs !== null) {
-    const dueMs = addOpenMs(clock, reportedMs, clocks.responseMs);
-    responseDue = new Date(dueMs);
+    responseDue = new Date(passage.responseDueMs);
     const usedMs = responseJudgedMs === atMs ? runningMs : openMsBetween(clock, reportedMs, responseJudgedMs);
     responsePercent =
       clocks.responseMs === 0 ? (usedMs > 0 || responseBreached ? 100 : 0) : (usedMs / clocks.responseMs) * 100;
@@ -1970,9 +1996,11 @@ export function slaStatus(input) {
   let resolutionPercent = -1;
   let resolutionRemainingMs = 0;
   if (clocks.resolutionMs !== null) {
-    const heldMs = pausedClockMs(clock, pauses, reportedMs, atMs);
-    const dueMs = addOpenMs(clock, reportedMs, clocks.resolutionMs + heldMs);
-    resolutionDue = new Date(dueMs);
+    // Without an open pause before atMs, the held time and due are those clockPassage computed.
+    const heldMs = passage.untilMs === atMs ? passage.heldMs : pausedClockMs(clock, pauses, reportedMs, atMs);
+    resolutionDue = new Date(
+      passage.untilMs === atMs ? passage.resolutionDueMs : addOpenMs(clock, reportedMs, clocks.resolutionMs + heldMs)
+    );
     const usedMs = Math.max(0, runningMs - heldMs);
     resolutionPercent =
       clocks.resolutionMs === 0 ? (usedMs > 0 || resolutionBreached ? 100 : 0) : (usedMs / clocks.resolutionMs) * 100;
@@ -2006,7 +2034,12 @@ export function slaStatus(input) {
     resolutionDue,
     paused,
     governing,
-    ...breachFields
+    responseBreachedAt,
+    resolutionBreachedAt,
+    state,
+    responseClock,
+    resolutionClock: restoreClock,
+    alwaysOn
   };
 }
 
