@@ -1,11 +1,14 @@
 /**
- * Reads and checks a seed recipe (YAML). Every problem is reported with the file, line and column, the key path, what
- * is wrong and how to fix it, and all problems of a file are reported at once so that one edit fixes them all.
+ * Reads and checks a seed recipe (YAML). The recipe's shape (keys, types, bounds, defaults) is a zod schema; the values
+ * a story sets on fields are checked against the org's data model. Every problem is reported with the file, line and
+ * column, the key path, what is wrong and how to fix it, and all problems of a file are reported at once, in the order
+ * of the file, so that one edit fixes them all.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import levenshtein from 'fast-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { z } from 'zod';
 import { seedRecipeDir } from '../shared/projectPaths.js';
 import { fieldText } from '../shared/recordFields.js';
 import { KEY_FIELD, LOAD_ORDER, type SeedObjectName } from './dataset.js';
@@ -150,6 +153,11 @@ class ProblemCollector {
     private readonly lines: LineCounter
   ) {}
 
+  /** The problems in the order of the file (by line, then column), so that they read top to bottom. */
+  public sorted(): RecipeProblem[] {
+    return [...this.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
   /** Reports a problem at the deepest node of `path` that exists (the key itself when `atKey`). */
   public add(path: PathSegment[], message: string, fix: string, atKey = false): void {
     const offset = this.offsetOf(path, atKey);
@@ -184,41 +192,6 @@ class ProblemCollector {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkUnknownKeys(
-  value: Record<string, unknown>,
-  allowed: readonly string[],
-  path: PathSegment[],
-  problems: ProblemCollector,
-  what: string
-): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      problems.add([...path, key], `unknown key "${key}" in ${what}`, suggestion(key, allowed), true);
-    }
-  }
-}
-
-function checkInteger(
-  value: unknown,
-  path: PathSegment[],
-  problems: ProblemCollector,
-  min: number,
-  max: number,
-  kind: 'int' | 'number' = 'int'
-): number | undefined {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (kind === 'number' || Number.isInteger(value));
-  if (!ok || value < min || value > max) {
-    const wanted = kind === 'int' ? 'a whole number' : 'a number';
-    problems.add(
-      path,
-      `${JSON.stringify(value)} is not ${wanted} between ${min} and ${max}`,
-      `write ${wanted} from ${min} to ${max}`
-    );
-    return undefined;
-  }
-  return value;
 }
 
 /** Checks one value against the field it is meant for; returns a problem text and its fix, or undefined if fine. */
@@ -394,79 +367,214 @@ function checkSet(
   return result;
 }
 
+/**
+ * Turns a message and its fix into the message zod reports: zod carries one text per issue, so the fix travels in a
+ * map beside it, looked up when the issue becomes a {@link RecipeProblem}.
+ */
+type Say = (message: string, fix: string) => string;
+
+/** What zod reports for an input, as the recipe wrote it. */
+function written(input: unknown): string {
+  return JSON.stringify(input) ?? String(input);
+}
+
+/**
+ * A whole number (or any number) within bounds, the one message whatever is wrong with it.
+ * @param missing message and fix when the key is absent, if it is required
+ */
+function boundedNumber(
+  say: Say,
+  min: number,
+  max: number,
+  kind: 'int' | 'number' = 'int',
+  missing?: { message: string; fix: string }
+): z.ZodNumber {
+  const wanted = kind === 'int' ? 'a whole number' : 'a number';
+  const error = (issue: { input?: unknown }): string =>
+    issue.input === undefined && missing
+      ? say(missing.message, missing.fix)
+      : say(
+          `${written(issue.input)} is not ${wanted} between ${min} and ${max}`,
+          `write ${wanted} from ${min} to ${max}`
+        );
+  return (kind === 'int' ? z.int({ error }) : z.number({ error })).min(min, { error }).max(max, { error });
+}
+
+/** The recipe's own keys (its stories are checked one by one, each against its story's schema). */
+function recipeSchema(say: Say) {
+  const nameError = say('the recipe needs a name of lower-case letters, digits and dashes', 'write e.g. "name: demo"');
+  const keyPrefixError = say(
+    'keyPrefix must be 2 to 12 upper-case letters or digits, starting with a letter',
+    'write e.g. "keyPrefix: DEMO"; it starts every external id the recipe creates'
+  );
+  const localesError = say('locales must be a non-empty list', 'write e.g. "locales: [fr, en]"');
+  const timeZoneError = (issue: { input?: unknown }): string =>
+    say(`${written(issue.input)} is not an IANA time zone`, 'write e.g. "timeZone: Europe/Paris"');
+  const storiesError = say(
+    'the recipe has no stories',
+    'add a list, e.g. "stories:" then "  - story: covered" and "    accounts: 3"'
+  );
+  return z.strictObject(
+    {
+      name: z.string({ error: nameError }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: nameError }),
+      keyPrefix: z.string({ error: keyPrefixError }).regex(/^[A-Z][A-Z0-9]{1,11}$/, { error: keyPrefixError }),
+      seed: boundedNumber(say, 0, 2 ** 31 - 1).default(1),
+      locales: z
+        .array(
+          z.enum(LOCALES, {
+            error: (issue) =>
+              say(`unsupported locale ${written(issue.input)}`, suggestion(String(issue.input), LOCALES))
+          }),
+          { error: localesError }
+        )
+        .min(1, { error: localesError })
+        .default([...LOCALES]),
+      // A key left blank (null) takes the default, as an absent one does.
+      timeZone: z
+        .string({ error: timeZoneError })
+        .nullish()
+        .transform((value) => value ?? 'Europe/Paris')
+        .refine(isTimeZone, { error: timeZoneError }),
+      description: z
+        .string({
+          error: say('description must be text', 'write one line of text, or a YAML block with >-')
+        })
+        .nullish()
+        .transform((value) => value ?? ''),
+      stories: z.array(z.unknown(), { error: storiesError }).min(1, { error: storiesError })
+    },
+    { error: say('a recipe must be a map with name, keyPrefix and stories', 'start from config/seed/demo.yaml') }
+  );
+}
+
+/** Which story an entry tells: checked first, as the rest of the entry depends on it. */
+function storyHeadSchema(say: Say) {
+  return z.looseObject(
+    {
+      story: z.enum(STORY_NAMES, {
+        error: (issue) =>
+          issue.input === undefined
+            ? say('the entry has no "story"', suggestion('', STORY_NAMES))
+            : say(`unknown story ${written(issue.input)}`, suggestion(fieldText(issue.input), STORY_NAMES))
+      })
+    },
+    { error: say('a story entry must be a map', 'write e.g. "- story: covered" then "accounts: 3" on the next line') }
+  );
+}
+
+/** One story entry: its accounts and incidents, the story's parameters with their bounds and defaults, its rules. */
+function storySchema(name: StoryName, say: Say, context: RecipeContext) {
+  const definition: StoryDefinition = STORY_DEFINITIONS[name];
+  const parameters = Object.fromEntries(
+    Object.entries(definition.parameters).map(([key, parameter]) => [
+      key,
+      boundedNumber(say, parameter.min, parameter.max, parameter.kind).default(parameter.default)
+    ])
+  );
+  return z
+    .strictObject({
+      story: z.literal(name),
+      accounts: boundedNumber(say, 1, MAX_ACCOUNTS_PER_STORY, 'int', {
+        message: `story "${name}" has no "accounts"`,
+        fix: 'add "accounts: N" (how many accounts tell this story)'
+      }),
+      incidents: boundedNumber(say, 0, MAX_INCIDENTS_PER_ACCOUNT).default(definition.defaultIncidents),
+      // Checked against the org's data model by checkSet.
+      set: z.unknown().optional(),
+      ...parameters
+    })
+    .refine((entry) => name !== 'notice-passed' || numbers(entry).daysToEnd < numbers(entry).noticeDays, {
+      path: ['daysToEnd'],
+      when: (payload) => clean(payload, ['daysToEnd', 'noticeDays']),
+      error: (issue) =>
+        say(
+          `with daysToEnd ${numbers(issue.input).daysToEnd} and noticeDays ${numbers(issue.input).noticeDays} the notice deadline is not passed`,
+          'make daysToEnd smaller than noticeDays'
+        )
+    })
+    .refine(
+      (entry) => name !== 'handover-in-progress' || numbers(entry).mandatoryOpen <= context.mandatoryTemplateItems,
+      {
+        path: ['mandatoryOpen'],
+        when: (payload) => clean(payload, ['mandatoryOpen']),
+        error: (issue) =>
+          say(
+            `a checklist has only ${context.mandatoryTemplateItems} mandatory item(s), so ${numbers(issue.input).mandatoryOpen} cannot be open`,
+            `write a number from 1 to ${context.mandatoryTemplateItems}`
+          )
+      }
+    );
+}
+
+/** A story entry's parameters, as numbers (the rules below run only once those they read are valid). */
+function numbers(entry: unknown): Record<string, number> {
+  return entry as Record<string, number>;
+}
+
+/** Whether none of these keys has an issue: a rule between parameters runs then, whatever else is wrong. */
+function clean(payload: { issues: readonly { path?: PropertyKey[] }[] }, keys: string[]): boolean {
+  return !payload.issues.some((issue) => keys.includes(String(issue.path?.[0])));
+}
+
+/**
+ * Adds zod's issues as problems: at their path under `prefix`, each with the fix its message was made with; an unknown
+ * key at the key itself, with the closest allowed key.
+ */
+function addIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PathSegment[],
+  problems: ProblemCollector,
+  fixes: Map<string, string>,
+  keys: { what: string; allowed: readonly string[] }
+): void {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.add([...path, key], `unknown key "${key}" in ${keys.what}`, suggestion(key, keys.allowed), true);
+      }
+      continue;
+    }
+    problems.add(path, issue.message, fixes.get(issue.message) ?? 'compare with config/seed/demo.yaml');
+  }
+}
+
+/** Checks one story entry; returns it with its defaults, or undefined when it has problems. */
 function checkStory(
   entry: unknown,
   path: PathSegment[],
   problems: ProblemCollector,
-  context: RecipeContext
+  context: RecipeContext,
+  say: Say,
+  fixes: Map<string, string>
 ): StoryEntry | undefined {
-  if (!isPlainObject(entry)) {
-    problems.add(
-      path,
-      'a story entry must be a map',
-      'write e.g. "- story: covered" then "accounts: 3" on the next line'
-    );
-    return undefined;
-  }
-  const storyName = entry.story;
-  if (typeof storyName !== 'string' || !(STORY_NAMES as string[]).includes(storyName)) {
-    problems.add(
-      [...path, 'story'],
-      storyName === undefined ? 'the entry has no "story"' : `unknown story ${JSON.stringify(storyName)}`,
-      suggestion(fieldText(storyName), STORY_NAMES),
-      storyName === undefined
-    );
-    return undefined;
-  }
-  const definition: StoryDefinition = STORY_DEFINITIONS[storyName as StoryName];
-  const parameterNames = Object.keys(definition.parameters);
-  checkUnknownKeys(entry, [...STORY_KEYS, ...parameterNames], path, problems, `story "${storyName}"`);
-  let accounts: number | undefined;
-  if (entry.accounts === undefined) {
-    problems.add(
-      path,
-      `story "${storyName}" has no "accounts"`,
-      'add "accounts: N" (how many accounts tell this story)'
-    );
-  } else {
-    accounts = checkInteger(entry.accounts, [...path, 'accounts'], problems, 1, MAX_ACCOUNTS_PER_STORY);
-  }
-  const incidents =
-    entry.incidents === undefined
-      ? definition.defaultIncidents
-      : checkInteger(entry.incidents, [...path, 'incidents'], problems, 0, MAX_INCIDENTS_PER_ACCOUNT);
-  const params: Record<string, number> = {};
-  for (const [name, parameter] of Object.entries(definition.parameters)) {
-    const raw = entry[name];
-    const checked =
-      raw === undefined
-        ? parameter.default
-        : checkInteger(raw, [...path, name], problems, parameter.min, parameter.max, parameter.kind);
-    if (checked !== undefined) params[name] = checked;
-  }
-  if (storyName === 'notice-passed' && params.daysToEnd !== undefined && params.noticeDays !== undefined) {
-    if (params.daysToEnd >= params.noticeDays) {
-      problems.add(
-        [...path, 'daysToEnd'],
-        `with daysToEnd ${params.daysToEnd} and noticeDays ${params.noticeDays} the notice deadline is not passed`,
-        'make daysToEnd smaller than noticeDays'
-      );
+  const head = storyHeadSchema(say).safeParse(entry);
+  if (!head.success) {
+    const missingStory = isPlainObject(entry) && entry.story === undefined;
+    for (const issue of head.error.issues) {
+      problems.add([...path, ...issue.path.map(String)], issue.message, fixes.get(issue.message) ?? '', missingStory);
     }
+    return undefined;
   }
-  if (storyName === 'handover-in-progress' && params.mandatoryOpen > context.mandatoryTemplateItems) {
-    problems.add(
-      [...path, 'mandatoryOpen'],
-      `a checklist has only ${context.mandatoryTemplateItems} mandatory item(s), so ${params.mandatoryOpen} cannot be open`,
-      `write a number from 1 to ${context.mandatoryTemplateItems}`
-    );
+  const name = head.data.story;
+  const definition: StoryDefinition = STORY_DEFINITIONS[name];
+  const checked = storySchema(name, say, context).safeParse(entry);
+  if (!checked.success) {
+    addIssues(checked.error.issues, path, problems, fixes, {
+      what: `story "${name}"`,
+      allowed: [...STORY_KEYS, ...Object.keys(definition.parameters)]
+    });
   }
-  const set = entry.set === undefined ? {} : checkSet(entry.set, [...path, 'set'], problems, context);
-  if (accounts === undefined || incidents === undefined) return undefined;
-  return { story: storyName as StoryName, accounts, incidents, params, set };
+  const rawSet = (entry as Record<string, unknown>).set;
+  const set = rawSet === undefined ? {} : checkSet(rawSet, [...path, 'set'], problems, context);
+  if (!checked.success) return undefined;
+  const values = checked.data as Record<string, unknown>;
+  const params = Object.fromEntries(Object.keys(definition.parameters).map((key) => [key, values[key] as number]));
+  return { story: name, accounts: checked.data.accounts, incidents: checked.data.incidents, params, set };
 }
 
 /**
- * Parses and checks recipe text. Throws a {@link RecipeError} listing every problem.
+ * Parses and checks recipe text. Throws a {@link RecipeError} listing every problem, in the order of the file.
  * @param source the YAML text
  * @param file the file name shown in errors
  */
@@ -489,86 +597,32 @@ export function parseRecipe(source: string, file: string, context: RecipeContext
     );
   }
   const problems = new ProblemCollector(doc, lines);
+  const fixes = new Map<string, string>();
+  const say: Say = (message, fix) => {
+    fixes.set(message, fix);
+    return message;
+  };
   const data: unknown = doc.toJS();
-  if (!isPlainObject(data)) {
-    problems.add([], 'a recipe must be a map with name, keyPrefix and stories', 'start from config/seed/demo.yaml');
-    throw new RecipeError(file, problems.problems);
-  }
-  checkUnknownKeys(data, RECIPE_KEYS, [], problems, 'the recipe');
-
-  const name = data.name;
-  if (typeof name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-    problems.add(
-      ['name'],
-      'the recipe needs a name of lower-case letters, digits and dashes',
-      'write e.g. "name: demo"',
-      name === undefined
-    );
-  }
-  const keyPrefix = data.keyPrefix;
-  if (typeof keyPrefix !== 'string' || !/^[A-Z][A-Z0-9]{1,11}$/.test(keyPrefix)) {
-    problems.add(
-      ['keyPrefix'],
-      'keyPrefix must be 2 to 12 upper-case letters or digits, starting with a letter',
-      'write e.g. "keyPrefix: DEMO"; it starts every external id the recipe creates'
-    );
-  }
-  const seed = data.seed === undefined ? 1 : checkInteger(data.seed, ['seed'], problems, 0, 2 ** 31 - 1);
-  let locales: RecipeLocale[] = [...LOCALES];
-  if (data.locales !== undefined) {
-    if (!Array.isArray(data.locales) || data.locales.length === 0) {
-      problems.add(['locales'], 'locales must be a non-empty list', `write e.g. "locales: [fr, en]"`);
-    } else {
-      data.locales.forEach((locale, index) => {
-        if (!(LOCALES as readonly unknown[]).includes(locale)) {
-          problems.add(
-            ['locales', index],
-            `unsupported locale ${JSON.stringify(locale)}`,
-            suggestion(String(locale), LOCALES)
-          );
-        }
-      });
-      locales = data.locales.filter((locale): locale is RecipeLocale =>
-        (LOCALES as readonly unknown[]).includes(locale)
-      );
-    }
-  }
-  const timeZone = data.timeZone ?? 'Europe/Paris';
-  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
-    problems.add(
-      ['timeZone'],
-      `${JSON.stringify(timeZone)} is not an IANA time zone`,
-      'write e.g. "timeZone: Europe/Paris"'
-    );
-  }
-  const description = data.description ?? '';
-  if (typeof description !== 'string') {
-    problems.add(['description'], 'description must be text', 'write one line of text, or a YAML block with >-');
-  }
-
+  const checked = recipeSchema(say).safeParse(data);
+  if (!checked.success)
+    addIssues(checked.error.issues, [], problems, fixes, { what: 'the recipe', allowed: RECIPE_KEYS });
   const stories: StoryEntry[] = [];
-  if (!Array.isArray(data.stories) || data.stories.length === 0) {
-    problems.add(
-      ['stories'],
-      'the recipe has no stories',
-      `add a list, e.g. "stories:" then "  - story: covered" and "    accounts: 3"`,
-      data.stories === undefined
-    );
-  } else {
+  if (isPlainObject(data) && Array.isArray(data.stories)) {
     data.stories.forEach((entry, index) => {
-      const story = checkStory(entry, ['stories', index], problems, context);
+      const story = checkStory(entry, ['stories', index], problems, context, say, fixes);
       if (story) stories.push(story);
     });
   }
-  if (problems.problems.length > 0) throw new RecipeError(file, problems.problems);
+  if (!checked.success || problems.problems.length > 0) throw new RecipeError(file, problems.sorted());
+  const recipe = checked.data;
   return {
-    name: name as string,
-    description: description as string,
+    name: recipe.name,
+    description: recipe.description,
     file,
-    seed: seed as number,
-    locales,
-    timeZone: timeZone as string,
-    keyPrefix: keyPrefix as string,
+    seed: recipe.seed,
+    locales: recipe.locales,
+    timeZone: recipe.timeZone,
+    keyPrefix: recipe.keyPrefix,
     stories
   };
 }

@@ -121,14 +121,39 @@ describe('recipe problems name the line, the key and the fix', () => {
       'name: x\nkeyPrefix: XX\nstories:\n  - story: notice-passed\n    accounts: 1\n    daysToEnd: 120\n' +
         '  - story: gap-ahead\n    accounts: 0\n    gapInDays: 200\n    gapDays: 3\n'
     );
-    expect(problems.map((problem) => problem.path)).toEqual([
-      'stories[0].daysToEnd',
-      'stories[1].gapDays',
-      'stories[1].accounts',
-      'stories[1].gapInDays'
+    // In the order of the file: line 6, then lines 8, 9 and 10.
+    expect(problems.map((problem) => [problem.line, problem.path])).toEqual([
+      [6, 'stories[0].daysToEnd'],
+      [8, 'stories[1].accounts'],
+      [9, 'stories[1].gapInDays'],
+      [10, 'stories[1].gapDays']
     ]);
     expect(problems[0].fix).toMatch(/smaller than noticeDays/);
-    expect(problems[1].fix).toBe('did you mean "gapInDays"?');
+    expect(problems[1]).toMatchObject({ message: '0 is not a whole number between 1 and 100000' });
+    expect(problems[3]).toMatchObject({
+      message: 'unknown key "gapDays" in story "gap-ahead"',
+      fix: 'did you mean "gapInDays"?'
+    });
+  });
+
+  it('names what an entry lacks, at the entry', () => {
+    const problems = problemsOf('name: x\nkeyPrefix: XX\nstories:\n  - story: covered\n  - 3\n  - accounts: 2\n');
+    expect(problems.map(({ line, path, message }) => ({ line, path, message }))).toEqual([
+      { line: 4, path: 'stories[0].accounts', message: 'story "covered" has no "accounts"' },
+      { line: 5, path: 'stories[1]', message: 'a story entry must be a map' },
+      { line: 6, path: 'stories[2].story', message: 'the entry has no "story"' }
+    ]);
+    expect(problems[0].fix).toBe('add "accounts: N" (how many accounts tell this story)');
+  });
+
+  it('takes the defaults for keys left blank or absent', () => {
+    const recipe = parseRecipe(
+      'name: x\nkeyPrefix: XX\ntimeZone:\ndescription:\n' + VALID.slice(VALID.indexOf('stories')),
+      'ok.yaml',
+      context
+    );
+    expect(recipe).toMatchObject({ seed: 1, timeZone: 'Europe/Paris', description: '', locales: ['fr', 'en'] });
+    expect(recipe.stories[0]).toMatchObject({ accounts: 2, incidents: 6 });
   });
 
   it('reports every problem of the file at once', () => {
