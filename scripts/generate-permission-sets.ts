@@ -22,6 +22,8 @@ interface PermissionSetEntry {
 }
 interface AccessMatrix {
   application: string;
+  /** Tabs of Lightning pages, Visible in every permission set. */
+  pageTabs?: string[];
   permissionSets: Record<string, PermissionSetEntry>;
 }
 
@@ -107,6 +109,14 @@ export function permissionSetXml(matrix: AccessMatrix, name: string): string {
           ['visibility', 'Visible']
         ])
       );
+  }
+  for (const tab of matrix.pageTabs ?? []) {
+    lines.push(
+      ...block('tabSettings', [
+        ['tab', tab],
+        ['visibility', 'Visible']
+      ])
+    );
   }
   lines.push('</PermissionSet>', '');
   return lines.join('\n');

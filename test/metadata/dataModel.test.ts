@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   EXPECTED_METADATA_TYPES,
@@ -254,12 +254,31 @@ describe('custom metadata types', () => {
 describe('the Maintenance app', () => {
   const { root } = readMetadataXml(join(defaultDir, 'applications', 'Maintenance.app-meta.xml'));
 
-  it('is a Lightning app with Accounts and a tab per object', () => {
+  it('is a Lightning app opening on the Maintenance Cockpit, with Accounts and a tab per object', () => {
     expect(text(root, 'label')).toBe('Maintenance');
     expect(text(root, 'uiType')).toBe('Lightning');
     expect(text(root, 'description')).toBeTruthy();
-    expect(texts(root, 'tabs')).toEqual(['standard-Account', ...Object.keys(EXPECTED_OBJECTS)]);
+    // The first tab is the app's home.
+    expect(texts(root, 'tabs')).toEqual(['Maintenance_Cockpit', 'standard-Account', ...Object.keys(EXPECTED_OBJECTS)]);
     expect(texts(root, 'formFactors')).toEqual(['Small', 'Large']);
+  });
+
+  it('has its home tab on the Maintenance Cockpit app page, which holds the portfolio component', () => {
+    const tab = readMetadataXml(join(defaultDir, 'tabs', 'Maintenance_Cockpit.tab-meta.xml')).root;
+    expect(text(tab, 'flexiPage')).toBe('Maintenance_Cockpit');
+    expect(text(tab, 'motif')).toMatch(/^Custom\d+: \S/);
+    const page = readMetadataXml(join(defaultDir, 'flexipages', 'Maintenance_Cockpit.flexipage-meta.xml')).root;
+    expect(text(page, 'type')).toBe('AppPage');
+    expect(text(page, 'masterLabel')).toBe('Maintenance Cockpit');
+    const components = children(page, 'flexiPageRegions').flatMap((region) =>
+      children(region, 'itemInstances').map((item) => text(children(item, 'componentInstance')[0], 'componentName'))
+    );
+    expect(components).toEqual(['maintenancePortfolio']);
+    const bundle = readFileSync(
+      join(defaultDir, 'lwc', 'maintenancePortfolio', 'maintenancePortfolio.js-meta.xml'),
+      'utf8'
+    );
+    expect(bundle).toContain('<target>lightning__AppPage</target>');
   });
 
   it('opens Accounts on a record page that exists', () => {

@@ -27,7 +27,8 @@ const EXPECTED_COUNTS: Record<string, number> = {
   ListView: 22 + Object.keys(EXPECTED_METADATA_TYPES).length,
   CompactLayout: 7,
   Layout: 7,
-  CustomTab: 7,
+  // One per custom object, and the Maintenance Cockpit's.
+  CustomTab: 8,
   CustomApplication: 1,
   PermissionSet: 3,
   // 2 calendars, 3 SLA templates, 25 handover template items, 5 transition options
@@ -128,7 +129,7 @@ describe('source-deploy-retrieve', () => {
       expect(count('customMetadata', '.md')).toBe(EXPECTED_COUNTS.CustomMetadata);
       expect(count('permissionsets', '.permissionset')).toBe(3);
       expect(count('layouts', '.layout')).toBe(7);
-      expect(count('tabs', '.tab')).toBe(7);
+      expect(count('tabs', '.tab')).toBe(8);
       expect(existsSync(join(packageDir, 'applications', 'Maintenance.app'))).toBe(true);
     });
 

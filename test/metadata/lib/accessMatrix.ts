@@ -14,6 +14,8 @@ export interface ObjectAccess {
 }
 export interface AccessMatrix {
   application: string;
+  /** Tabs of Lightning pages, Visible in every permission set. */
+  pageTabs?: string[];
   permissionSets: Record<
     string,
     {
@@ -135,6 +137,10 @@ export function checkPermissionSetsAgainstMatrix(
       if (!expected.objects[op.object]) problems.push(`${setName}: objectPermissions for ${op.object}, which the matrix does not list`);
     }
 
+    for (const tab of matrix.pageTabs ?? []) {
+      const settings = actual.tabSettings.filter((t) => t.tab === tab);
+      if (settings.length !== 1 || settings[0].visibility !== 'Visible') problems.push(`${setName}: tab ${tab} should be Visible`);
+    }
     const app = actual.applicationVisibilities.find((a) => a.application === matrix.application);
     if (!app?.visible) problems.push(`${setName}: application ${matrix.application} is not visible`);
     const enabledTypes = actual.customMetadataTypeAccesses.filter((a) => a.enabled).map((a) => a.name).sort();

@@ -1,0 +1,76 @@
+import { COCKPIT_LISTS, LIST_KEYS, visibleRows } from 'c/portfolioModel';
+
+/** A row as portfolioModel gives it, with what visibleRows reads. */
+function view(rank, accountName, flags, extra = {}) {
+  return {
+    id: `001${rank}`,
+    row: {
+      rank,
+      flags,
+      figures: {
+        accountName,
+        coveredToday: true,
+        gapStart: null,
+        notice: null,
+        transition: null,
+        openBreached: { any: 0 },
+        compliance: { resolution: { percent: null } },
+        budget: null,
+        handover: null,
+        ...extra
+      }
+    }
+  };
+}
+
+const rows = [
+  view(1, 'Émeraude', ['in-gap'], { gapStart: '2026-06-01', coveredToday: false }),
+  view(2, 'alpha', ['gap-ahead', 'breaches'], { gapStart: '2026-06-22', openBreached: { any: 2 } }),
+  view(3, 'Bêta', ['notice-soon'], { notice: { deadline: '2026-06-20' } }),
+  view(4, 'Zulu', [])
+];
+
+const names = (list) => list.map((row) => row.row.figures.accountName);
+
+describe('c/portfolioModel', () => {
+  it('reads six list views, each with the account of its records', () => {
+    expect(LIST_KEYS).toEqual(['contracts', 'amendments', 'incidents', 'checklists', 'transitions', 'proposals']);
+    expect(COCKPIT_LISTS.checklists.fields).toEqual(
+      expect.arrayContaining([
+        'Handover_Checklist__c.Account__r.Name',
+        'Handover_Checklist__c.Readiness_Percent__c',
+        'Handover_Checklist__c.Mandatory_Open__c'
+      ])
+    );
+    expect(COCKPIT_LISTS.incidents.listViewApiName).toBe('Cockpit_Incidents');
+  });
+
+  it('keeps the engine order by default, filters by a risk and searches names without case or accents', () => {
+    expect(names(visibleRows(rows))).toEqual(['Émeraude', 'alpha', 'Bêta', 'Zulu']);
+    expect(names(visibleRows(rows, { flag: 'breaches' }))).toEqual(['alpha']);
+    expect(names(visibleRows(rows, { search: 'BETA' }))).toEqual(['Bêta']);
+    expect(names(visibleRows(rows, { search: 'emer' }))).toEqual(['Émeraude']);
+    expect(names(visibleRows(rows, { search: '  ' }))).toHaveLength(4);
+  });
+
+  it('sorts by a column either way, blanks last both ways, the rank breaking ties', () => {
+    expect(names(visibleRows(rows, { sortBy: 'account' }))).toEqual(['alpha', 'Bêta', 'Émeraude', 'Zulu']);
+    expect(names(visibleRows(rows, { sortBy: 'gap' }))).toEqual(['Émeraude', 'alpha', 'Bêta', 'Zulu']);
+    expect(names(visibleRows(rows, { sortBy: 'gap', sortDirection: 'desc' }))).toEqual([
+      'alpha',
+      'Émeraude',
+      'Bêta',
+      'Zulu'
+    ]);
+    expect(names(visibleRows(rows, { sortBy: 'breached', sortDirection: 'desc' }))[0]).toBe('alpha');
+    expect(names(visibleRows(rows, { sortBy: 'covered' }))[0]).toBe('Émeraude');
+    for (const sortBy of ['notice', 'options', 'compliance', 'budget', 'handover', 'rank']) {
+      expect(visibleRows(rows, { sortBy })).toHaveLength(4);
+    }
+  });
+
+  it('refuses an unknown risk or column', () => {
+    expect(() => visibleRows(rows, { flag: 'late' })).toThrow('visibleRows: unknown risk flag "late"');
+    expect(() => visibleRows(rows, { sortBy: 'colour' })).toThrow('visibleRows: unknown sort key "colour"');
+  });
+});

@@ -1,0 +1,283 @@
+import {
+  amendmentFromRecord,
+  checklistFromRecord,
+  contractFromRecord,
+  incidentFromRecord,
+  maintenanceProposal,
+  openProposal,
+  portfolioFigures,
+  portfolioRisk,
+  proposalFromRecord,
+  readinessFromRecord,
+  RISK_FLAGS,
+  transitionFromRecord
+} from 'c/maintenanceEngine';
+import {
+  AMENDMENT_FIELDS,
+  AMENDMENT_FINANCIAL_FIELDS,
+  CHECKLIST_FIELDS,
+  CONTRACT_FIELDS,
+  CONTRACT_FINANCIAL_FIELDS,
+  INCIDENT_FIELDS,
+  OBJECTS,
+  PROPOSAL_FIELDS,
+  TRANSITION_FIELDS,
+  qualifiedName,
+  toFieldMap
+} from 'c/maintenanceRecords';
+import { Snapshot, calendarsByName, slaTemplates, transitionOptions } from 'c/maintenanceModel';
+import CONTRACT_ACCOUNT from '@salesforce/schema/Maintenance_Contract__c.Account__c';
+import CONTRACT_ACCOUNT_NAME from '@salesforce/schema/Maintenance_Contract__c.Account__r.Name';
+import CHECKLIST_ACCOUNT from '@salesforce/schema/Handover_Checklist__c.Account__c';
+import CHECKLIST_ACCOUNT_NAME from '@salesforce/schema/Handover_Checklist__c.Account__r.Name';
+import CHECKLIST_ITEMS_TOTAL from '@salesforce/schema/Handover_Checklist__c.Items_Total__c';
+import CHECKLIST_ITEMS_DONE from '@salesforce/schema/Handover_Checklist__c.Items_Done__c';
+import CHECKLIST_MANDATORY_OPEN from '@salesforce/schema/Handover_Checklist__c.Mandatory_Open__c';
+import CHECKLIST_READINESS from '@salesforce/schema/Handover_Checklist__c.Readiness_Percent__c';
+import TRANSITION_ACCOUNT_NAME from '@salesforce/schema/Maintenance_Transition__c.Account__r.Name';
+
+/**
+ * The Maintenance Cockpit's data, between what Lightning Data Service returns and what the component shows: the
+ * list views it reads (one getListRecordsByName wire each, page by page), the rows the engine ranks out of their
+ * records (portfolioFigures then portfolioRisk, the functions `report --risk` calls), and the filters, search and
+ * sort the user applies. No rule is written here: coverage, risks, ranking and proposals come from the engine.
+ */
+
+/** Records a list-records page holds: the UI API's largest page. */
+export const COCKPIT_PAGE_SIZE = 2000;
+
+const CONTRACT = Object.freeze({ ...CONTRACT_FIELDS, ACCOUNT: CONTRACT_ACCOUNT, ACCOUNT_NAME: CONTRACT_ACCOUNT_NAME });
+const CHECKLIST = Object.freeze({
+  ...CHECKLIST_FIELDS,
+  ACCOUNT: CHECKLIST_ACCOUNT,
+  ACCOUNT_NAME: CHECKLIST_ACCOUNT_NAME,
+  ITEMS_TOTAL: CHECKLIST_ITEMS_TOTAL,
+  ITEMS_DONE: CHECKLIST_ITEMS_DONE,
+  MANDATORY_OPEN: CHECKLIST_MANDATORY_OPEN,
+  READINESS: CHECKLIST_READINESS
+});
+const TRANSITION = Object.freeze({ ...TRANSITION_FIELDS, ACCOUNT_NAME: TRANSITION_ACCOUNT_NAME });
+
+function names(fields) {
+  return Object.freeze(Object.values(fields).map(qualifiedName));
+}
+
+/**
+ * The list views the cockpit reads, with exactly the fields the engine needs (no more: at 50,000 incidents every
+ * column counts). Financial fields are optional, so that Maintenance Support (who cannot read them) still gets the
+ * records. `key` names the list in the component and in `portfolioModel`'s input.
+ */
+export const COCKPIT_LISTS = Object.freeze({
+  contracts: Object.freeze({
+    objectApiName: OBJECTS.CONTRACT.objectApiName,
+    listViewApiName: 'Cockpit_Contracts',
+    fieldMap: CONTRACT,
+    optionalFieldMap: CONTRACT_FINANCIAL_FIELDS,
+    fields: names(CONTRACT),
+    optionalFields: names(CONTRACT_FINANCIAL_FIELDS)
+  }),
+  amendments: Object.freeze({
+    objectApiName: OBJECTS.AMENDMENT.objectApiName,
+    listViewApiName: 'All',
+    fieldMap: AMENDMENT_FIELDS,
+    optionalFieldMap: AMENDMENT_FINANCIAL_FIELDS,
+    fields: names(AMENDMENT_FIELDS),
+    optionalFields: names(AMENDMENT_FINANCIAL_FIELDS)
+  }),
+  incidents: Object.freeze({
+    objectApiName: OBJECTS.INCIDENT.objectApiName,
+    listViewApiName: 'Cockpit_Incidents',
+    fieldMap: INCIDENT_FIELDS,
+    optionalFieldMap: {},
+    fields: names(INCIDENT_FIELDS),
+    optionalFields: Object.freeze([])
+  }),
+  checklists: Object.freeze({
+    objectApiName: OBJECTS.CHECKLIST.objectApiName,
+    listViewApiName: 'Cockpit_Checklists',
+    fieldMap: CHECKLIST,
+    optionalFieldMap: {},
+    fields: names(CHECKLIST),
+    optionalFields: Object.freeze([])
+  }),
+  transitions: Object.freeze({
+    objectApiName: OBJECTS.TRANSITION.objectApiName,
+    listViewApiName: 'All',
+    fieldMap: TRANSITION,
+    optionalFieldMap: {},
+    fields: names(TRANSITION),
+    optionalFields: Object.freeze([])
+  }),
+  proposals: Object.freeze({
+    objectApiName: OBJECTS.OPPORTUNITY.objectApiName,
+    listViewApiName: 'Maintenance_Proposals',
+    fieldMap: PROPOSAL_FIELDS,
+    optionalFieldMap: {},
+    fields: names(PROPOSAL_FIELDS),
+    optionalFields: Object.freeze([])
+  })
+});
+
+/** The names of COCKPIT_LISTS, in the order the component declares its wires. */
+export const LIST_KEYS = Object.freeze(Object.keys(COCKPIT_LISTS));
+
+function fieldMaps(key, records) {
+  const list = COCKPIT_LISTS[key];
+  return (records ?? []).map((record) => toFieldMap(record, list.fieldMap, list.optionalFieldMap));
+}
+
+function byAccount(models) {
+  const map = new Map();
+  for (const model of models) {
+    const accountId = model.accountId;
+    if (!map.has(accountId)) map.set(accountId, []);
+    map.get(accountId).push(model);
+  }
+  return map;
+}
+
+/**
+ * @typedef {object} PortfolioRowView
+ * @property {string} id the account id
+ * @property {object} row portfolioRisk's row (figures, flags, rank, tier, urgentOn)
+ * @property {object|null} proposal maintenanceProposal's answer for the account's gap (null without one)
+ * @property {object|null} openProposal the account's open maintenance proposal (openProposal)
+ */
+
+/**
+ * Every account with maintenance data, ranked by the engine, out of the list views' records.
+ * @param {object} input
+ * @param {Record<string, object[]>} input.records UI API records by COCKPIT_LISTS key
+ * @param {object} [input.config] the loaded MaintenanceConfig (calendars, transition options, SLA templates); without
+ *   it breaches are not judged (counted as unjudged) and proposals have no amount
+ * @param {string} input.today 'YYYY-MM-DD', the user's day
+ * @param {Date} input.now the instant SLA clocks are read at
+ * @returns {{ rows: PortfolioRowView[], counts: Record<string, number> }} a Snapshot
+ */
+export function portfolioModel({ records, config, today, now }) {
+  const contractFields = fieldMaps('contracts', records.contracts);
+  const contracts = contractFields.map((fields) => contractFromRecord(fields));
+  const checklistFields = fieldMaps('checklists', records.checklists);
+  const transitionFields = fieldMaps('transitions', records.transitions);
+  const transitions = transitionFields.map((fields) => transitionFromRecord(fields));
+  // The account's name comes with its records (Account__r.Name): no request for the accounts themselves.
+  const accountNames = {};
+  for (const fields of [...contractFields, ...checklistFields, ...transitionFields]) {
+    const name = fields['Account__r.Name'];
+    if (typeof name === 'string') accountNames[fields.Account__c] = name;
+  }
+  const options = config ? transitionOptions(config) : [];
+  const templates = config ? slaTemplates(config) : [];
+  const figures = portfolioFigures({
+    accountNames,
+    contracts,
+    amendments: fieldMaps('amendments', records.amendments).map((fields) => amendmentFromRecord(fields)),
+    incidents: fieldMaps('incidents', records.incidents).map((fields) => incidentFromRecord(fields)),
+    checklists: checklistFields.map((fields) => checklistFromRecord(fields)),
+    transitions,
+    options,
+    calendars: config ? calendarsByName(config) : null,
+    readiness: Object.fromEntries(checklistFields.map((fields) => [fields.Id, readinessFromRecord(fields)])),
+    today,
+    now
+  });
+  const { rows, counts } = portfolioRisk({ accounts: figures, today });
+  const contractsOf = byAccount(contracts);
+  const transitionsOf = byAccount(transitions);
+  const proposalsOf = byAccount(fieldMaps('proposals', records.proposals).map((fields) => proposalFromRecord(fields)));
+  return new Snapshot({
+    rows: rows.map((row) => {
+      const id = row.figures.accountId;
+      return {
+        id,
+        row,
+        proposal: maintenanceProposal({
+          accountId: id,
+          gapStart: row.figures.gapStart,
+          contracts: contractsOf.get(id) ?? [],
+          transitions: transitionsOf.get(id) ?? [],
+          options,
+          templates,
+          today
+        }),
+        openProposal: openProposal(proposalsOf.get(id) ?? [])
+      };
+    }),
+    counts
+  });
+}
+
+/** The sort keys of the table's columns; `rank` is the engine's order. */
+export const SORT_KEYS = Object.freeze([
+  'rank',
+  'account',
+  'covered',
+  'gap',
+  'notice',
+  'options',
+  'breached',
+  'compliance',
+  'budget',
+  'handover'
+]);
+
+const NAME_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** What each column sorts by; blanks (null) always last, whatever the direction. */
+const SORT_VALUES = {
+  rank: (f, row) => row.rank,
+  account: (f) => f.accountName,
+  covered: (f) => (f.coveredToday ? 1 : 0),
+  gap: (f) => f.gapStart,
+  notice: (f) => f.notice?.deadline ?? null,
+  options: (f) => f.transition?.closesOn ?? null,
+  breached: (f) => f.openBreached.any,
+  compliance: (f) => f.compliance.resolution.percent,
+  budget: (f) => f.budget?.percentConsumed ?? null,
+  handover: (f) => f.handover?.percent ?? null
+};
+
+function compareValues(a, b) {
+  if (typeof a === 'string' && typeof b === 'string') return NAME_ORDER.compare(a, b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The rows the table shows: those carrying `flag` (one of RISK_FLAGS; all without), whose account name contains
+ * `search` (case and accents ignored), sorted by `sortBy` (SORT_KEYS) ascending or descending, the rank breaking ties.
+ * @param {PortfolioRowView[]} rows
+ * @param {{ flag?: string|null, search?: string, sortBy?: string, sortDirection?: 'asc'|'desc' }} view
+ * @returns {PortfolioRowView[]}
+ */
+export function visibleRows(rows, { flag = null, search = '', sortBy = 'rank', sortDirection = 'asc' } = {}) {
+  if (flag !== null && !RISK_FLAGS.includes(flag)) {
+    throw new RangeError(`visibleRows: unknown risk flag ${JSON.stringify(flag)}`);
+  }
+  const valueOf = SORT_VALUES[sortBy];
+  if (!valueOf) {
+    throw new RangeError(`visibleRows: unknown sort key ${JSON.stringify(sortBy)}`);
+  }
+  const needle = search.trim();
+  const matches = (name) => {
+    if (!needle) return true;
+    const text = String(name ?? '');
+    for (let i = 0; i + needle.length <= text.length; i += 1) {
+      if (NAME_ORDER.compare(text.slice(i, i + needle.length), needle) === 0) return true;
+    }
+    return false;
+  };
+  const sign = sortDirection === 'desc' ? -1 : 1;
+  return rows
+    .filter((view) => (flag === null || view.row.flags.includes(flag)) && matches(view.row.figures.accountName))
+    .sort((a, b) => {
+      const va = valueOf(a.row.figures, a.row);
+      const vb = valueOf(b.row.figures, b.row);
+      if (va === null || va === undefined || vb === null || vb === undefined) {
+        const blankA = va === null || va === undefined;
+        const blankB = vb === null || vb === undefined;
+        if (blankA !== blankB) return blankA ? 1 : -1;
+        return a.row.rank - b.row.rank;
+      }
+      return sign * compareValues(va, vb) || a.row.rank - b.row.rank;
+    });
+}
