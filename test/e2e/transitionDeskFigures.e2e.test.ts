@@ -403,4 +403,61 @@ describe('the figures of the transition desk, counted from the demo records', ()
     await screenshot(page, 'figures-7-signed-waiting');
     expect(problems).toEqual([]);
   });
+  it('logs effort on an incident from its row: the entry, the incident effort and the gap figures follow', async () => {
+    // The second gap-today account, so that the figures counted above stay the demo's.
+    const account = await storyAccount(demo, 'gap-today', 1);
+    await page.goto(`${preview.server.url}/lightning/r/Account/${account.id}/view`);
+    await page.locator('c-budget-panel .out-of-coverage').waitFor();
+    const today = demo.seed.today as string;
+    const [extension] = await rows<{ Id: string; End_Date__c: string; Daily_Rate__c: number }>(
+      `SELECT Id, End_Date__c, Daily_Rate__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}' AND Status__c = 'Expired'`
+    );
+    const gapEntries = async (): Promise<Effort[]> =>
+      (
+        await rows<Effort>(
+          `SELECT Work_Date__c, Days__c, Billable__c FROM Effort_Entry__c WHERE Account__c = '${account.id}'`
+        )
+      ).filter((entry) => entry.Work_Date__c > extension.End_Date__c);
+    const before = await gapEntries();
+    const [incident] = await rows<{ Id: string; Name: string; Subject__c: string; Effort_Days__c: number | null }>(
+      `SELECT Id, Name, Subject__c, Effort_Days__c FROM Maintenance_Incident__c WHERE Account__c = '${account.id}' ORDER BY Name LIMIT 1`
+    );
+    const row = page.locator('c-incident-list tr', { hasText: incident.Subject__c });
+    await row.locator('lightning-button-menu button').click();
+    await page.getByRole('menuitem', { name: label('Effort_Log_Action'), exact: true }).click();
+    const logger = page.locator('c-effort-logger');
+    // The logger offers half a day, the usual unit: logged as offered, on today, billable.
+    await logger.locator('lightning-button.effort-save button').click();
+    await page
+      .locator('.preview-toast', {
+        hasText: label('Effort_Log_Logged', formatNumberLikeComponents(demo, 0.5), incident.Name)
+      })
+      .waitFor();
+    // In the org: one more entry, today, billable, under the expired extension (the last signed contract), and the
+    // incident's effort up by half a day.
+    const entries = await rows<Effort & { Contract__c: string }>(
+      `SELECT Work_Date__c, Days__c, Billable__c, Contract__c FROM Effort_Entry__c WHERE Incident__c = '${incident.Id}' AND Work_Date__c = ${today}`
+    );
+    expect(entries).toEqual([
+      expect.objectContaining({ Work_Date__c: today, Days__c: 0.5, Billable__c: true, Contract__c: extension.Id })
+    ]);
+    const [updated] = await rows<{ Effort_Days__c: number }>(
+      `SELECT Effort_Days__c FROM Maintenance_Incident__c WHERE Id = '${incident.Id}'`
+    );
+    expect(updated.Effort_Days__c).toBe(Math.round(((incident.Effort_Days__c ?? 0) + 0.5) * 100) / 100);
+    // The tab counts the half day in the gap, priced at the extension's rate, without a reload.
+    const after = await gapEntries();
+    expect(sumDays(after)).toBe(Math.round((sumDays(before) + 0.5) * 100) / 100);
+    const text = label(
+      'Alert_Effort_Out_Of_Coverage',
+      formatNumberLikeComponents(demo, sumDays(after)),
+      formatCurrencyLikeComponents(
+        demo,
+        money(sumDays(after.filter((entry) => entry.Billable__c)) * extension.Daily_Rate__c)
+      )
+    );
+    await page.locator('c-budget-panel .out-of-coverage', { hasText: text }).waitFor();
+    await screenshot(page, 'figures-8-effort-logged');
+    expect(problems).toEqual([]);
+  });
 });
