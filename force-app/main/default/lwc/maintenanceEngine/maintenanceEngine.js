@@ -2515,10 +2515,9 @@ export function incidentTransition(input) {
     }
   }
   facts.status = fields.Status__c ?? status;
-  const after =
-    recompute || facts.status !== status
-      ? breachesSeen(args, incident, contract, priority, facts, nowMs, fn, recompute)
-      : before;
+  // A response, resolution or cancellation stamped now judges the clocks at now, as before the action: only a new
+  // priority or a closed pause (a recompute) can change what is seen.
+  const after = recompute ? breachesSeen(args, incident, contract, priority, facts, nowMs, fn, true) : before;
   writeBreachStamps(fields, stamps, [before, after]);
   return fields;
 }
