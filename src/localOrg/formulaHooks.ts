@@ -45,6 +45,9 @@ function context(
   priorRecord?: Record<string, unknown>,
   withGlobals = false
 ): FormulaContext {
+  // A rule or formula often reads the same parent several times (`Contract__r.P1_...`, `Contract__r.P2_...`): each
+  // parent is read once per context. Nothing is written while a context evaluates, so the copy stays current.
+  const parents = new Map<string, Record<string, unknown> | undefined>();
   return {
     globals: withGlobals ? globalsOf(store) : undefined,
     record,
@@ -60,7 +63,10 @@ function context(
         // Stored values only: the engine evaluates the parent's formula fields it reads, on demand.
         const parent = store.getObject(objectName);
         const canonical = normalizeId(id);
-        return parent && canonical ? store.readRaw(parent, canonical) : undefined;
+        if (!parent || !canonical) return undefined;
+        const key = `${parent.name}:${canonical}`;
+        if (!parents.has(key)) parents.set(key, store.readRaw(parent, canonical));
+        return parents.get(key);
       } finally {
         depth--;
       }
