@@ -111,6 +111,9 @@ export const INCIDENT_FIELDS = [
   'Original_Resolution_Due__c',
   'Paused_Minutes__c',
   'Paused_Since__c',
+  'Pause_Reason__c',
+  'Response_Breached_At__c',
+  'Resolution_Breached_At__c',
   'Effort_Days__c',
   'Out_Of_Coverage__c',
   'External_Id__c'

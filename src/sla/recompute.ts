@@ -1,11 +1,13 @@
 /**
  * Re-stamps the SLA due times of open incidents after a calendar, SLA template or contract change, with the engine's
  * 'recompute' transition: from the time each incident was reported, for its current priority and contract, with the
- * paused time kept. The original resolution target is never moved (only filled in where blank). Only incidents whose
- * stamps change are written, so a second run writes nothing.
+ * paused time kept. The original resolution target is never moved (only filled in where blank). The breaches that
+ * have passed by now are stamped (Response_Breached_At__c / Resolution_Breached_At__c, only where blank, never moved).
+ * Only incidents whose stamps change are written, so a second run writes nothing.
  */
 import type { Connection } from '@salesforce/core';
 import {
+  breachStamps,
   contractCalendar,
   contractFromRecord,
   incidentFromRecord,
@@ -39,17 +41,21 @@ export interface RecomputeOutcome extends RecomputePlan {
 }
 
 const STAMPED_FIELDS = ['Response_Due__c', 'Resolution_Due__c', 'Original_Resolution_Due__c'] as const;
+const BREACH_FIELDS = ['Response_Breached_At__c', 'Resolution_Breached_At__c'] as const;
 
 function sameInstant(a: unknown, b: unknown): boolean {
   if ((a ?? null) === null || (b ?? null) === null) return (a ?? null) === (b ?? null);
   return Date.parse(String(a).replace(/\+0000$/, 'Z')) === Date.parse(String(b));
 }
 
+export interface OpenIncidents {
+  incidents: FieldMap[];
+  contracts: Map<string, Contract>;
+  calendars: Record<string, Calendar>;
+}
+
 /** Reads the open incidents (of one account, or all), their contracts and the org's calendars. */
-async function readInputs(
-  conn: Connection,
-  accountId?: string
-): Promise<{ incidents: FieldMap[]; contracts: Map<string, Contract>; calendars: Record<string, Calendar> }> {
+export async function readOpenIncidents(conn: Connection, accountId?: string): Promise<OpenIncidents> {
   const accountFilter = accountId ? ` AND Account__c = ${soqlString(accountId)}` : '';
   const incidents = await queryAll<FieldMap>(
     conn,
@@ -66,13 +72,23 @@ async function readInputs(
   return { incidents, contracts, calendars };
 }
 
+/** The breach stamps a transition wrote (the first seen wins over a later judgement). */
+function pickBreaches(stamped: object): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  for (const field of BREACH_FIELDS) {
+    const value = (stamped as Record<string, FieldValue>)[field];
+    if (typeof value === 'string') fields[field] = value;
+  }
+  return fields;
+}
+
 /** Works out the new stamps without writing anything. */
 export async function planRecompute(
   conn: Connection,
   options: { accountId?: string; now?: Date } = {}
 ): Promise<RecomputePlan> {
   const now = options.now ?? new Date();
-  const { incidents, contracts, calendars } = await readInputs(conn, options.accountId);
+  const { incidents, contracts, calendars } = await readOpenIncidents(conn, options.accountId);
   const changes: IncidentChange[] = [];
   const missing = new Map<string, number>();
   for (const row of incidents) {
@@ -93,6 +109,16 @@ export async function planRecompute(
       if (!(field in stamped)) continue;
       const value = (stamped as Record<string, FieldValue>)[field] ?? null;
       if (!sameInstant(row[field], value)) fields[field] = value;
+    }
+    // Breaches are judged now, whatever the pause: a stamp records when a clock passed, which no pause undoes.
+    const breaches: Record<string, FieldValue> = {
+      ...breachStamps({ incident, contract, calendar, now }),
+      ...pickBreaches(stamped)
+    };
+    for (const field of BREACH_FIELDS) {
+      if (row[field] === null || row[field] === undefined) {
+        if (typeof breaches[field] === 'string') fields[field] = breaches[field];
+      }
     }
     if (Object.keys(fields).length > 0) changes.push({ id: String(row.Id), name: String(row.Name ?? row.Id), fields });
   }

@@ -14,7 +14,8 @@ const commands: Record<string, () => Promise<{ default: { run(argv: string[], co
     setup: () => import('../../src/commands/maintenance/setup.js'),
     report: () => import('../../src/commands/maintenance/report.js'),
     'sla-recompute': () => import('../../src/commands/maintenance/sla/recompute.js'),
-    'incident-import': () => import('../../src/commands/maintenance/incident/import.js')
+    'incident-import': () => import('../../src/commands/maintenance/incident/import.js'),
+    'sla-watch': () => import('../../src/commands/maintenance/sla/watch.js')
   };
 const load = commands[name];
 if (!load) {
