@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
 import {
   KEY_FIELD,
   LOAD_ORDER,
@@ -42,14 +43,73 @@ export class PlanError extends Error {
   }
 }
 
-interface PlanEntry {
-  sobject?: unknown;
-  files?: unknown;
+/** What a message's fix is: zod carries one text per issue, the fix travels beside it. */
+type Say = (message: string, fix: string) => string;
+
+/**
+ * The plan file, as `sf data export tree --plan` writes it and plugin-data reads it (with a zod schema of the same
+ * shape): a non-empty array of { sobject, files }. Other keys (saveRefs, resolveRefs) are accepted and ignored: every
+ * reference resolves here by the parent's key. Each entry is checked on its own, so that one bad entry does not hide
+ * the problems of the others' files.
+ */
+function planSchemas(say: Say) {
+  const notAPlan = say(
+    'a plan is a non-empty JSON array of { sobject, files }',
+    'generate one with sf data export tree --plan'
+  );
+  const notFiles = say('"files" must be a list of file names', 'write e.g. "files": ["Account.json"]');
+  const unknownObject = (input: unknown): string =>
+    say(`sObject ${JSON.stringify(input)} is not one the seed writes`, suggestion(String(input), LOAD_ORDER));
+  return {
+    plan: z.array(z.unknown(), { error: notAPlan }).min(1, { error: notAPlan }),
+    entry: z.looseObject(
+      {
+        sobject: z.string({ error: (issue) => unknownObject(issue.input) }).transform((value, ctx) => {
+          const sobject = LOAD_ORDER.find((name) => name.toLowerCase() === value.toLowerCase());
+          if (sobject) return sobject;
+          ctx.addIssue({ code: 'custom', message: unknownObject(value), input: value });
+          return z.NEVER;
+        }),
+        files: z.array(z.string({ error: notFiles }), { error: notFiles })
+      },
+      {
+        error: say(
+          'a plan entry must be a JSON object { sobject, files }',
+          'write e.g. { "sobject": "Account", "files": ["Account.json"] }'
+        )
+      }
+    )
+  };
 }
 
-interface TreeRecord {
-  attributes?: { type?: string; referenceId?: string };
-  [field: string]: unknown;
+/** A data file of the plan: { records: [...] }, each record a JSON object with its attributes. */
+function dataFileSchema(say: Say) {
+  const noRecords = say('the file has no "records" list', 'write { "records": [ ... ] }');
+  const notText = say(
+    'a record\'s "attributes" must be { "type": text, "referenceId": text }',
+    'write e.g. "attributes": { "type": "Account", "referenceId": "AccountRef1" }'
+  );
+  return z.looseObject(
+    {
+      records: z.array(
+        z.looseObject(
+          {
+            attributes: z
+              .looseObject(
+                { type: z.string({ error: notText }).optional(), referenceId: z.string({ error: notText }).optional() },
+                { error: notText }
+              )
+              .optional()
+          },
+          {
+            error: say('a record must be a JSON object', 'write each record as { "attributes": {...}, "Field": value }')
+          }
+        ),
+        { error: noRecords }
+      )
+    },
+    { error: noRecords }
+  );
 }
 
 function readJson(file: string, problems: PlanProblem[], where: string): unknown {
@@ -79,65 +139,60 @@ function readJson(file: string, problems: PlanProblem[], where: string): unknown
  */
 export function readPlan(planFile: string, context: RecipeContext): Dataset {
   const problems: PlanProblem[] = [];
-  const plan = readJson(planFile, problems, '(plan)');
-  if (plan === undefined) throw new PlanError(planFile, problems);
-  if (!Array.isArray(plan) || plan.length === 0) {
-    throw new PlanError(planFile, [
-      {
-        file: planFile,
-        where: '(plan)',
-        message: 'a plan is a non-empty JSON array of { sobject, files }',
-        fix: 'generate one with sf data export tree --plan'
-      }
-    ]);
+  const fixes = new Map<string, string>();
+  const say: Say = (message, fix) => {
+    fixes.set(message, fix);
+    return message;
+  };
+  /** zod's issues as problems of a file, placed by `where` from the issue's path. */
+  const addIssues = (
+    file: string,
+    issues: readonly z.core.$ZodIssue[],
+    where: (path: PropertyKey[]) => string
+  ): void => {
+    for (const issue of issues) {
+      problems.push({ file, where: where(issue.path), message: issue.message, fix: fixes.get(issue.message) ?? '' });
+    }
+  };
+  const json = readJson(planFile, problems, '(plan)');
+  if (json === undefined) throw new PlanError(planFile, problems);
+  const schemas = planSchemas(say);
+  const plan = schemas.plan.safeParse(json);
+  if (!plan.success) {
+    addIssues(planFile, plan.error.issues, () => '(plan)');
+    throw new PlanError(planFile, problems);
   }
+  const entries = plan.data.map((raw, index) => {
+    const entry = schemas.entry.safeParse(raw);
+    if (!entry.success) addIssues(planFile, entry.error.issues, () => `entry ${index + 1}`);
+    return entry.data;
+  });
   const groups = new Map<SeedObjectName, SeedRecord[]>();
   // referenceId -> the record's sObject and key, filled in plan order as sf data import tree resolves them.
   const references = new Map<string, { sobject: SeedObjectName; key: string }>();
   const pendingRefs: { file: string; where: string; record: SeedRecord; field: string; refId: string }[] = [];
 
-  (plan as PlanEntry[]).forEach((entry, entryIndex) => {
+  entries.forEach((entry, entryIndex) => {
+    if (!entry) return;
     const where = `entry ${entryIndex + 1}`;
-    const sobject = LOAD_ORDER.find(
-      (name) => typeof entry?.sobject === 'string' && name.toLowerCase() === entry.sobject.toLowerCase()
-    );
-    if (!sobject) {
-      problems.push({
-        file: planFile,
-        where,
-        message: `sObject ${JSON.stringify(entry?.sobject)} is not one the seed writes`,
-        fix: suggestion(String(entry?.sobject), LOAD_ORDER)
-      });
-      return;
-    }
-    if (!Array.isArray(entry.files) || entry.files.some((file) => typeof file !== 'string')) {
-      problems.push({
-        file: planFile,
-        where,
-        message: '"files" must be a list of file names',
-        fix: 'write e.g. "files": ["Account.json"]'
-      });
-      return;
-    }
+    const { sobject } = entry;
     const fields = context.catalog.get(sobject.toLowerCase())?.fields;
-    for (const name of entry.files as string[]) {
+    for (const name of entry.files) {
       const dataFile = resolve(dirname(planFile), name);
-      const data = readJson(dataFile, problems, where) as { records?: unknown } | undefined;
-      if (data === undefined) continue;
-      if (!Array.isArray(data.records)) {
-        problems.push({
-          file: dataFile,
-          where: '(file)',
-          message: 'the file has no "records" list',
-          fix: 'write { "records": [ ... ] }'
-        });
+      const json = readJson(dataFile, problems, where);
+      if (json === undefined) continue;
+      const data = dataFileSchema(say).safeParse(json);
+      if (!data.success) {
+        addIssues(dataFile, data.error.issues, (path) =>
+          typeof path[1] === 'number' ? `record ${path[1] + 1}` : '(file)'
+        );
         continue;
       }
-      (data.records as TreeRecord[]).forEach((raw, recordIndex) => {
-        const refId = raw?.attributes?.referenceId;
+      data.data.records.forEach((raw, recordIndex) => {
+        const refId = raw.attributes?.referenceId;
         const at = `record ${recordIndex + 1}${refId ? ` (${refId})` : ''}`;
         const keyField = KEY_FIELD[sobject];
-        const key = Object.entries(raw ?? {}).find(([field]) => field.toLowerCase() === keyField.toLowerCase())?.[1];
+        const key = Object.entries(raw).find(([field]) => field.toLowerCase() === keyField.toLowerCase())?.[1];
         if (typeof key !== 'string' || key === '') {
           problems.push({
             file: dataFile,
