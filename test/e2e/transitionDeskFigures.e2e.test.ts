@@ -249,6 +249,10 @@ describe('the figures of the transition desk, counted from the demo records', ()
     );
     expect(await page.locator('c-budget-panel .out-of-coverage').textContent()).toBe(text);
     expect(await alerts()).toContain(text);
+    // The gap opened the day after the cover ended, 12 days ago: the alerts say since when, not "starts in 0 days".
+    const since = addDays(extension.End_Date__c, 1);
+    expect(since).toBe(addDays(demo.seed.today as string, -12));
+    expect(await alerts()).toContain(label('Alert_Gap_Since', formatDayLikeComponents(demo, since), 12));
     await screenshot(page, 'figures-3-effort-in-gap');
     expect(problems).toEqual([]);
   });

@@ -14,6 +14,7 @@ import alertsTitle from '@salesforce/label/c.Alerts_Title';
 import alertNotice from '@salesforce/label/c.Alert_Notice';
 import alertCoverageEnd from '@salesforce/label/c.Alert_Coverage_End';
 import alertGap from '@salesforce/label/c.Alert_Gap';
+import alertGapSince from '@salesforce/label/c.Alert_Gap_Since';
 import alertBudget from '@salesforce/label/c.Alert_Budget';
 import kpiOpenIncidents from '@salesforce/label/c.Kpi_Open_Incidents';
 import kpiBreached from '@salesforce/label/c.Kpi_Breached';
@@ -81,6 +82,7 @@ export default {
   alertNotice,
   alertCoverageEnd,
   alertGap,
+  alertGapSince,
   alertBudget,
   kpiOpenIncidents,
   kpiBreached,

@@ -395,8 +395,14 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
   alertText(alert, name, isContract) {
     const date = formatDay(alert.date);
     switch (alert.kind) {
-      case 'gap':
+      case 'gap': {
+        // A gap open before today does not "start in 0 days": say since when the account has been without cover.
+        const since = this.coverageSummary.inGapSince;
+        if (alert.daysLeft === 0 && since && since < alert.date) {
+          return formatLabel(LABELS.alertGapSince, formatDay(since), daysBetween(since, alert.date));
+        }
         return formatLabel(LABELS.alertGap, alert.daysLeft, date);
+      }
       case 'coverage-end':
         return formatLabel(isContract ? LABELS.alertCoverageEnd : LABELS.alertWarrantyEnd, name, alert.daysLeft, date);
       case 'notice-passed':

@@ -21,6 +21,11 @@ jest.mock(
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Alert_Gap', () => ({ default: 'Gap starts in {0} days ({1}).' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.Alert_Gap_Since',
+  () => ({ default: 'In a coverage gap since {0}: {1} days without cover.' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.Alert_Coverage_End', () => ({ default: '{0} ends in {1} days ({2}).' }), {
   virtual: true
 });
@@ -326,6 +331,10 @@ describe('c-maintenance-overview', () => {
     const element = await renderWithData(expired);
     expect(text(element, '.banner-text')).toBe('Not covered today, since Mar 1, 2026. Covered from May 1, 2026.');
     expect(element.shadowRoot.querySelector('.coverage-banner').className).toContain('slds-theme_error');
+    // The alerts say the same: not a gap "starting in 0 days", but one open since 1 March, 9 days before today.
+    const alerts = [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    expect(alerts).toContain('In a coverage gap since Mar 1, 2026: 9 days without cover.');
+    expect(alerts.filter((alert) => alert.startsWith('Gap starts in'))).toEqual([]);
   });
 
   it('on the transition desk: renewals dashed, amendments marked, warranties named, costs and options in the alerts', async () => {
