@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   addDays,
   addMonths,
+  COVERAGE_HORIZON_DAYS,
   amendmentFromRecord,
   budgetBurn,
   checklistFromRecord,
@@ -50,7 +51,12 @@ function accountModel(dataset: GeneratedDataset, accountKey: string) {
   const checklists = ofAccount(dataset, 'Handover_Checklist__c', accountKey).map((record) =>
     checklistFromRecord({ ...record.fields, Id: record.key })
   );
-  const coverage = coverageTimeline({ contracts, checklists, today: dataset.today, horizonDays: 90 });
+  const coverage = coverageTimeline({
+    contracts,
+    checklists,
+    today: dataset.today,
+    horizonDays: COVERAGE_HORIZON_DAYS
+  });
   return { contracts, checklists, coverage };
 }
 
@@ -144,7 +150,7 @@ describe('generator: determinism and size', () => {
 describe.each(['2026-05-04', '2027-02-15'])('the demo stories hold on %s', (today) => {
   const dataset = generateDataset(demo, config, { today });
 
-  it('covered: covered today and for the next 90 days', () => {
+  it('covered: covered today and over the whole coverage horizon', () => {
     for (const key of accountsOf(dataset, 'covered')) {
       const { coverage } = accountModel(dataset, key);
       expect(coverage).toMatchObject({ coveredToday: true, firstGapStart: null });
