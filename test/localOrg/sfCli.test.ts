@@ -468,7 +468,7 @@ describe('the real sf CLI', () => {
     }
   }, 300000);
 
-  it('sf project deploy validate, then quick, report and resume', () => {
+  it('sf project deploy validate, then quick, report and resume, on deploys and validations', () => {
     const validate = sf(
       ['project', 'deploy', 'validate', '--source-dir', 'force-app', '--target-org', 'local', '--wait', '10'],
       {},
@@ -498,6 +498,43 @@ describe('the real sf CLI', () => {
       root
     );
     expect(report.result).toMatchObject({ status: 'Succeeded', success: true });
+    const validationReport = sf(
+      ['project', 'deploy', 'report', '--job-id', validationId, '--target-org', 'local'],
+      {},
+      root
+    );
+    expect(validationReport.result).toMatchObject({ id: validationId, checkOnly: true, status: 'Succeeded' });
+
+    // A validation started without waiting is resumed like a deploy, and can then be quick-deployed.
+    const asyncValidation = sf(
+      ['project', 'deploy', 'validate', '--source-dir', 'force-app', '--target-org', 'local', '--async'],
+      {},
+      root
+    );
+    expect(asyncValidation.status).toBe(0);
+    const resumedValidation = sf(
+      ['project', 'deploy', 'resume', '--job-id', String(asyncValidation.result.id), '--wait', '10'],
+      {},
+      root
+    );
+    expect(resumedValidation.status).toBe(0);
+    expect(resumedValidation.result).toMatchObject({ checkOnly: true, success: true, status: 'Succeeded' });
+    const quickAfterResume = sf(
+      [
+        'project',
+        'deploy',
+        'quick',
+        '--job-id',
+        String(asyncValidation.result.id),
+        '--target-org',
+        'local',
+        '--wait',
+        '10'
+      ],
+      {},
+      root
+    );
+    expect(quickAfterResume.result).toMatchObject({ checkOnly: false, success: true, status: 'Succeeded' });
 
     const started = sf(
       ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', 'local', '--async'],
