@@ -149,8 +149,9 @@ describe('a P1 incident from the logger to the paused clock', () => {
     await rowAction('Incident_Action_Acknowledge', String(saved.Name));
     await page.clock.setFixedTime(START + 2 * MINUTE_MS);
     await waitOnCustomer('Waiting for customer information', String(saved.Name));
-    const badge = incidentRow().locator('.slds-badge');
-    await badge.filter({ hasText: label('Sla_Band_Grey') }).waitFor();
+    // Grey, and the badge names each clock: the restore (GTR) clock is paused.
+    const badge = incidentRow().locator('.slds-badge.sla-band_grey');
+    await badge.filter({ hasText: 'GTR paused' }).waitFor();
     // The drawn colour, SLDS grey #747474.
     expect(await backgroundColor(badge)).toBe('rgb(116, 116, 116)');
     const waiting = await incidentRecord();

@@ -2,12 +2,20 @@ import { api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { PRIORITIES, allowedActions, slaStatus, incidentTransition, waitRefusal } from 'c/maintenanceEngine';
+import {
+  PRIORITIES,
+  allowedActions,
+  formatSlaDuration,
+  incidentTransition,
+  slaBadgeText,
+  slaStatus,
+  waitRefusal
+} from 'c/maintenanceEngine';
 import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, OBJECTS, displayValueOf } from 'c/maintenanceRecords';
 import { Snapshot, calendarOfContract, isOpen } from 'c/maintenanceModel';
-import { formatDuration, formatInstant, formatLabel, formatNumber, formatPercent } from 'c/maintenanceFormat';
+import { SLA_LOCALE, formatInstant, formatLabel, formatNumber, formatPercent } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
 /** Row actions, by the engine action they run. Which ones a row offers is the engine's call (allowedActions). */
@@ -37,6 +45,18 @@ const BAND_LABELS = {
   red: LABELS.bandRed,
   grey: LABELS.bandGrey,
   none: LABELS.bandNone
+};
+
+/** SLA_State__c's words (the engine's SLA_STATES), in the user's language. */
+const STATE_LABELS = {
+  'On Track': LABELS.stateOnTrack,
+  Paused: LABELS.statePaused,
+  'Response Breached': LABELS.stateResponseBreached,
+  Breached: LABELS.stateBreached,
+  'Breached (paused)': LABELS.stateBreachedPaused,
+  Met: LABELS.stateMet,
+  Cancelled: LABELS.stateCancelled,
+  'No SLA': LABELS.stateNoSla
 };
 
 /** Rows drawn at first and added by each "Show more": enough to fill the card, few enough to draw at once. */
@@ -165,6 +185,7 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
   toRow(row) {
     const { incident, status, band } = row;
     const bandLabel = BAND_LABELS[band];
+    const badgeText = status ? slaBadgeText(status, SLA_LOCALE) : bandLabel;
     const actions = this.rowActionsFor(row);
     return {
       id: row.id,
@@ -175,10 +196,12 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
       priority: row.priority,
       status: displayValueOf(incident.record, INCIDENT_FIELDS.STATUS),
       band,
-      bandLabel,
+      bandLabel: badgeText,
+      state: status ? (STATE_LABELS[status.state] ?? status.state) : '',
       bandClass: `slds-badge sla-band sla-band_${band}`,
       bandTitle: status ? `${bandLabel} (${formatPercent(status.elapsedPercent / 100)})` : bandLabel,
-      remaining: status ? formatDuration(status.remainingMinutes) : '',
+      remaining: status ? slaTimeLeft(status.remainingMinutes, row) : '',
+      remainingClock: status ? this.clockWording(row) : '',
       responseDue: formatInstant(incident.fields.Response_Due__c),
       resolutionDue: formatInstant(incident.fields.Resolution_Due__c),
       actions,
@@ -186,6 +209,11 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
       actionsLabel: formatLabel(LABELS.rowActions, row.name),
       busy: this.busyRowId === row.id
     };
+  }
+
+  /** Which time the "time left" counts: business time on the contract's calendar, or elapsed time on a 24x7 clock. */
+  clockWording(row) {
+    return row.alwaysOn ? LABELS.clockElapsed : LABELS.clockBusiness;
   }
 
   get hasIncidents() {
@@ -401,11 +429,29 @@ function judge(incident, contract, calendars, now) {
     band: status ? status.band : 'none',
     status,
     incident,
+    calendar,
+    alwaysOn: Boolean(status?.alwaysOn),
     waitRefusal: allowedActions(incident.model.status).includes('wait')
       ? waitRefusal({ incident: incident.model, contract: contract ? contract.model : null, calendar, now })
       : null,
     resolutionDueTime: incident.fields.Resolution_Due__c ? Date.parse(incident.fields.Resolution_Due__c) : Infinity
   };
+}
+
+/**
+ * Time left on the governing clock, readable at any length (maintenanceEngine.formatSlaDuration: "3 h 20 min",
+ * "12 business days 3 h", "2 d 4 h" on a 24x7 clock); negative once overdue, then read as "overdue by ...".
+ */
+function slaTimeLeft(minutes, row) {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes)) {
+    return '';
+  }
+  const text = formatSlaDuration(Math.abs(minutes), {
+    alwaysOn: row.alwaysOn,
+    calendar: row.calendar ?? undefined,
+    locale: SLA_LOCALE
+  });
+  return minutes < 0 && Math.round(-minutes) > 0 ? formatLabel(LABELS.overdue, text) : text;
 }
 
 /**

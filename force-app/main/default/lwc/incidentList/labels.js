@@ -42,9 +42,31 @@ import bandRed from '@salesforce/label/c.Sla_Band_Red';
 import bandGrey from '@salesforce/label/c.Sla_Band_Grey';
 import bandNone from '@salesforce/label/c.Sla_Band_None';
 
+import stateOnTrack from '@salesforce/label/c.Sla_State_On_Track';
+import statePaused from '@salesforce/label/c.Sla_State_Paused';
+import stateResponseBreached from '@salesforce/label/c.Sla_State_Response_Breached';
+import stateBreached from '@salesforce/label/c.Sla_State_Breached';
+import stateBreachedPaused from '@salesforce/label/c.Sla_State_Breached_Paused';
+import stateMet from '@salesforce/label/c.Sla_State_Met';
+import stateCancelled from '@salesforce/label/c.Sla_State_Cancelled';
+import stateNoSla from '@salesforce/label/c.Sla_State_No_Sla';
+import clockBusiness from '@salesforce/label/c.Sla_Clock_Business';
+import clockElapsed from '@salesforce/label/c.Sla_Clock_Elapsed';
+import overdue from '@salesforce/label/c.Duration_Overdue';
 import actionLogEffort from '@salesforce/label/c.Effort_Log_Action';
 import effortLogged from '@salesforce/label/c.Effort_Log_Logged';
 export default {
+  stateOnTrack,
+  statePaused,
+  stateResponseBreached,
+  stateBreached,
+  stateBreachedPaused,
+  stateMet,
+  stateCancelled,
+  stateNoSla,
+  clockBusiness,
+  clockElapsed,
+  overdue,
   actionLogEffort,
   effortLogged,
   title,

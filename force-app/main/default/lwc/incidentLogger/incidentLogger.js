@@ -3,12 +3,18 @@ import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
-import { priorityFor, coveringContract, incidentFromRecord, incidentTransition } from 'c/maintenanceEngine';
+import {
+  priorityFor,
+  coveringContract,
+  holidayHorizon,
+  incidentFromRecord,
+  incidentTransition
+} from 'c/maintenanceEngine';
 import { fieldErrorsOf, reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, OBJECTS } from 'c/maintenanceRecords';
 import { calendarOfContract } from 'c/maintenanceModel';
-import { formatInstant, formatLabel } from 'c/maintenanceFormat';
+import { formatDay, formatInstant, formatLabel, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
 /**
@@ -136,6 +142,23 @@ export default class IncidentLogger extends MaintenanceAccountData {
       return '';
     }
     return this.calendarError ? LABELS.noDueTimes : formatLabel(LABELS.calendarMissing, contract.fields.Calendar__c);
+  }
+
+  /**
+   * A warning when the covering contract's calendar lists no public holiday beyond 90 days from today (the engine's
+   * holidayHorizon): the due times shown would then count a holiday as a working day. Logging stays allowed.
+   */
+  get holidayWarning() {
+    const contract = this.covering;
+    const calendar = contract && this.calendars ? calendarOfContract(contract, this.calendars) : null;
+    const horizon = calendar ? holidayHorizon({ calendar, today: userToday() }) : null;
+    if (!horizon) {
+      return '';
+    }
+    const name = contract.fields.Calendar__c;
+    return horizon.lastHoliday
+      ? formatLabel(LABELS.holidays, name, formatDay(horizon.lastHoliday))
+      : formatLabel(LABELS.holidaysNone, name);
   }
 
   /**

@@ -21,7 +21,12 @@ import calendarError from '@salesforce/label/c.Overview_Calendar_Error';
 import noDueTimes from '@salesforce/label/c.Incident_Logger_No_Due_Times';
 import calendarMissing from '@salesforce/label/c.Incident_Logger_Calendar_Missing';
 
+import holidays from '@salesforce/label/c.Alert_Holidays';
+import holidaysNone from '@salesforce/label/c.Alert_Holidays_None';
+
 export default {
+  holidays,
+  holidaysNone,
   title,
   subject,
   description,

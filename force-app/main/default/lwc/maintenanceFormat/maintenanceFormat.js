@@ -1,4 +1,5 @@
 import LOCALE from '@salesforce/i18n/locale';
+import LANG from '@salesforce/i18n/lang';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
 import DURATION_HOURS_MINUTES from '@salesforce/label/c.Duration_Hours_Minutes';
@@ -28,6 +29,11 @@ const dayPartsFormat = new Intl.DateTimeFormat('en-CA', {
 /** The user's locale and time zone, for base components that take them as attributes. */
 export const USER_LOCALE = LOCALE;
 export const USER_TIME_ZONE = TIME_ZONE;
+/**
+ * The language maintenanceEngine words SLA texts in (formatSlaDuration, slaBadgeText): the user's language, as the
+ * custom labels around them are (French for a French-speaking user, English otherwise).
+ */
+export const SLA_LOCALE = String(LANG).toLowerCase().startsWith('fr') ? 'fr' : 'en';
 
 /**
  * Fills `{0}`, `{1}`... in a custom label.

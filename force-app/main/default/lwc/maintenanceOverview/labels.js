@@ -19,8 +19,16 @@ import alertBudget from '@salesforce/label/c.Alert_Budget';
 import kpiOpenIncidents from '@salesforce/label/c.Kpi_Open_Incidents';
 import kpiBreached from '@salesforce/label/c.Kpi_Breached';
 import kpiCompliance from '@salesforce/label/c.Kpi_Compliance';
-import kpiComplianceNone from '@salesforce/label/c.Kpi_Compliance_None';
-import kpiComplianceDetail from '@salesforce/label/c.Kpi_Compliance_Detail';
+import kpiComplianceHelp from '@salesforce/label/c.Kpi_Compliance_Help';
+import kpiComplianceGtr from '@salesforce/label/c.Kpi_Compliance_Gtr';
+import kpiComplianceGti from '@salesforce/label/c.Kpi_Compliance_Gti';
+import kpiComplianceGtrNone from '@salesforce/label/c.Kpi_Compliance_Gtr_None';
+import kpiComplianceGtiNone from '@salesforce/label/c.Kpi_Compliance_Gti_None';
+import alertAtRisk from '@salesforce/label/c.Alert_At_Risk';
+import alertHolidays from '@salesforce/label/c.Alert_Holidays';
+import alertHolidaysNone from '@salesforce/label/c.Alert_Holidays_None';
+import clockGti from '@salesforce/label/c.Sla_Clock_Gti';
+import clockGtr from '@salesforce/label/c.Sla_Clock_Gtr';
 import kpiBudget from '@salesforce/label/c.Kpi_Budget';
 import kpiBudgetDetail from '@salesforce/label/c.Kpi_Budget_Detail';
 import kpiBudgetForecast from '@salesforce/label/c.Kpi_Budget_Forecast';
@@ -87,8 +95,16 @@ export default {
   kpiOpenIncidents,
   kpiBreached,
   kpiCompliance,
-  kpiComplianceNone,
-  kpiComplianceDetail,
+  kpiComplianceHelp,
+  kpiComplianceGtr,
+  kpiComplianceGti,
+  kpiComplianceGtrNone,
+  kpiComplianceGtiNone,
+  alertAtRisk,
+  alertHolidays,
+  alertHolidaysNone,
+  clockGti,
+  clockGtr,
   kpiBudget,
   kpiBudgetDetail,
   kpiBudgetForecast,

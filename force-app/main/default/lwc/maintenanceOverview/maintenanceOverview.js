@@ -1,5 +1,6 @@
 import {
   addDays,
+  atRiskIncidents,
   budgetBurn,
   COMPLIANCE_WINDOW_DAYS,
   contractCoverPeriods,
@@ -10,12 +11,15 @@ import {
   coveringContract,
   daysBetween,
   effortOutOfCoverage,
+  formatSlaDuration,
+  holidayHorizon,
   maintenanceProposal,
   monthlySpend,
   noticeStatus,
   openProposal,
   PRIORITIES,
-  slaCompliance,
+  SLA_AT_RISK_MINUTES,
+  slaComplianceByClock,
   slaStatus,
   TIME_AND_MATERIALS,
   transitionPlan
@@ -31,8 +35,10 @@ import {
   transitionOptions
 } from 'c/maintenanceModel';
 import {
+  SLA_LOCALE,
   formatCurrency,
   formatDay,
+  formatInstant,
   formatLabel,
   formatMonth,
   formatNumber,
@@ -381,7 +387,13 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
       text: this.alertText(alert, names.get(alert.sourceId) ?? '', contractIds.has(alert.sourceId)),
       icon: alert.kind === 'gap' ? 'utility:warning' : 'utility:clock'
     }));
-    alerts.push(...this.transitionAlerts(), ...this.costAlerts(), ...this.reservationAlerts());
+    alerts.push(
+      ...this.atRiskAlerts(),
+      ...this.holidayAlerts(),
+      ...this.transitionAlerts(),
+      ...this.costAlerts(),
+      ...this.reservationAlerts()
+    );
     if (this.model.moreIncidents) {
       alerts.push({
         key: 'incidents-capped',
@@ -412,6 +424,52 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
       default:
         return formatLabel(LABELS.alertNotice, name, alert.daysLeft, date);
     }
+  }
+
+  /**
+   * The open incidents that will breach a target within the next SLA_AT_RISK_MINUTES of their clock (the engine's
+   * atRiskIncidents, computed with the figures), soonest first: what to work on before it breaks.
+   */
+  atRiskAlerts() {
+    const names = new Map(this.model.incidents.map((incident) => [incident.id, incident.fields.Name]));
+    return (this.incidentFigures?.atRisk ?? []).map((risk) => ({
+      key: `at-risk-${risk.incident.id}-${risk.clock}`,
+      text: formatLabel(
+        LABELS.alertAtRisk,
+        names.get(risk.incident.id) ?? risk.incident.name ?? '',
+        risk.clock === 'response' ? LABELS.clockGti : LABELS.clockGtr,
+        risk.timeLeft,
+        formatInstant(risk.due)
+      ),
+      icon: 'utility:clock'
+    }));
+  }
+
+  /**
+   * Calendars of the contracts in force whose public holidays run out within 90 days (the engine's holidayHorizon):
+   * due times beyond their last holiday would silently count holidays as working days.
+   */
+  holidayAlerts() {
+    const calendars = this.calendars ?? {};
+    const seen = new Set();
+    const alerts = [];
+    for (const contract of this.model.contracts) {
+      const name = contract.fields.Calendar__c;
+      if (!COVERING_STATUSES.includes(contract.fields.Status__c) || !name || seen.has(name)) continue;
+      seen.add(name);
+      const calendar = calendarOfContract(contract, calendars);
+      const horizon = calendar ? holidayHorizon({ calendar, today: this.today }) : null;
+      if (horizon) {
+        alerts.push({
+          key: `holidays-${name}`,
+          text: horizon.lastHoliday
+            ? formatLabel(LABELS.alertHolidays, name, formatDay(horizon.lastHoliday))
+            : formatLabel(LABELS.alertHolidaysNone, name),
+          icon: 'utility:event'
+        });
+      }
+    }
+    return alerts;
   }
 
   /** For each undecided transition: the next long option about to close ("a tender is still possible for..."). */
@@ -579,17 +637,20 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
         breached += 1;
       }
     }
+    const incidents = this.model.incidents.map((incident) => incident.model);
     this.incidentFigures = new Snapshot({
       open,
       breached,
       openByPriority,
-      compliance: slaCompliance({
-        incidents: this.model.incidents.map((incident) => incident.model),
+      compliance: slaComplianceByClock({
+        incidents,
         contracts: this.contractModels,
         calendars: this.calendars,
         from: addDays(this.today, -COMPLIANCE_WINDOW_DAYS),
-        to: this.today
+        to: this.today,
+        now
       }),
+      atRisk: this.atRisk(incidents, calendars, now),
       budget: this.burnBudget(now)
     });
   }
@@ -610,16 +671,50 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return this.incidentFigures.breached;
   }
 
-  /** SLA compliance over the last 90 days and today, as maintenanceEngine.slaCompliance counts it. */
+  /**
+   * The incidents at risk now, each with its time left in words (formatSlaDuration on its own clock).
+   * @returns {Array<{ incident: object, clock: string, due: Date, minutesLeft: number, timeLeft: string }>}
+   */
+  atRisk(incidents, calendars, now) {
+    const contracts = new Map(this.model.contracts.map((contract) => [contract.id, contract]));
+    return atRiskIncidents({
+      incidents,
+      contracts: this.contractModels,
+      calendars,
+      now,
+      withinMinutes: SLA_AT_RISK_MINUTES
+    }).map((risk) => {
+      const contract = contracts.get(risk.incident.contractId);
+      const calendar = calendarOfContract(contract, calendars);
+      // Whether that clock runs 24x7 is the engine's call (slaStatus), for the words of its time left.
+      const { alwaysOn } = slaStatus({ incident: risk.incident, contract: contract.model, calendar, now });
+      return {
+        ...risk,
+        timeLeft: formatSlaDuration(risk.minutesLeft, {
+          alwaysOn,
+          calendar: calendar ?? undefined,
+          locale: SLA_LOCALE
+        })
+      };
+    });
+  }
+
+  /**
+   * SLA compliance per clock over the last 90 days (maintenanceEngine.slaComplianceByClock): met out of the incidents
+   * resolved in the window plus those still open that breached in it, so that an open breach counts against the
+   * figure the same day the incident list shows it. The value is the restore (GTR) clock's, the detail both clocks'.
+   */
   get compliance() {
-    const compliance = this.incidentFigures.compliance;
-    if (compliance.total === 0) {
-      return { value: '—', detail: LABELS.kpiComplianceNone };
-    }
+    const { response, resolution } = this.incidentFigures.compliance;
     return {
-      value: formatPercent(compliance.percent / 100),
-      detail: formatLabel(LABELS.kpiComplianceDetail, compliance.met, compliance.total)
+      value: resolution.counted > 0 ? formatPercent(resolution.percent / 100) : '—',
+      gtr: this.clockCompliance(resolution, LABELS.kpiComplianceGtr, LABELS.kpiComplianceGtrNone),
+      gti: this.clockCompliance(response, LABELS.kpiComplianceGti, LABELS.kpiComplianceGtiNone)
     };
+  }
+
+  clockCompliance(clock, label, none) {
+    return clock.counted > 0 ? formatLabel(label, clock.met, clock.counted, formatPercent(clock.percent / 100)) : none;
   }
 
   get budget() {

@@ -40,6 +40,8 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock('@salesforce/label/c.Duration_Overdue', () => ({ default: 'overdue by {0}' }), { virtual: true });
+
 const accountLists = require('./data/accountRelatedLists.json');
 
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
@@ -71,7 +73,10 @@ function tableRows(element) {
       name: tr.querySelector('.cell-name').textContent,
       band: [...badge.classList].find((name) => name.startsWith('sla-band_')).slice('sla-band_'.length),
       bandLabel: badge.textContent,
-      remaining: tr.querySelector('.cell-remaining').textContent,
+      bandTitle: badge.title,
+      remaining: tr.querySelector('.remaining-time').textContent,
+      clock: tr.querySelector('.remaining-clock').textContent,
+      state: tr.querySelector('.sla-state').textContent,
       responseDue: tr.querySelector('.cell-response-due').textContent,
       resolutionDue: tr.querySelector('.cell-resolution-due').textContent,
       menu: tr.querySelector('lightning-button-menu'),
@@ -157,18 +162,60 @@ describe('c-incident-list', () => {
     const byName = Object.fromEntries(tableRows(element).map((row) => [row.name, row]));
     // INC-000006: P2 (8 business hours) reported 2 March, still open on 10 March: breached.
     expect(byName['INC-000006'].band).toBe('red');
-    expect(byName['INC-000006'].bandLabel).toBe('c.Sla_Band_Red');
+    // The badge names the clock that broke; its title keeps the band.
+    expect(byName['INC-000006'].bandLabel).toBe('GTI met · GTR breached');
+    expect(byName['INC-000006'].bandTitle).toMatch(/^c\.Sla_Band_Red \(/);
     // INC-000003 is waiting on the customer: the clock is paused.
     expect(byName['INC-000003'].band).toBe('grey');
     // INC-000002: P3 (24 business hours from Monday 11:00 Paris), 7 + 1 = 8 of 24 business hours used: green.
     expect(byName['INC-000002'].band).toBe('green');
-    expect(byName['INC-000002'].remaining).toBe('c.Duration_Hours_Minutes');
+    expect(byName['INC-000002'].remaining).not.toBe('');
     // Due times in the user's time zone (America/Los_Angeles in jest): 16:00 UTC on 11 March is 9:00 AM.
     expect(byName['INC-000002'].resolutionDue).toBe('Mar 11, 2026, 9:00 AM');
     expect(byName['INC-000001'].responseDue).toBe('Mar 10, 2026, 1:45 AM');
     expect(element.shadowRoot.querySelector('.incident-count').textContent).toBe('c.Incident_List_Count');
     expect(element.shadowRoot.querySelector('.show-more')).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('reads the clocks: time left in business days on the calendar, elapsed time on 24x7, the clock named', async () => {
+    const element = await renderWithData();
+    const byName = Object.fromEntries(tableRows(element).map((row) => [row.name, row]));
+    // INC-000002, P3 (24 business hours) reported Monday 11:00 Paris: 7 h used on Monday, 1 h on Tuesday by 10:00:
+    // 16 h left, one business day (09:00-18:00, 9 h) and 7 h.
+    expect(byName['INC-000002'].remaining).toBe('1 business day 7 h');
+    expect(byName['INC-000002'].clock).toBe('c.Sla_Clock_Business');
+    expect(byName['INC-000002'].bandLabel).toBe('GTI met · GTR running');
+    expect(byName['INC-000002'].state).toBe('c.Sla_State_On_Track');
+    // INC-000001, P1 on the 24x7 clock, reported 08:30 UTC and not responded: 15 minutes past its response due.
+    expect(byName['INC-000001'].remaining).toBe('overdue by 15 min');
+    expect(byName['INC-000001'].clock).toBe('c.Sla_Clock_Elapsed');
+    expect(byName['INC-000001'].state).toBe('c.Sla_State_Response_Breached');
+    // INC-000006, P2 (8 business hours) reported Monday 2 March 10:00 Paris: 8 h on the 2nd, 9 h a day from the 3rd
+    // to the 6th and on the 9th, 1 h on the 10th = 54 h used, 46 h over: 5 business days and 1 h.
+    expect(byName['INC-000006'].remaining).toBe('overdue by 5 business days 1 h');
+    expect(byName['INC-000006'].bandLabel).toBe('GTI met · GTR breached');
+    expect(byName['INC-000006'].state).toBe('c.Sla_State_Breached');
+    expect(byName['INC-000003'].state).toBe('c.Sla_State_Paused');
+  });
+
+  it("shows a paused incident whose restore target had passed as 'Breached (paused)'", async () => {
+    const batch = JSON.parse(JSON.stringify(accountLists));
+    const paused = batch.results[1].result.records.find((record) => record.fields.Name.value === 'INC-000003');
+    paused.fields.Resolution_Breached_At__c = { displayValue: null, value: '2026-03-09T13:00:00.000Z' };
+    const element = render();
+    getRelatedListRecordsBatch.emit(batch);
+    await flushPromises();
+    const row = tableRows(element).find((candidate) => candidate.name === 'INC-000003');
+    expect(row.state).toBe('c.Sla_State_Breached_Paused');
+    expect(row.band).toBe('grey');
+    expect(row.bandLabel).toBe('GTI met · GTR breached');
+    // Filtering on breached keeps it: the pause does not hide the breach.
+    const breached = element.shadowRoot.querySelector('.filter-breached');
+    breached.checked = true;
+    breached.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(names(element)).toContain('INC-000003');
   });
 
   it('filters by open, breached and priority', async () => {

@@ -19,6 +19,12 @@ const picklists = require('./data/incidentPicklists.json');
 const ACCOUNT_ID = '001Aa00000AcmeAAA';
 const CONTRACT_ID = 'a01Aa0000000001AAA';
 // Tuesday 10 March 2026, 10:00 in Paris (09:00 UTC).
+jest.mock(
+  '@salesforce/label/c.Alert_Holidays',
+  () => ({ default: 'Calendar {0} lists no public holiday after {1}.' }),
+  { virtual: true }
+);
+
 const NOW = '2026-03-10T09:00:00.000Z';
 
 function render() {
@@ -206,6 +212,24 @@ describe('c-incident-logger', () => {
     element.shadowRoot.querySelector('lightning-button.save').click();
     await flushPromises();
     expect(createRecord.mock.calls[0][0].fields).toMatchObject({ Out_Of_Coverage__c: true, Resolution_Due__c: null });
+  });
+
+  it("warns when the covering contract's calendar runs out of public holidays, and still logs", async () => {
+    let element = await renderReady();
+    expect(element.shadowRoot.querySelector('.holidays-running-out')).toBeNull();
+    resetDom();
+    const config = configResource();
+    const paris = config.types.Maintenance_Calendar__mdt.find(
+      (record) => record.DeveloperName === 'Paris_Business_Hours'
+    );
+    paris.Holidays__c = '2026-01-01,2026-04-06,2026-05-01';
+    mockConfigResource({ body: config });
+    element = await renderReady();
+    // 10 March + 90 days is 8 June: the calendar's last holiday, 1 May, is before it.
+    expect(text(element, '.holidays-running-out')).toBe(
+      'Calendar Paris_Business_Hours lists no public holiday after May 1, 2026.'
+    );
+    expect(element.shadowRoot.querySelector('lightning-button.save').disabled).toBe(false);
   });
 
   it('does not save without a subject', async () => {

@@ -3,7 +3,7 @@ import MaintenanceOverview from 'c/maintenanceOverview';
 import { getRelatedListRecordsBatch } from 'lightning/uiRelatedListApi';
 import { refresh } from 'lightning/uiRecordApi';
 import { ACCOUNT_RELATED_LIST_PARAMETERS } from 'c/maintenanceRecords';
-import { flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
+import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 jest.mock('@salesforce/label/c.Coverage_Covered_Until', () => ({ default: 'Covered until {0}.' }), { virtual: true });
 jest.mock('@salesforce/label/c.Coverage_Gap', () => ({ default: 'Gap in coverage from {0} to {1}.' }), {
@@ -12,9 +12,26 @@ jest.mock('@salesforce/label/c.Coverage_Gap', () => ({ default: 'Gap in coverage
 jest.mock('@salesforce/label/c.Coverage_Not_Covered', () => ({ default: 'Not covered today, since {0}.' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Kpi_Compliance_Detail', () => ({ default: '{0} of {1} incidents within target' }), {
+jest.mock('@salesforce/label/c.Kpi_Compliance_Gtr', () => ({ default: 'GTR compliance, 90 days: {0} of {1} ({2})' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Kpi_Compliance_Gti', () => ({ default: 'GTI compliance, 90 days: {0} of {1} ({2})' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.Alert_At_Risk',
+  () => ({ default: '{0} will breach its {1} target in {2} (due {3}).' }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/label/c.Sla_Clock_Gti', () => ({ default: 'response (GTI)' }), { virtual: true });
+jest.mock('@salesforce/label/c.Sla_Clock_Gtr', () => ({ default: 'restore (GTR)' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.Alert_Holidays',
+  () => ({ default: 'Calendar {0} lists no public holiday after {1}.' }),
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/label/c.Incident_List_Capped',
   () => ({ default: 'Only the {0} most recent incidents of this account are shown and counted.' }),
@@ -255,11 +272,16 @@ describe('c-maintenance-overview', () => {
     expect(text(element, '.kpi-open .kpi-value')).toBe('4');
     const byPriority = [...element.shadowRoot.querySelectorAll('.kpi-open li')].map((li) => li.textContent);
     expect(byPriority).toEqual(['P1: 1', 'P2: 2', 'P3: 1', 'P4: 0']);
-    // INC-000001 missed its response, INC-000006 its restore; INC-000003 is paused before its due.
+    // Open breached (at 18:00 Paris): INC-000001 missed its response and its 24x7 restore (12:30 UTC), INC-000006 its
+    // restore; INC-000003 was paused before its due.
+    expect(text(element, '.kpi-breached h3')).toBe('c.Kpi_Breached');
     expect(text(element, '.kpi-breached .kpi-value')).toBe('2');
-    // Resolved in the last 90 days: INC-000004 on time, INC-000005 late.
-    expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
-    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 2 incidents within target');
+    // Per clock over the last 90 days: the incidents resolved in it, plus those still open that breached in it.
+    // GTR: INC-000004 resolved in time; INC-000005 resolved late; INC-000006 and INC-000001 open past their restore
+    // due: 1 of 4. GTI: INC-000004 and INC-000005 responded in time, INC-000001 open past its response due: 2 of 3.
+    expect(text(element, '.kpi-compliance .kpi-value')).toBe('25%');
+    expect(text(element, '.kpi-compliance-gtr')).toBe('GTR compliance, 90 days: 1 of 4 (25%)');
+    expect(text(element, '.kpi-compliance-gti')).toBe('GTI compliance, 90 days: 2 of 3 (67%)');
     expect(text(element, '.kpi-budget .kpi-value')).not.toBe('—');
     expect(text(element, '.kpi-handover .kpi-value')).toBe('—');
 
@@ -280,11 +302,43 @@ describe('c-maintenance-overview', () => {
       late.fields.Closed_At__c.value = resolvedAt;
       return batch;
     };
+    // INC-000005 (P2, due 8 December 18:00 Paris) resolved late: counted against the restore clock only inside it.
     let element = await renderWithData(withResolution('2025-12-09T22:30:00.000Z'));
-    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 1 incidents within target');
+    expect(text(element, '.kpi-compliance-gtr')).toBe('GTR compliance, 90 days: 1 of 3 (33%)');
     resetDom();
     element = await renderWithData(withResolution('2025-12-09T23:30:00.000Z'));
-    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('1 of 2 incidents within target');
+    expect(text(element, '.kpi-compliance-gtr')).toBe('GTR compliance, 90 days: 1 of 4 (25%)');
+  });
+
+  it('lists in the alerts the incidents that will breach within the next 4 business hours', async () => {
+    const alerts = (element) => [...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent);
+    // Wednesday 11 March, 12:00 Paris: INC-000002 (P3, restore due 17:00 Paris) has 5 business hours left.
+    jest.setSystemTime(new Date('2026-03-11T11:00:00.000Z'));
+    let element = await renderWithData();
+    expect(alerts(element).filter((alert) => alert.startsWith('INC-'))).toEqual([]);
+    resetDom();
+    // 14:30 Paris: 2 h 30 min left, inside the 4 business hours. INC-000001 and INC-000006 have breached already,
+    // INC-000003 is paused: none of them is at risk. Due 16:00 UTC is 9:00 AM in the user's Los Angeles.
+    jest.setSystemTime(new Date('2026-03-11T13:30:00.000Z'));
+    element = await renderWithData();
+    expect(alerts(element).filter((alert) => alert.startsWith('INC-'))).toEqual([
+      'INC-000002 will breach its restore (GTR) target in 2 h 30 min (due Mar 11, 2026, 9:00 AM).'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('warns when a calendar in force runs out of public holidays within 90 days', async () => {
+    const config = configResource();
+    const paris = config.types.Maintenance_Calendar__mdt.find(
+      (record) => record.DeveloperName === 'Paris_Business_Hours'
+    );
+    paris.Holidays__c = '2026-01-01,2026-04-06,2026-05-01';
+    mockConfigResource({ body: config });
+    const element = await renderWithData();
+    // Today 10 March + 90 days is 8 June: the last holiday, 1 May, falls before it.
+    expect([...element.shadowRoot.querySelectorAll('.alert span')].map((span) => span.textContent)).toContain(
+      'Calendar Paris_Business_Hours lists no public holiday after May 1, 2026.'
+    );
   });
 
   it('judges compliance on the stamped due times when the calendars cannot be read', async () => {
@@ -292,8 +346,8 @@ describe('c-maintenance-overview', () => {
     const element = render();
     getRelatedListRecordsBatch.emit(accountLists);
     await flushPromises();
-    // INC-000004 was resolved before its stamped due, INC-000005 after it.
-    expect(text(element, '.kpi-compliance .kpi-value')).toBe('50%');
+    // INC-000004 was resolved before its stamped due, INC-000005 after it, INC-000006 and INC-000001 are open past it.
+    expect(text(element, '.kpi-compliance .kpi-value')).toBe('25%');
     expect(element.shadowRoot.querySelector('c-error-panel').friendlyMessage).toBe('c.Overview_Calendar_Error');
   });
 
@@ -320,7 +374,9 @@ describe('c-maintenance-overview', () => {
     expect(text(element, '.banner-text')).toBe('c.Coverage_None');
     expect(text(element, '.kpi-budget .kpi-value')).toBe('—');
     expect(text(element, '.kpi-budget .kpi-detail')).toBe('c.Kpi_Budget_None');
-    expect(text(element, '.kpi-compliance .kpi-detail')).toBe('c.Kpi_Compliance_None');
+    expect(text(element, '.kpi-compliance .kpi-value')).toBe('—');
+    expect(text(element, '.kpi-compliance-gtr')).toBe('c.Kpi_Compliance_Gtr_None');
+    expect(text(element, '.kpi-compliance-gti')).toBe('c.Kpi_Compliance_Gti_None');
   });
 
   it('tells since when the account is not covered', async () => {
