@@ -163,6 +163,9 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
 
   /** The incident number's link: navigates in the app (a plain click), the href serves new tabs and copied links. */
   handleOpenRecord(event) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) {
+      return;
+    }
     event.preventDefault();
     this[NavigationMixin.Navigate](this.recordPage(event.currentTarget.dataset.id));
   }

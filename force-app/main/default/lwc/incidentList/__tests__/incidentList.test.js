@@ -401,6 +401,20 @@ describe('c-incident-list', () => {
     await flushPromises();
     expect(NavigationMixin.generateUrl).toHaveBeenCalledTimes(6);
 
+    // Ctrl+click opens a new tab through the href, as the browser does it: the list leaves the click alone (the cell
+    // stops it here, as jsdom cannot open tabs).
+    let preventedByList;
+    link.parentElement.addEventListener(
+      'click',
+      (event) => {
+        preventedByList = event.defaultPrevented;
+        event.preventDefault();
+      },
+      { once: true }
+    );
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    expect(preventedByList).toBe(false);
+    expect(NavigationMixin.navigate).not.toHaveBeenCalled();
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     link.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
