@@ -64,8 +64,8 @@ export default class BudgetPanel extends MaintenanceAccountData {
 
   budgetView(contract) {
     const { model, fields } = contract;
-    const entries = this.entriesOf(contract.id);
-    const burn = budgetBurn({ contract: model, amendments: this.amendments, entries, today: this.today });
+    // Consumed days from the Consumed_Effort_Days__c roll-up: exact however many entries the page holds.
+    const burn = budgetBurn({ contract: model, amendments: this.amendments, today: this.today });
     const terms = effectiveTerms({ contract: model, amendments: this.amendments, on: this.today });
     const view = { key: contract.id, name: fields.Name, isSpend: false, lines: [] };
     if (burn.budgetDays === null) {

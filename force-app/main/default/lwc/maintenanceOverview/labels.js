@@ -34,6 +34,7 @@ import kpiBudgetDetail from '@salesforce/label/c.Kpi_Budget_Detail';
 import kpiBudgetForecast from '@salesforce/label/c.Kpi_Budget_Forecast';
 import kpiBudgetNone from '@salesforce/label/c.Kpi_Budget_None';
 import kpiBudgetNoBudget from '@salesforce/label/c.Kpi_Budget_No_Budget';
+import kpiBudgetLasts from '@salesforce/label/c.Kpi_Budget_Lasts';
 import kpiHandover from '@salesforce/label/c.Kpi_Handover';
 import kpiHandoverNone from '@salesforce/label/c.Kpi_Handover_None';
 import overviewLogIncident from '@salesforce/label/c.Overview_Log_Incident';
@@ -110,6 +111,7 @@ export default {
   kpiBudgetForecast,
   kpiBudgetNone,
   kpiBudgetNoBudget,
+  kpiBudgetLasts,
   kpiHandover,
   kpiHandoverNone,
   overviewLogIncident,

@@ -552,7 +552,7 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     const burn = budgetBurn({
       contract: contract.model,
       amendments: this.amendmentModels,
-      entries: this.entriesOf(contract.id),
+      // Consumed days from the Consumed_Effort_Days__c roll-up: exact however many entries the page holds.
       today: this.today
     });
     const alerts = [];
@@ -744,7 +744,7 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
       burn: budgetBurn({
         contract: contract.model,
         amendments: this.amendmentModels,
-        entries: this.entriesOf(contract.id),
+        // Consumed days from the Consumed_Effort_Days__c roll-up: exact however many entries the page holds.
         today: this.today
       })
     };
@@ -767,9 +767,12 @@ export default class MaintenanceOverview extends MaintenanceAccountData {
     return {
       value: formatPercent(burn.percentConsumed / 100),
       detail: formatLabel(LABELS.kpiBudgetDetail, formatNumber(burn.consumedDays), formatNumber(burn.budgetDays)),
-      forecast: burn.forecastExhaustionDate
+      // Past the end of the term the budget does not run out: say it lasts, not a date years after the end.
+      forecast: burn.shortfall
         ? formatLabel(LABELS.kpiBudgetForecast, formatDay(burn.forecastExhaustionDate))
-        : '',
+        : burn.forecastExhaustionDate
+          ? formatLabel(LABELS.kpiBudgetLasts, formatDay(burn.contractEndDate))
+          : '',
       className: burn.alert || burn.shortfall ? 'kpi-value slds-text-color_error' : 'kpi-value'
     };
   }

@@ -120,8 +120,14 @@ describe('c-budget-panel', () => {
     resetDom();
     const capped = JSON.parse(JSON.stringify(desk));
     capped.results[5].result.nextPageToken = '1999';
+    // The page holds none of TMA Breton's entries: its budget still reads the roll-up, 35 of 50 days.
+    capped.results[5].result.records = capped.results[5].result.records.filter(
+      (record) => record.fields.Contract__c.value !== 'a01Aa00000Desk1AAA'
+    );
     element = await render(capped);
     expect(element.shadowRoot.querySelector('.effort-capped').textContent).toBe('c.Budget_Effort_Capped');
+    const breton = element.shadowRoot.querySelector('section[data-id="a01Aa00000Desk1AAA"]');
+    expect(lines(breton)[0]).toBe('35 of 50 days consumed (70%).');
   });
 
   it('has no budget figures for a contract without budget, and shows the load error', async () => {

@@ -106,6 +106,11 @@ jest.mock(
 jest.mock('@salesforce/label/c.Coverage_Pre_Coverage', () => ({ default: 'Pre-coverage: go-live on {0}.' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.Kpi_Budget_Detail', () => ({ default: '{0} of {1} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Kpi_Budget_Forecast', () => ({ default: 'Exhausted around {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Kpi_Budget_Lasts', () => ({ default: 'Lasts to the term end ({0})' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.Kpi_Budget_No_Budget', () => ({ default: 'No budget in days on {0}' }), {
   virtual: true
 });
@@ -282,7 +287,12 @@ describe('c-maintenance-overview', () => {
     expect(text(element, '.kpi-compliance .kpi-value')).toBe('25%');
     expect(text(element, '.kpi-compliance-gtr')).toBe('GTR compliance, 90 days: 1 of 4 (25%)');
     expect(text(element, '.kpi-compliance-gti')).toBe('GTI compliance, 90 days: 2 of 3 (67%)');
-    expect(text(element, '.kpi-budget .kpi-value')).not.toBe('—');
+    // TMA Acme 2025-2026 covers today: the Consumed_Effort_Days__c roll-up says 42.5 of 100 days (43 %), even though
+    // the batch carries no effort entry. 42.5 days in the 344 days from 1 April 2025 to 10 March 2026: the 57.5 left
+    // last 466 days, to 19 June 2027, past the end of the term on 31 March 2026: it lasts.
+    expect(text(element, '.kpi-budget .kpi-value')).toBe('43%');
+    expect(text(element, '.kpi-budget .kpi-detail')).toBe('42.5 of 100 days');
+    expect(text(element, '.kpi-budget .kpi-forecast')).toBe('Lasts to the term end (Mar 31, 2026)');
     expect(text(element, '.kpi-handover .kpi-value')).toBe('—');
 
     const checklist = element.shadowRoot.querySelector('c-handover-checklist');
