@@ -5,7 +5,9 @@
  * figures.
  */
 import {
+  addDays,
   budgetBurn,
+  COMPLIANCE_WINDOW_DAYS,
   contractCalendar,
   contractFromRecord,
   COVERAGE_HORIZON_DAYS,
@@ -13,10 +15,12 @@ import {
   coverageSummary,
   coveringContract,
   daysBetween,
+  holidayHorizon,
   incidentFromRecord,
   monthlyReview,
   noticeStatus,
   PRIORITIES,
+  slaComplianceByClock,
   TIME_AND_MATERIALS,
   transitionPlan,
   type Amendment,
@@ -87,6 +91,34 @@ export interface HandoverLine {
   readinessPercent: number;
 }
 
+/** One SLA clock's compliance over a window, as slaComplianceByClock counts it. */
+export interface ClockCompliance {
+  /** counted - breached. */
+  met: number;
+  breached: number;
+  /** Incidents resolved in the window, plus incidents still open whose clock breached in it. */
+  counted: number;
+  /** met / counted in %; null when nothing was counted. */
+  percent: number | null;
+}
+
+/** Compliance per clock over a window of days: GTI (response) and GTR (restore) apart. */
+export interface SlaCompliance {
+  from: string;
+  to: string;
+  response: ClockCompliance;
+  resolution: ClockCompliance;
+}
+
+/** A calendar a contract in force runs on that has no holiday beyond the horizon: its SLA clocks will ignore them. */
+export interface HolidayWarning {
+  contract: string;
+  /** The calendar's DeveloperName, or null for the default hours (Mon-Fri 09:00-18:00, no holidays). */
+  calendar: string | null;
+  /** Its last holiday ('YYYY-MM-DD'), null when it lists none. */
+  lastHoliday: string | null;
+}
+
 export interface MonthlyLine {
   contract: string;
   month: string;
@@ -94,8 +126,13 @@ export interface MonthlyLine {
   resolved: number;
   closed: number;
   openAtEnd: number;
-  /** % of the incidents resolved in the month that met both targets; null when none was resolved. */
+  /**
+   * % of the incidents resolved in the month that met both targets (the steering figure the service credits follow);
+   * null when none was resolved. The compliance per clock (below) also counts the open breaches.
+   */
   compliancePercent: number | null;
+  /** Compliance per clock over the month, open breaches counted (slaComplianceByClock). */
+  compliance: SlaCompliance;
   complianceByPriority: Record<string, number | null>;
   effortInMonthDays: number;
   serviceCredits: number;
@@ -120,6 +157,10 @@ export interface AccountReport {
   budgets: BudgetLine[];
   transitions: TransitionLine[];
   handovers: HandoverLine[];
+  /** Compliance per clock over the last COMPLIANCE_WINDOW_DAYS days, open breaches counted. */
+  compliance: SlaCompliance;
+  /** The contracts in force whose calendar has no holiday beyond 90 days from today. */
+  holidayWarnings: HolidayWarning[];
   monthly?: MonthlyLine[];
 }
 
@@ -137,6 +178,10 @@ export interface MaintenanceReport {
     gapWithinHorizon: number;
     open: PriorityCounts;
     breached: PriorityCounts;
+    /** The accounts' compliance added up (the counts add; the percent is recomputed). */
+    compliance: SlaCompliance;
+    /** Each calendar running out of holidays, once, with how many contracts in force run on it. */
+    holidayWarnings: { calendar: string | null; lastHoliday: string | null; contracts: number }[];
   };
 }
 
@@ -168,6 +213,8 @@ function number(value: unknown): number {
 
 export interface ReportOptions {
   today: string;
+  /** The instant open SLA clocks are judged at (default: now). */
+  now?: Date;
   month?: string;
   /** The incidents of the month's contracts (readMonthIncidents), when --month is asked. */
   monthIncidents?: FieldMap[];
@@ -194,17 +241,46 @@ function budgetLine(contract: Contract, amendments: Amendment[], data: ReportDat
   };
 }
 
+function emptyClock(): ClockCompliance {
+  return { met: 0, breached: 0, counted: 0, percent: null };
+}
+
+function addClock(into: ClockCompliance, add: ClockCompliance): void {
+  into.met += add.met;
+  into.breached += add.breached;
+  into.counted += add.counted;
+  into.percent = into.counted === 0 ? null : (into.met / into.counted) * 100;
+}
+
+/** The first day of the compliance window that ends today (the tab's and the cockpit's window). */
+export function complianceFrom(today: string): string {
+  return addDays(today, -COMPLIANCE_WINDOW_DAYS);
+}
+
+/** The calendar of a contract, or null when the org lacks it. */
+function calendarOrNull(contract: Contract, calendars: Record<string, Calendar>): Calendar | null {
+  try {
+    return contractCalendar(contract, calendars);
+  } catch {
+    return null;
+  }
+}
+
 /** Builds the report from the org's figures. */
 export function buildReport(data: ReportData, options: ReportOptions): MaintenanceReport {
   const { today } = options;
+  const now = options.now ?? new Date();
   const { calendars } = data;
+  const window = { from: complianceFrom(today), to: today };
   const totals: MaintenanceReport['totals'] = {
     accounts: 0,
     coveredToday: 0,
     inGapToday: 0,
     gapWithinHorizon: 0,
     open: emptyCounts(),
-    breached: emptyCounts()
+    breached: emptyCounts(),
+    compliance: { ...window, response: emptyClock(), resolution: emptyClock() },
+    holidayWarnings: []
   };
   const accounts = data.accounts.map((account): AccountReport => {
     const contractRows = byAccount(data.contracts, account.Id);
@@ -280,16 +356,43 @@ export function buildReport(data: ReportData, options: ReportOptions): Maintenan
       openOutOfCoverage: data.openOutOfCoverage.find((row) => row.accountId === account.Id)?.count ?? 0,
       budgets,
       transitions: transitionLines,
-      handovers
+      handovers,
+      compliance: slaComplianceByClock({
+        incidents: byAccount(data.slaIncidents, account.Id).map((row) => incidentFromRecord(row)),
+        contracts,
+        calendars,
+        ...window,
+        now
+      }),
+      holidayWarnings: inForce.flatMap((contract): HolidayWarning[] => {
+        const calendar = calendarOrNull(contract, calendars);
+        const horizon = calendar === null ? null : holidayHorizon({ calendar, today });
+        return horizon === null
+          ? []
+          : [
+              {
+                contract: contract.name ?? String(contract.id),
+                calendar: contract.calendarName ?? null,
+                lastHoliday: horizon.lastHoliday
+              }
+            ];
+      })
     };
     if (options.month)
-      report.monthly = monthlyLines(contractRows, own, options.month, options.monthIncidents ?? [], calendars);
+      report.monthly = monthlyLines(contractRows, own, options.month, options.monthIncidents ?? [], calendars, now);
     totals.accounts += 1;
     if (summary.coveredToday) totals.coveredToday += 1;
     if (summary.kind === 'in-gap') totals.inGapToday += 1;
     if (summary.kind === 'gap-ahead') totals.gapWithinHorizon += 1;
     addCounts(totals.open, open);
     addCounts(totals.breached, breached);
+    addClock(totals.compliance.response, report.compliance.response);
+    addClock(totals.compliance.resolution, report.compliance.resolution);
+    for (const warning of report.holidayWarnings) {
+      const known = totals.holidayWarnings.find((line) => line.calendar === warning.calendar);
+      if (known) known.contracts += 1;
+      else totals.holidayWarnings.push({ calendar: warning.calendar, lastHoliday: warning.lastHoliday, contracts: 1 });
+    }
     return report;
   });
   return { today, horizonDays: COVERAGE_HORIZON_DAYS, month: options.month, accounts, totals };
@@ -300,7 +403,8 @@ function monthlyLines(
   amendments: Amendment[],
   month: string,
   incidentRows: FieldMap[],
-  calendars: Record<string, Calendar>
+  calendars: Record<string, Calendar>,
+  now: Date
 ): MonthlyLine[] {
   return contractRows
     .filter((row) => row.Status__c !== 'Draft')
@@ -309,13 +413,10 @@ function monthlyLines(
       const incidents = incidentRows
         .filter((incident) => incident.Contract__c === row.Id)
         .map((incident) => incidentFromRecord(incident));
-      let calendar: Calendar | null = null;
-      try {
-        calendar = contractCalendar(contract, calendars);
-      } catch {
-        // A calendar missing from the org: judge breaches by the due times stamped on the incidents instead.
-        calendar = null;
-      }
+      // A calendar missing from the org: breaches are judged by the stamps and due times on the incidents instead.
+      const calendar = calendarOrNull(contract, calendars);
+      const [year, monthNumber] = month.split('-').map(Number);
+      const lastDay = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
       const review = monthlyReview({ contract, incidents, month, calendar, amendments });
       const complianceByPriority: Record<string, number | null> = {};
       for (const priority of PRIORITIES) complianceByPriority[priority] = review.compliance[priority].compliancePercent;
@@ -327,6 +428,14 @@ function monthlyLines(
         closed: review.backlog.closed,
         openAtEnd: review.backlog.openAtEnd,
         compliancePercent: review.compliance.All.compliancePercent,
+        compliance: slaComplianceByClock({
+          incidents,
+          contracts: [contract],
+          calendars,
+          from: `${month}-01`,
+          to: lastDay,
+          now
+        }),
         complianceByPriority,
         effortInMonthDays: review.budget.consumedInMonthDays,
         serviceCredits: review.penalties.total

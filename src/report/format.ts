@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { PRIORITIES } from '#engine';
-import type { AccountReport, MaintenanceReport, PriorityCounts } from './buildReport.js';
+import type { AccountReport, ClockCompliance, MaintenanceReport, PriorityCounts } from './buildReport.js';
 
 export type ReportFormat = 'table' | 'md' | 'csv';
 export const REPORT_FORMATS: ReportFormat[] = ['table', 'md', 'csv'];
@@ -101,6 +101,11 @@ function handover(account: AccountReport): string {
   );
 }
 
+/** A clock's compliance with what it counts: "3 of 5 met (60 %)", "-" when nothing was counted. */
+export function clockText(clock: ClockCompliance): string {
+  return clock.counted === 0 ? '-' : `${clock.met} of ${clock.counted} met (${percent(clock.percent)})`;
+}
+
 /** One display row per account: what the table and the Markdown show. */
 export function accountRows(report: MaintenanceReport): Row[] {
   return report.accounts.map((account) => ({
@@ -111,6 +116,8 @@ export function accountRows(report: MaintenanceReport): Row[] {
     Transition: transition(account),
     'Open (P1/P2/P3/P4)': byPriority(account.open),
     Breached: byPriority(account.breached),
+    'GTI compliance, 90 d': clockText(account.compliance.response),
+    'GTR compliance, 90 d': clockText(account.compliance.resolution),
     'Out of coverage': String(account.openOutOfCoverage),
     Budget: budget(account),
     'Effective budget': effectiveBudget(account),
@@ -129,7 +136,9 @@ export function summaryLine(report: MaintenanceReport): string {
   return (
     `${totals.accounts} account(s): ${totals.coveredToday} covered today, ${totals.inGapToday} in a gap today, ` +
     `${totals.gapWithinHorizon} with a gap ahead within ${report.horizonDays} days. ` +
-    `Open incidents: ${byPriority(totals.open)}, breached: ${byPriority(totals.breached)}.`
+    `Open incidents: ${byPriority(totals.open)}, breached: ${byPriority(totals.breached)}. ` +
+    `SLA compliance from ${totals.compliance.from} to ${totals.compliance.to}: ` +
+    `GTI ${clockText(totals.compliance.response)}, GTR ${clockText(totals.compliance.resolution)}.`
   );
 }
 
@@ -147,7 +156,9 @@ export function monthlyRows(report: MaintenanceReport): Row[] {
       Resolved: String(line.resolved),
       Closed: String(line.closed),
       'Open at end': String(line.openAtEnd),
-      'SLA met': percent(line.compliancePercent),
+      'GTI met': clockText(line.compliance.response),
+      'GTR met': clockText(line.compliance.resolution),
+      'Both met (resolved)': percent(line.compliancePercent),
       'P1/P2/P3/P4 met': PRIORITIES.map((priority) => percent(line.complianceByPriority[priority])).join(' / '),
       'Effort (d)': String(line.effortInMonthDays),
       'Service credits': line.serviceCredits.toFixed(2)
@@ -215,6 +226,11 @@ export function toCsv(report: MaintenanceReport): string {
       open_p4: account.open.P4,
       open_total: account.open.total,
       breached_total: account.breached.total,
+      gti_met_90d: account.compliance.response.met,
+      gti_counted_90d: account.compliance.response.counted,
+      gtr_met_90d: account.compliance.resolution.met,
+      gtr_counted_90d: account.compliance.resolution.counted,
+      holidays_run_out: account.holidayWarnings.map((line) => line.calendar ?? 'default hours').join('; '),
       open_out_of_coverage: account.openOutOfCoverage,
       budget_days: account.budgets.reduce((sum, line) => sum + (line.budgetDays ?? 0), 0),
       initial_budget_days: account.budgets.reduce((sum, line) => sum + (line.initialBudgetDays ?? 0), 0),
@@ -236,6 +252,10 @@ export function toCsv(report: MaintenanceReport): string {
       closed: line.closed,
       open_at_end: line.openAtEnd,
       compliance_percent: line.compliancePercent ?? '',
+      gti_met: line.compliance.response.met,
+      gti_counted: line.compliance.response.counted,
+      gtr_met: line.compliance.resolution.met,
+      gtr_counted: line.compliance.resolution.counted,
       effort_in_month_days: line.effortInMonthDays,
       service_credits: line.serviceCredits
     }));

@@ -71,6 +71,11 @@ export interface ReportData extends CoverageData {
   efforts: EffortSum[];
   /** Calendars deployed in the org (Maintenance_Calendar__mdt), by DeveloperName, for --month's SLA rules. */
   calendars: Record<string, Calendar>;
+  /**
+   * The incidents under a contract that the compliance of the window can count: the open ones and those resolved
+   * since its first day (a day of margin for the contracts' time zones).
+   */
+  slaIncidents: FieldMap[];
 }
 
 function accountFilter(accountId: string | undefined, field = 'Account__c'): string {
@@ -157,8 +162,15 @@ export async function readCoverageData(
   return { accounts, contracts, checklists, amendments, transitions, transitionOptions };
 }
 
-/** Reads everything the report needs, for one account or all of them. */
-export async function readReportData(conn: Connection, accountId?: string): Promise<ReportData> {
+/**
+ * Reads everything the report needs, for one account or all of them.
+ * @param complianceFrom the first day of the compliance window ('YYYY-MM-DD')
+ */
+export async function readReportData(
+  conn: Connection,
+  accountId: string | undefined,
+  complianceFrom: string
+): Promise<ReportData> {
   const incidentsFrom = `FROM Maintenance_Incident__c WHERE Status__c IN (${OPEN_STATUS_LIST})${andFilter(accountId)}`;
   const open = priorityCounts(
     await all(conn, `SELECT Account__c, Priority__c, COUNT(Id) n ${incidentsFrom} GROUP BY Account__c, Priority__c`)
@@ -189,7 +201,13 @@ export async function readReportData(conn: Connection, accountId?: string): Prom
     open.map((row) => row.accountId)
   );
   const calendars = await readOrgCalendars(conn);
-  return { ...coverage, open, breached, openOutOfCoverage, efforts, calendars };
+  const since = new Date(Date.parse(`${complianceFrom}T00:00:00Z`) - 86_400_000).toISOString().replace('.000Z', 'Z');
+  const slaIncidents = await all(
+    conn,
+    `SELECT ${INCIDENT_FIELDS.join(', ')} FROM Maintenance_Incident__c WHERE Contract__c != null AND ` +
+      `(Status__c IN (${OPEN_STATUS_LIST}) OR Resolved_At__c >= ${since})${andFilter(accountId)}`
+  );
+  return { ...coverage, open, breached, openOutOfCoverage, efforts, calendars, slaIncidents };
 }
 
 /** The incidents of these contracts reported before `before` (an ISO instant): what a monthly review looks at. */

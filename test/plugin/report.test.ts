@@ -7,6 +7,8 @@ import type { ReportData } from '../../src/report/reportData.js';
 import { readCustomMetadata } from '../../src/seed/customMetadata.js';
 
 const today = '2026-05-04';
+/** The instant the SLA clocks are judged at: noon UTC of today. */
+const now = new Date('2026-05-04T12:00:00Z');
 const calendars = Object.fromEntries(
   readCustomMetadata('Maintenance_Calendar').map((record) => [record.DeveloperName, calendarFromMetadata(record)])
 );
@@ -132,11 +134,62 @@ const data: ReportData = {
     { DeveloperName: 'New_TMA', MasterLabel: 'New TMA', Lead_Time_Days__c: 120 },
     { DeveloperName: 'Partial_Extension', MasterLabel: 'Partial extension', Lead_Time_Days__c: 60 }
   ].map((record) => transitionOptionFromMetadata(record)),
-  calendars
+  calendars,
+  // Dupont's incidents under its contract (Paris calendar, CEST = UTC+2 from 29 March; P3 1 h / 24 business hours,
+  // P1 15 min / 4 h around the clock). The compliance window runs from 2026-02-03 to 2026-05-04.
+  slaIncidents: [
+    // P3 reported Tue 7 April 10:00 CEST: response due 11:00 (responded 10:30, met); restore due Thu 9 April 16:00
+    // CEST (Tue 8 h, Wed 9 h, Thu 7 h), resolved Wed 8 April 10:00 (met).
+    {
+      Id: 'a03000000000001AAA',
+      Account__c: '001000000000001AAA',
+      Contract__c: contract.Id,
+      Priority__c: 'P3',
+      Status__c: 'Closed',
+      Reported_At__c: '2026-04-07T08:00:00.000Z',
+      Responded_At__c: '2026-04-07T08:30:00.000Z',
+      Resolved_At__c: '2026-04-08T08:00:00.000Z',
+      Closed_At__c: '2026-04-09T08:00:00.000Z'
+    },
+    // P1 reported 14 April 08:00Z: response due 08:15Z (responded 09:00Z, breached); restore due 12:00Z (resolved
+    // 20:00Z, breached).
+    {
+      Id: 'a03000000000002AAA',
+      Account__c: '001000000000001AAA',
+      Contract__c: contract.Id,
+      Priority__c: 'P1',
+      Status__c: 'Resolved',
+      Reported_At__c: '2026-04-14T08:00:00.000Z',
+      Responded_At__c: '2026-04-14T09:00:00.000Z',
+      Resolved_At__c: '2026-04-14T20:00:00.000Z'
+    },
+    // P3 reported today 09:00 CEST, not answered: its response passed at 10:00 CEST, before noon UTC (an open breach
+    // in the window: counted); its restore is not due before Wednesday (open, not breached: not counted).
+    {
+      Id: 'a03000000000003AAA',
+      Account__c: '001000000000001AAA',
+      Contract__c: contract.Id,
+      Priority__c: 'P3',
+      Status__c: 'New',
+      Reported_At__c: '2026-05-04T07:00:00.000Z'
+    },
+    // Resolved in January, before the window: not counted.
+    {
+      Id: 'a03000000000004AAA',
+      Account__c: '001000000000001AAA',
+      Contract__c: contract.Id,
+      Priority__c: 'P3',
+      Status__c: 'Closed',
+      Reported_At__c: '2026-01-05T08:00:00.000Z',
+      Responded_At__c: '2026-01-05T10:00:00.000Z',
+      Resolved_At__c: '2026-01-06T08:00:00.000Z',
+      Closed_At__c: '2026-01-06T09:00:00.000Z'
+    }
+  ]
 };
 
 describe('report figures', () => {
-  const report = buildReport(data, { today });
+  const report = buildReport(data, { today, now });
   const [breton, dupont, smith] = report.accounts;
 
   it('takes the counts from the org and coverage from the engine', () => {
@@ -252,6 +305,7 @@ describe('report figures', () => {
   it('adds the monthly review per contract with --month', () => {
     const withMonth = buildReport(data, {
       today,
+      now,
       month: '2026-04',
       monthIncidents: [
         {
@@ -288,6 +342,13 @@ describe('report figures', () => {
         closed: 1,
         openAtEnd: 0,
         compliancePercent: 50,
+        // Per clock: both resolved in April, the P1 breached both clocks.
+        compliance: {
+          from: '2026-04-01',
+          to: '2026-04-30',
+          response: { met: 1, breached: 1, counted: 2, percent: 50 },
+          resolution: { met: 1, breached: 1, counted: 2, percent: 50 }
+        },
         complianceByPriority: { P1: 0, P2: null, P3: 100, P4: null },
         effortInMonthDays: 3.5,
         // The P1 missed both targets: one credit of 5 % of 5,000, under the 10 % cap.
@@ -296,14 +357,62 @@ describe('report figures', () => {
     ]);
     expect(monthlyRows(withMonth).find((row) => row.Contract === 'TMA Dupont')).toMatchObject({
       Contract: 'TMA Dupont',
-      'SLA met': '50 %',
+      'GTI met': '1 of 2 met (50 %)',
+      'GTR met': '1 of 2 met (50 %)',
+      'Both met (resolved)': '50 %',
       'Service credits': '250.00'
     });
   });
 });
 
+describe('SLA compliance per clock and holiday warnings', () => {
+  it('counts GTI and GTR apart over 90 days: resolved in the window plus open breaches, by hand', () => {
+    const report = buildReport(data, { today, now });
+    const dupont = report.accounts[1];
+    // GTI: the three of the window (two resolved, one open and breached), two breached. GTR: the two resolved, one
+    // breached; the open P3's restore is not due yet.
+    expect(dupont.compliance).toEqual({
+      from: '2026-02-03',
+      to: '2026-05-04',
+      response: { met: 1, breached: 2, counted: 3, percent: expect.closeTo(100 / 3, 9) as unknown as number },
+      resolution: { met: 1, breached: 1, counted: 2, percent: 50 }
+    });
+    expect(report.accounts[0].compliance.response).toEqual({ met: 0, breached: 0, counted: 0, percent: null });
+    expect(report.totals.compliance.response).toEqual({
+      met: 1,
+      breached: 2,
+      counted: 3,
+      percent: expect.closeTo(100 / 3, 9) as unknown as number
+    });
+    expect(accountRows(report)[1]).toMatchObject({
+      'GTI compliance, 90 d': '1 of 3 met (33.3 %)',
+      'GTR compliance, 90 d': '1 of 2 met (50 %)'
+    });
+    expect(accountRows(report)[0]).toMatchObject({ 'GTI compliance, 90 d': '-' });
+  });
+
+  it('warns of the calendars with no holiday beyond 90 days: the default hours now, Paris in October 2030', () => {
+    const report = buildReport(data, { today, now });
+    // Breton names no calendar: the default hours have no holidays at all. Paris lists holidays until 2030.
+    expect(report.accounts.map((account) => account.holidayWarnings)).toEqual([
+      [{ contract: 'TMA Breton', calendar: null, lastHoliday: null }],
+      [],
+      []
+    ]);
+    expect(report.totals.holidayWarnings).toEqual([{ calendar: null, lastHoliday: null, contracts: 1 }]);
+    // 2030-10-10 + 90 days = 2031-01-08, after Paris's last holiday, 2030-12-25.
+    const later = buildReport(data, { today: '2030-10-10', now: new Date('2030-10-10T12:00:00Z') });
+    expect(later.accounts[1].holidayWarnings).toEqual([
+      { contract: 'TMA Dupont', calendar: 'Paris_Business_Hours', lastHoliday: '2030-12-25' }
+    ]);
+    // 2030-09-20 + 90 days = 2030-12-19: Christmas 2030 is still ahead.
+    const earlier = buildReport(data, { today: '2030-09-20', now: new Date('2030-09-20T12:00:00Z') });
+    expect(earlier.accounts[1].holidayWarnings).toEqual([]);
+  });
+});
+
 describe('report formats', () => {
-  const report = buildReport(data, { today });
+  const report = buildReport(data, { today, now });
 
   it('shows one readable row per account', () => {
     expect(accountRows(report)).toEqual([
@@ -390,7 +499,7 @@ describe('report formats', () => {
         ...data,
         accounts: data.accounts.map((a, i) => (i === 0 ? { ...a, Name: name } : a))
       };
-      const [row] = parse<Record<string, string>>(toCsv(buildReport(named, { today })), { columns: true });
+      const [row] = parse<Record<string, string>>(toCsv(buildReport(named, { today, now })), { columns: true });
       expect(row.account).toBe(`'${name}`);
     }
   });

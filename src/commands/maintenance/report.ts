@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { buildReport, type MaintenanceReport } from '../../report/buildReport.js';
+import { buildReport, complianceFrom, type MaintenanceReport } from '../../report/buildReport.js';
 import {
   accountRows,
   monthlyRows,
@@ -90,7 +90,7 @@ export default class Report extends SfCommand<ReportResult> {
       // "Today" is the day in the user's Salesforce time zone, as on the Account page; the machine's zone otherwise.
       const today = flags.today ?? (await readUserToday(target.conn, target.username));
       const accountId = flags.account === undefined ? undefined : (await resolveAccount(target, flags.account)).Id;
-      const data = await readReportData(target.conn, accountId);
+      const data = await readReportData(target.conn, accountId, complianceFrom(today));
       let monthIncidents;
       if (month) {
         const [year, monthNumber] = month.split('-').map(Number);
@@ -103,13 +103,24 @@ export default class Report extends SfCommand<ReportResult> {
           before
         );
       }
-      return buildReport(data, { today, month, monthIncidents });
+      // SLA clocks are read now; a report "as of" another day reads them at noon UTC of that day.
+      const now = flags.today === undefined ? new Date() : new Date(`${today}T12:00:00Z`);
+      return buildReport(data, { today, now, month, monthIncidents });
     });
     this.print(report, flags.format);
     return { ...report, targetOrg: target.username };
   }
 
   private print(report: MaintenanceReport, format: ReportFormat): void {
+    for (const warning of report.totals.holidayWarnings) {
+      this.warn(
+        messages.getMessage('warning.HolidaysRunOut', [
+          warning.calendar ?? messages.getMessage('info.DefaultHours'),
+          warning.contracts,
+          warning.lastHoliday ?? messages.getMessage('info.NoHoliday')
+        ])
+      );
+    }
     if (format === 'md') {
       this.log(toMarkdown(report));
       return;
