@@ -19,7 +19,10 @@ export const targetOrgFlag = Flags.string({
   deprecateAliases: true
 });
 
-export const apiVersionFlag = Flags.orgApiVersion({ summary: messages.getMessage('flags.api-version.summary') });
+export const apiVersionFlag = Flags.orgApiVersion({
+  summary: messages.getMessage('flags.api-version.summary'),
+  description: messages.getMessage('flags.api-version.description')
+});
 
 /** --scale above this is surely a typo (100,000 accounts per story entry). */
 export const MAX_SCALE = 10_000;

@@ -21,8 +21,7 @@ export default class OrgUserCreate extends SfCommand<OrgUserCreateResult> {
     permsets: Flags.string({
       summary: messages.getMessage('flags.permsets.summary'),
       multiple: true,
-      delimiter: ',',
-      default: []
+      delimiter: ','
     }),
     'last-name': Flags.string({ summary: messages.getMessage('flags.last-name.summary') })
   };
@@ -30,7 +29,7 @@ export default class OrgUserCreate extends SfCommand<OrgUserCreateResult> {
   public async run(): Promise<OrgUserCreateResult> {
     const { flags } = await this.parse(OrgUserCreate);
     const target = await resolveTargetOrg(flags['target-org'], { apiVersion: flags['api-version'] });
-    const permissionSets = flags.permsets.map((name) => name.trim()).filter(Boolean);
+    const permissionSets = (flags.permsets ?? []).map((name) => name.trim()).filter(Boolean);
     // Its module reaches the local org's permission model: loaded with this command, not with every one.
     const { createUserWithPermissionSets } = await import('../../../../localOrg/users.js');
     const user = await createUserWithPermissionSets(target.conn, {
