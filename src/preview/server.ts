@@ -3,8 +3,8 @@
  * compiled components, SLDS, and a same-origin gateway to the org's UI API, so that the components' Lightning Data
  * Service calls reach the org with the session the server holds (the browser never sees the access token).
  *
- * Pages: `/lightning/o/Account/list` (accounts with a coverage badge) and `/lightning/r/Account/{id}/view` (the
- * record page with its Maintenance tab). Static resources are served at `/resource/<timestamp>/<Name>`, read from the
+ * Pages: `/lightning/n/Maintenance_Cockpit` (the Maintenance Cockpit, the app's home), `/lightning/o/Account/list`
+ * (accounts with a coverage badge) and `/lightning/r/Account/{id}/view` (the record page with its Maintenance tab). Static resources are served at `/resource/<timestamp>/<Name>`, read from the
  * org, as the platform serves them to components (`@salesforce/resourceUrl`). Only `/services/data/vXX.X/ui-api/...` is forwarded. Requests must name this
  * server as their Host (no DNS rebinding); writes must come from its own pages (Origin) with a JSON body (so that
  * another site cannot post to the org through the preview).
@@ -47,6 +47,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const UI_API_PATH = /^\/services\/data\/v\d{2,3}\.\d\/ui-api\/[A-Za-z0-9_\-./,%]+$/;
+/** The Maintenance Cockpit, as Lightning Experience addresses a custom tab of a Lightning page. */
+export const COCKPIT_PAGE = '/lightning/n/Maintenance_Cockpit';
 const ACCOUNT_PAGE = /^\/lightning\/r\/Account\/([A-Za-z0-9]{15,18})\/view$/;
 const RECORD_PAGE = /^\/lightning\/r\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})\/view$/;
 /** `/resource/<timestamp>/<Name>` or `/resource/<Name>`, as the platform serves static resources. */
@@ -228,6 +230,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const user = { ...(await userSettings()), resourceUrls: await staticResourceUrls(client) };
+    if (path === COCKPIT_PAGE) {
+      // The Maintenance app's home tab: a Lightning app page whose component reads its own data through the UI API.
+      page(response, 200, 'Maintenance Cockpit', { type: 'appPage', component: 'maintenancePortfolio' }, user);
+      return;
+    }
     if (path === '/lightning/o/Account/list' || path === '/lightning/o/Account/home') {
       page(response, 200, 'Accounts', { type: 'accountList', accounts: await accountSummaries(client) }, user);
       return;

@@ -37,8 +37,9 @@ export interface RunningPreview {
  * Starts a local org, deploys force-app and seeds a recipe.
  * @param recipe seed recipe name (default demo)
  * @param today the day the recipe's stories are told from (default: today)
+ * @param scale the recipe's --scale (default 1)
  */
-export async function startDemoOrg(recipe = 'demo', today?: string): Promise<DemoOrg> {
+export async function startDemoOrg(recipe = 'demo', today?: string, scale?: number): Promise<DemoOrg> {
   const dir = mkdtempSync(join(tmpdir(), 'preview-e2e-'));
   const org = await startLocalOrg({ dataDir: join(dir, 'org'), writeServerFile: false });
   try {
@@ -50,7 +51,7 @@ export async function startDemoOrg(recipe = 'demo', today?: string): Promise<Dem
     if (!outcome.success) {
       throw new Error(`Deploy failed: ${outcome.failures.map((failure) => failure.problem).join('; ')}`);
     }
-    const seed = prepareSeed({ recipe, today });
+    const seed = prepareSeed({ recipe, today, scale });
     const result = await loadIntoOrg(conn, seed.dataset, { orgLabel: 'e2e', bulkThreshold: 2000 });
     if (result.failed > 0 || result.notAttempted.length > 0) {
       const first = result.failures[0];

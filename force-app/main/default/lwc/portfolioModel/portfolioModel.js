@@ -43,8 +43,8 @@ import TRANSITION_ACCOUNT_NAME from '@salesforce/schema/Maintenance_Transition__
  * sort the user applies. No rule is written here: coverage, risks, ranking and proposals come from the engine.
  */
 
-/** Records a list-records page holds: the UI API's largest page. */
-export const COCKPIT_PAGE_SIZE = 2000;
+/** Records a list-records page holds: the largest page the UI API list and related-list resources both answer. */
+export const COCKPIT_PAGE_SIZE = 1999;
 
 const CONTRACT = Object.freeze({ ...CONTRACT_FIELDS, ACCOUNT: CONTRACT_ACCOUNT, ACCOUNT_NAME: CONTRACT_ACCOUNT_NAME });
 const CHECKLIST = Object.freeze({
