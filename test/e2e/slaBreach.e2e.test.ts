@@ -225,6 +225,9 @@ describe('a P2 incident past its restore target', () => {
     expect(await kpi.locator('.kpi-value').textContent()).toBe(
       formatPercentLikeComponents(demo, Number(percent) / 100)
     );
+    // The incident list under it counts with the same engine function and says the same.
+    const listed = await page.locator('c-incident-list .incident-compliance').textContent();
+    expect(listed?.trim().startsWith(`${await kpi.locator('.kpi-compliance-gtr').textContent()} · `)).toBe(true);
     // "Open breached" counts the open incidents past a due, ours among them, as the engine judges each one.
     const openBreached = incidents.filter((incident) => {
       const contract = contracts.find((candidate) => candidate.id === incident.contractId);

@@ -3,11 +3,14 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
+  COMPLIANCE_WINDOW_DAYS,
   PRIORITIES,
+  addDays,
   allowedActions,
   formatSlaDuration,
   incidentTransition,
   slaBadgeText,
+  slaComplianceByClock,
   slaStatus,
   waitRefusal
 } from 'c/maintenanceEngine';
@@ -15,7 +18,7 @@ import { reduceErrors } from 'c/ldsUtils';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { INCIDENT_FIELDS, OBJECTS, displayValueOf } from 'c/maintenanceRecords';
 import { Snapshot, calendarOfContract, isOpen } from 'c/maintenanceModel';
-import { SLA_LOCALE, formatInstant, formatLabel, formatNumber, formatPercent } from 'c/maintenanceFormat';
+import { SLA_LOCALE, formatInstant, formatLabel, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
 /** Row actions, by the engine action they run. Which ones a row offers is the engine's call (allowedActions). */
@@ -131,8 +134,35 @@ export default class IncidentList extends NavigationMixin(MaintenanceAccountData
     const rows = this.model.incidents.map((incident) =>
       judge(incident, contracts.get(incident.fields.Contract__c), this.calendars, now)
     );
-    this.judged = new Snapshot({ rows: rows.sort(compareRows) });
+    const today = userToday(now);
+    this.judged = new Snapshot({
+      rows: rows.sort(compareRows),
+      // The same per-clock compliance as the tab's KPI (one engine function), for the list shown on its own.
+      compliance: slaComplianceByClock({
+        incidents: this.model.incidents.map((incident) => incident.model),
+        contracts: this.model.contracts.map((contract) => contract.model),
+        calendars: this.calendars,
+        from: addDays(today, -COMPLIANCE_WINDOW_DAYS),
+        to: today,
+        now
+      })
+    });
     this.generateRecordUrls();
+  }
+
+  /** "GTR compliance, 90 days: 3 of 5 (60 %) · GTI compliance, 90 days: ...", or '' before the data loads. */
+  get complianceText() {
+    const compliance = this.judged?.compliance;
+    if (!compliance) {
+      return '';
+    }
+    const clock = ({ met, counted, percent }, label, none) => {
+      return counted > 0 ? formatLabel(label, met, counted, formatPercent(percent / 100)) : none;
+    };
+    return [
+      clock(compliance.resolution, LABELS.complianceGtr, LABELS.complianceGtrNone),
+      clock(compliance.response, LABELS.complianceGti, LABELS.complianceGtiNone)
+    ].join(' · ');
   }
 
   /** The record page reference of an incident (its number links to it). */

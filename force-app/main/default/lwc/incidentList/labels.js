@@ -53,9 +53,17 @@ import stateNoSla from '@salesforce/label/c.Sla_State_No_Sla';
 import clockBusiness from '@salesforce/label/c.Sla_Clock_Business';
 import clockElapsed from '@salesforce/label/c.Sla_Clock_Elapsed';
 import overdue from '@salesforce/label/c.Duration_Overdue';
+import complianceGtr from '@salesforce/label/c.Kpi_Compliance_Gtr';
+import complianceGti from '@salesforce/label/c.Kpi_Compliance_Gti';
+import complianceGtrNone from '@salesforce/label/c.Kpi_Compliance_Gtr_None';
+import complianceGtiNone from '@salesforce/label/c.Kpi_Compliance_Gti_None';
 import actionLogEffort from '@salesforce/label/c.Effort_Log_Action';
 import effortLogged from '@salesforce/label/c.Effort_Log_Logged';
 export default {
+  complianceGtr,
+  complianceGti,
+  complianceGtrNone,
+  complianceGtiNone,
   stateOnTrack,
   statePaused,
   stateResponseBreached,

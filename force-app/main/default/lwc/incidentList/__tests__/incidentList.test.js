@@ -42,6 +42,13 @@ jest.mock(
 
 jest.mock('@salesforce/label/c.Duration_Overdue', () => ({ default: 'overdue by {0}' }), { virtual: true });
 
+jest.mock('@salesforce/label/c.Kpi_Compliance_Gtr', () => ({ default: 'GTR compliance, 90 days: {0} of {1} ({2})' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Kpi_Compliance_Gti', () => ({ default: 'GTI compliance, 90 days: {0} of {1} ({2})' }), {
+  virtual: true
+});
+
 const accountLists = require('./data/accountRelatedLists.json');
 
 const accountListsEmpty = require('./data/accountRelatedListsEmpty.json');
@@ -197,6 +204,23 @@ describe('c-incident-list', () => {
     expect(byName['INC-000006'].bandLabel).toBe('GTI met · GTR breached');
     expect(byName['INC-000006'].state).toBe('c.Sla_State_Breached');
     expect(byName['INC-000003'].state).toBe('c.Sla_State_Paused');
+  });
+
+  it('counts compliance per clock over 90 days as the tab does', async () => {
+    const element = await renderWithData();
+    // Tuesday 10:00 Paris. GTR: INC-000004 resolved in time, INC-000005 late, INC-000006 open past its due; INC-000001's
+    // 24x7 restore (12:30 UTC) has not passed yet: 1 of 3. GTI: INC-000004 and INC-000005 in time, INC-000001 open
+    // past its 08:45 response due: 2 of 3.
+    expect(element.shadowRoot.querySelector('.incident-compliance').textContent.trim()).toBe(
+      'GTR compliance, 90 days: 1 of 3 (33%) · GTI compliance, 90 days: 2 of 3 (67%)'
+    );
+    resetDom();
+    const empty = render();
+    getRelatedListRecordsBatch.emit(accountListsEmpty);
+    await flushPromises();
+    expect(empty.shadowRoot.querySelector('.incident-compliance').textContent.trim()).toBe(
+      'c.Kpi_Compliance_Gtr_None · c.Kpi_Compliance_Gti_None'
+    );
   });
 
   it("shows a paused incident whose restore target had passed as 'Breached (paused)'", async () => {
