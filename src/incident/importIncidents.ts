@@ -10,20 +10,17 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from '@salesforce/core';
 import { parse } from 'csv-parse/sync';
 import {
-  breachStamps,
   contractFromRecord,
-  incidentFromRecord,
-  incidentTransition,
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
   LEVELS,
   PAUSE_REASONS,
   type Calendar,
   type Contract,
-  type IncidentAction,
   type Level
 } from '#engine';
 import type { FieldValue, SeedRecord } from '../seed/dataset.js';
+import { IMPORTED_INSTANTS, importedIncidentFields, type ImportedInstant } from '../shared/importedIncident.js';
 import { loadDataset, type FailedRecord, type LoadApi } from '../seed/loader.js';
 import { queryIn, readOrgCalendars } from '../shared/orgHelpers.js';
 import { CONTRACT_FIELDS, type FieldMap } from '../shared/recordFields.js';
@@ -209,7 +206,7 @@ async function readContracts(conn: Connection, accountIds: string[]): Promise<Ma
   return byAccount;
 }
 
-const TIMES = ['reported at', 'responded at', 'paused since', 'resolved at', 'closed at'] as const;
+const TIMES = IMPORTED_INSTANTS;
 
 /** Which instants each status needs, beyond the reported one. */
 const NEEDED: Record<string, readonly (typeof TIMES)[number][]> = {
@@ -232,30 +229,6 @@ const ALLOWED: Record<string, readonly (typeof TIMES)[number][]> = {
   Closed: ['responded at', 'resolved at', 'closed at'],
   Cancelled: ['responded at', 'closed at']
 };
-
-/** The workflow actions that bring a new incident to a status, each at the instant of one column. */
-function actionsTo(status: string, has: (column: (typeof TIMES)[number]) => boolean): [IncidentAction, string][] {
-  const acknowledged: [IncidentAction, string][] = has('responded at') ? [['acknowledge', 'responded at']] : [];
-  switch (status) {
-    case 'Acknowledged':
-      return [['acknowledge', 'responded at']];
-    case 'In Progress':
-      return [['start', 'responded at']];
-    case 'Waiting on Customer':
-      return [
-        ['start', 'responded at'],
-        ['wait', 'paused since']
-      ];
-    case 'Resolved':
-      return [...acknowledged, ['resolve', 'resolved at']];
-    case 'Closed':
-      return [...acknowledged, ['resolve', 'resolved at'], ['close', 'closed at']];
-    case 'Cancelled':
-      return [...acknowledged, ['cancel', 'closed at']];
-    default:
-      return [];
-  }
-}
 
 function oneOf(value: string | undefined, allowed: readonly string[], column: string, problems: string[]): string {
   if (value === undefined) return '';
@@ -298,7 +271,7 @@ export async function planImport(conn: Connection, rows: Row[], now: Date): Prom
     const status = row.status === undefined ? 'New' : oneOf(row.status, INCIDENT_STATUSES, 'status', problems);
     const category = oneOf(row.category, INCIDENT_CATEGORIES, 'category', problems);
     const pauseReason = oneOf(row['pause reason'], PAUSE_REASONS, 'pause reason', problems);
-    const instants = new Map<string, Date>();
+    const instants = new Map<ImportedInstant, Date>();
     for (const column of TIMES) {
       const text = row[column];
       if (text === undefined) continue;
@@ -339,41 +312,22 @@ export async function planImport(conn: Connection, rows: Row[], now: Date): Prom
       return;
     }
     try {
-      const reportedAt = instants.get('reported at') as Date;
-      const accountContracts = contracts.get(account.id) ?? [];
       const record: Record<string, FieldValue> = {
-        Subject__c: row.subject ?? '',
-        Description__c: row.description ?? null,
-        Category__c: category || 'Corrective',
-        Impact__c: impact,
-        Urgency__c: urgency,
+        ...importedIncidentFields({
+          subject: row.subject ?? '',
+          description: row.description ?? null,
+          category: category || 'Corrective',
+          impact: impact as Level,
+          urgency: urgency as Level,
+          status,
+          instants,
+          pauseReason,
+          contracts: contracts.get(account.id) ?? [],
+          calendars,
+          now
+        }),
         Account__c: account.id
       };
-      Object.assign(
-        record,
-        incidentTransition({
-          incident: { impact: impact as Level, urgency: urgency as Level, reportedAt },
-          action: 'create',
-          now: reportedAt,
-          contracts: accountContracts,
-          calendars
-        })
-      );
-      const contract = accountContracts.find((candidate) => candidate.id === record.Contract__c) ?? null;
-      for (const [action, column] of actionsTo(status, (name) => instants.has(name))) {
-        Object.assign(
-          record,
-          incidentTransition({
-            incident: incidentFromRecord(record),
-            action,
-            now: instants.get(column),
-            contract,
-            calendars,
-            ...(action === 'wait' ? { pauseReason } : {})
-          })
-        );
-      }
-      Object.assign(record, breachStamps({ incident: incidentFromRecord(record), contract, calendars, now }));
       const { Account__c: accountId, ...fields } = record;
       plan.accountIds.set(String(accountId), String(accountId));
       plan.records.push({
