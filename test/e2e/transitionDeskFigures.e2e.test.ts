@@ -430,28 +430,33 @@ describe('the figures of the transition desk, counted from the demo records', ()
     await row.locator('lightning-button-menu button').click();
     await page.getByRole('menuitem', { name: label('Effort_Log_Action'), exact: true }).click();
     const logger = page.locator('c-effort-logger');
-    // The logger offers half a day, the usual unit: logged as offered, on today, billable.
+    // A day and a half, typed key by key (the number input edits its raw value, with a point), on today, billable.
+    const daysInput = logger.locator('lightning-input.effort-days input');
+    await daysInput.click();
+    await daysInput.press('Control+A');
+    await daysInput.pressSequentially('1.5');
+    await daysInput.press('Tab');
     await logger.locator('lightning-button.effort-save button').click();
     await page
       .locator('.preview-toast', {
-        hasText: label('Effort_Log_Logged', formatNumberLikeComponents(demo, 0.5), incident.Name)
+        hasText: label('Effort_Log_Logged', formatNumberLikeComponents(demo, 1.5), incident.Name)
       })
       .waitFor();
     // In the org: one more entry, today, billable, under the expired extension (the last signed contract), and the
-    // incident's effort up by half a day.
+    // incident's effort up by a day and a half.
     const entries = await rows<Effort & { Contract__c: string }>(
       `SELECT Work_Date__c, Days__c, Billable__c, Contract__c FROM Effort_Entry__c WHERE Incident__c = '${incident.Id}' AND Work_Date__c = ${today}`
     );
     expect(entries).toEqual([
-      expect.objectContaining({ Work_Date__c: today, Days__c: 0.5, Billable__c: true, Contract__c: extension.Id })
+      expect.objectContaining({ Work_Date__c: today, Days__c: 1.5, Billable__c: true, Contract__c: extension.Id })
     ]);
     const [updated] = await rows<{ Effort_Days__c: number }>(
       `SELECT Effort_Days__c FROM Maintenance_Incident__c WHERE Id = '${incident.Id}'`
     );
-    expect(updated.Effort_Days__c).toBe(Math.round(((incident.Effort_Days__c ?? 0) + 0.5) * 100) / 100);
-    // The tab counts the half day in the gap, priced at the extension's rate, without a reload.
+    expect(updated.Effort_Days__c).toBe(Math.round(((incident.Effort_Days__c ?? 0) + 1.5) * 100) / 100);
+    // The tab counts the day and a half in the gap, priced at the extension's rate, without a reload.
     const after = await gapEntries();
-    expect(sumDays(after)).toBe(Math.round((sumDays(before) + 0.5) * 100) / 100);
+    expect(sumDays(after)).toBe(Math.round((sumDays(before) + 1.5) * 100) / 100);
     const text = label(
       'Alert_Effort_Out_Of_Coverage',
       formatNumberLikeComponents(demo, sumDays(after)),
