@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import { buildRiskReport, readRiskData } from '../../src/report/riskReport.js';
 import { readUserToday } from '../../src/shared/orgHelpers.js';
 import { screenshot } from './support/browser.js';
-import { addDays, formatDayLikeComponents, label, storyAccount } from './support/demoData.js';
+import {
+  addDays,
+  formatDayLikeComponents,
+  formatPercentLikeComponents,
+  label,
+  storyAccount
+} from './support/demoData.js';
 import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
 import { openPreviewSession, type PreviewSession } from './support/session.js';
 
@@ -37,7 +43,7 @@ async function openCockpit(): Promise<void> {
 }
 
 describe('the Maintenance Cockpit in the preview', () => {
-  it('ranks the demo stories as report --risk does: the accounts in a gap, then the gap in 3 weeks', async () => {
+  it('ranks the demo stories and shows the figures report --risk prints: the accounts in a gap, then the gap in 3 weeks', async () => {
     await openCockpit();
     const names = await page.locator('c-maintenance-portfolio th.account a').allTextContents();
     expect(names).toHaveLength(demo.seed.accounts?.length ?? 0);
@@ -47,6 +53,39 @@ describe('the Maintenance Cockpit in the preview', () => {
     const today = await readUserToday(conn, conn.getUsername() as string);
     const report = buildRiskReport(await readRiskData(conn), { today, now: new Date() });
     expect(names).toEqual(report.ranking.map((line) => line.accountName));
+    // Column by column, every account: the cockpit shows the report's figures.
+    const day = (value: string | null): string => (value ? formatDayLikeComponents(demo, value) : '—');
+    const percent = (value: number | null): string =>
+      value === null ? '—' : formatPercentLikeComponents(demo, value / 100);
+    for (const line of report.ranking) {
+      const row = page.locator(`c-maintenance-portfolio tr.account-row[data-id="${line.accountId}"]`);
+      const cells = {
+        gap: (await row.locator('td.gap').textContent())?.trim(),
+        notice: (await row.locator('td.notice').textContent())?.trim(),
+        breached: (await row.locator('.breached').textContent())?.trim(),
+        compliance: (await row.locator('td.compliance').textContent())?.trim(),
+        budget: (await row.locator('td.budget').textContent())?.trim()
+      };
+      const { openBreached: breached, budget } = line;
+      let budgetText = '—';
+      if (budget) {
+        budgetText =
+          budget.shortfallDays > 0
+            ? label('Cockpit_Budget_Shortfall', percent(budget.percentConsumed), budget.shortfallDays)
+            : label('Cockpit_Budget_Value', percent(budget.percentConsumed));
+      }
+      expect({ account: line.accountName, ...cells }).toEqual({
+        account: line.accountName,
+        gap: line.coverage === 'in-gap' ? label('Cockpit_In_Gap_Since', day(line.inGapSince)) : day(line.gapStart),
+        notice: line.notice ? label('Cockpit_Days_Left', day(line.notice.deadline), line.notice.daysLeft) : '—',
+        breached:
+          breached.unjudged > 0
+            ? label('Cockpit_Breached_Unjudged', breached.response, breached.resolution, breached.unjudged)
+            : `${breached.response} / ${breached.resolution}`,
+        compliance: `${percent(line.compliance.response.percent)} / ${percent(line.compliance.resolution.percent)}`,
+        budget: budgetText
+      });
+    }
     const inGapChip = page.locator('c-maintenance-portfolio button.chip[data-flag="in-gap"]');
     expect(await inGapChip.textContent()).toContain(label('Cockpit_Chip_In_Gap', report.counts['in-gap']).trim());
     await screenshot(page, 'cockpit-1-ranking');

@@ -103,6 +103,13 @@ describe('pages', () => {
     expect(response.body).toContain('/preview/build/abc123/app.js');
   });
 
+  it('serves the Maintenance Cockpit at its app page tab, the component reading its own data', async () => {
+    const page = await raw('GET', '/lightning/n/Maintenance_Cockpit');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('"page":{"type":"appPage","component":"maintenancePortfolio"}');
+    expect((await raw('GET', '/lightning/n/Other_Page')).status).toBe(404);
+  });
+
   it('serves an account page, and a 404 page for an unknown account', async () => {
     const page = await raw('GET', `/lightning/r/Account/${accountId}/view`);
     expect(page.status).toBe(200);
