@@ -401,6 +401,32 @@ describe('sf maintenance report', () => {
       )
     ).toBe(true);
     expect(story('handover-in-progress').every((line) => line.handovers[0].mandatoryOpen === 3)).toBe(true);
+    // The shortfall of the budget-burn story, by hand in whole hundredths of a day: the burn since the start (start
+    // and today included), the days the rest lasts at that burn (rounded up), and how far short of the end it falls.
+    const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+    for (const line of story('budget-burn')) {
+      const account = demo.accounts.find((candidate) => candidate.key === line.accountNumber);
+      const [record] = demoRecords('Maintenance_Contract__c').filter(
+        (candidate) => candidate.refs.Account__c.key === account?.key
+      );
+      const start = String(record.fields.Start_Date__c);
+      const end = String(record.fields.End_Date__c);
+      const budget = Number(record.fields.Budget_Days__c);
+      const consumed = line.budgets[0].consumedDays;
+      const elapsed = dayNumber(today) - dayNumber(start) + 1;
+      const used = Math.round(consumed * 100);
+      const left = Math.round(budget * 100) - used;
+      const exhaustion = addDays(today, Math.floor((left * elapsed + used - 1) / used));
+      expect(line.budgets[0]).toMatchObject({
+        budgetDays: budget,
+        forecastExhaustionDate: exhaustion,
+        contractEndDate: end,
+        shortfallDays: dayNumber(end) - dayNumber(exhaustion),
+        sustainableMonthlyBurnDays:
+          Math.round((left / 100 / (dayNumber(end) - dayNumber(today) + 1)) * 30.4375 * 100) / 100
+      });
+      expect(line.budgets[0].shortfallDays).toBeGreaterThan(0);
+    }
     // The transition desk, by hand from the recipe: go-live in 150 days, no warranty: a tender (180 days) closed 30
     // days ago, a new TMA (120) closes in 30 days.
     for (const line of story('transition-undecided')) {
