@@ -52,7 +52,11 @@ function contractLines(account: string, contract: Contract, amendments: Amendmen
   const next = status.renews ? `renews tacitly until ${status.renewsUntil}` : `ends on ${status.termEnd}`;
   const noticeGiven = status.noticeGivenOn !== null && status.noticeGivenOn <= status.deadline;
   if (!noticeGiven && within(status.deadline)) {
-    lines.push(line('notice', status.deadline, `last day to give notice; without notice it ${next}`));
+    // Notice stops a tacit renewal; a contract that does not renew ends on its day, notice or not.
+    const detail = status.renews
+      ? `last day to give notice; without notice it ${next}`
+      : `last day to give notice; it ${next}`;
+    lines.push(line('notice', status.deadline, detail));
   } else if (!noticeGiven && status.deadline < today && within(status.termEnd)) {
     lines.push(line('notice-passed', status.deadline, `notice deadline passed: it ${next}`));
   }

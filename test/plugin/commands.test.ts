@@ -596,6 +596,24 @@ describe('sf maintenance renewals', () => {
         ['end', 20]
       ]);
     }
+    // A project delay absorbed by an amendment: the extension's notice deadline and end move with the amended end
+    // (4 months after the original end, today + 20), not the original one; it does not renew.
+    for (const name of keyOf('amended-delay')) {
+      const account = demo.accounts.find((candidate) => candidate.name === name);
+      const [extension] = demoRecords('Maintenance_Contract__c').filter(
+        (record) =>
+          record.refs.Account__c.key === account?.key && record.fields.Contract_Type__c === 'Project Extension'
+      );
+      const amendedEnd = addMonths(addDays(today, 20), 4);
+      const deadline = addDays(amendedEnd, -Number(extension.fields.Notice_Period_Days__c));
+      const days = (day: string): number => (Date.parse(day) - Date.parse(today)) / 86_400_000;
+      expect(
+        lines.filter((line) => line.account === name).map((line) => [line.kind, line.date, line.daysLeft, line.detail])
+      ).toEqual([
+        ['notice', deadline, days(deadline), `last day to give notice; it ends on ${amendedEnd}`],
+        ['end', amendedEnd, days(amendedEnd), 'ends']
+      ]);
+    }
     // A decision taken lists nothing; the lines come in date order.
     expect(of('transition-decided').filter((line) => line.kind === 'decision' || line.kind === 'option')).toEqual([]);
     expect(lines.map((line) => line.date)).toEqual([...lines.map((line) => line.date)].sort());
