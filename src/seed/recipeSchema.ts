@@ -141,6 +141,20 @@ export const STORY_DEFINITIONS = {
       startInDays: { kind: 'int', min: 1, max: 365, default: 21, summary: 'days from today to the start of the TMA' },
       reservations: { kind: 'int', min: 0, max: 50, default: 2, summary: 'mandatory items accepted as reservations' }
     }
+  },
+  'sla-evidence': {
+    summary:
+      'An Active contract on the default hours, which list no holiday: a P2 breached its restore target and the Wait on customer tried afterwards was refused, as recorded on it; another P2 was imported from the former service desk.',
+    defaultIncidents: 0,
+    parameters: {
+      breachedDaysAgo: {
+        kind: 'int',
+        min: 7,
+        max: 300,
+        default: 14,
+        summary: 'days back from today to the Monday (on or before) the breached P2 was reported'
+      }
+    }
   }
 } as const satisfies Record<string, StoryDefinition>;
 

@@ -12,6 +12,10 @@ import {
   contractFromRecord,
   dayOf,
   effortEntryFromRecord,
+  incidentFromRecord,
+  incidentTransition,
+  breachStamps,
+  waitRefusal,
   handoverItemsFromTemplate,
   successorContractFields,
   TIME_AND_MATERIALS,
@@ -26,6 +30,7 @@ import { RUNNING_USER, type FieldValue, type SeedObjectName, type SeedRecord } f
 import { weekday, zonedInstant } from '../shared/dates.js';
 import { DESCRIPTION_OPENERS, INCIDENT_SUBJECTS, PROJECT_NAMES, type IncidentCategory } from './incidentTexts.js';
 import { simulateIncident } from './incidentLifecycle.js';
+import { importedIncidentFields } from '../shared/importedIncident.js';
 import type { PackageConfig } from './packageConfig.js';
 import { resolveRecipeValue, type StoryEntry } from './recipe.js';
 import { STORY_DEFINITIONS, type RecipeLocale, type StoryName } from './recipeSchema.js';
@@ -106,6 +111,8 @@ interface ContractPlan {
   tacitRenewal?: boolean;
   /** The contract's name, `TMA <account> <start year>` by default. */
   name?: string;
+  /** Calendar__c instead of the template's; null: none, the default hours (Mon-Fri 09:00-18:00, no holiday). */
+  calendar?: string | null;
 }
 
 /** Builds a contract record (SLA targets copied from its template) and its engine view. */
@@ -135,6 +142,7 @@ function buildContract(ctx: AccountContext, plan: ContractPlan): { record: SeedR
   // override single targets afterwards.
   const chosen = ctx.entry.set.Maintenance_Contract__c?.SLA_Template__c;
   Object.assign(fields, slaTemplateToContractFields(ctx.config.slaTemplates[String(chosen ?? templateName)]));
+  if (plan.calendar !== undefined) fields.Calendar__c = plan.calendar;
   applyOverrides(ctx, 'Maintenance_Contract__c', fields);
   const record: SeedRecord = { key: `${ctx.key}-${plan.suffix}`, fields, refs: {} };
   record.refs.Account__c = { sobject: 'Account', key: ctx.key };
@@ -823,8 +831,123 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
       checklistKey: checklist.key
     });
     finish(ctx, records, [contract], { from: addDays(ctx.today, -30), to: yesterday(ctx) });
+  },
+
+  'sla-evidence'(ctx, records) {
+    // No calendar: the clock runs on the default hours, which list no holiday, so the tab and the report warn.
+    const contract = buildContract(ctx, {
+      suffix: 'C1',
+      status: 'Active',
+      start: addDays(ctx.today, -400),
+      end: addDays(ctx.today, 365),
+      noticeDays: 90,
+      tacitRenewal: false,
+      calendar: null
+    });
+    slaEvidenceIncidents(ctx, records, contract);
+    finish(ctx, records, [contract], { from: addDays(ctx.today, -120), to: yesterday(ctx) });
   }
 };
+
+/** The day on or before `day` that falls on `dow` (0 Sunday ... 6 Saturday). */
+function onOrBefore(day: string, dow: number): string {
+  return addDays(day, -((weekday(day) - dow + 7) % 7));
+}
+
+/**
+ * The two incidents of the sla-evidence story. A P2 (High x Medium: respond within 30 min, restore within 8 business
+ * hours) reported on a Monday at 10:00, acknowledged at 10:15 and started at 10:20: its restore target passes at 18:00.
+ * On Tuesday at 11:00 the agent tries "Wait on customer": the engine refuses (a pause never hides a breach), the
+ * refusal is written on the incident, and the breach is stamped at the target it passed. The other P2 (Medium x High)
+ * was imported from the former service desk's export: reported on a Tuesday at 14:00, answered at 14:10, resolved at
+ * 19:00 (4 business hours used of 8), closed the next day at 10:00, all through the import's own code.
+ */
+function slaEvidenceIncidents(
+  ctx: AccountContext,
+  records: AccountRecords,
+  contract: { record: SeedRecord; engine: Contract }
+): void {
+  const calendars = ctx.config.calendars;
+  const at = (day: string, hour: number, minute = 0): Date => zonedInstant(day, hour * 60 + minute, ctx.timeZone);
+  const monday = onOrBefore(addDays(ctx.today, -ctx.entry.params.breachedDaysAgo), 1);
+  const reportedAt = at(monday, 10);
+  const fields: Record<string, FieldValue> = { Impact__c: 'High', Urgency__c: 'Medium', Category__c: 'Corrective' };
+  const apply = (written: object): void => void Object.assign(fields, written);
+  apply(
+    incidentTransition({
+      incident: { impact: 'High', urgency: 'Medium', reportedAt },
+      action: 'create',
+      now: reportedAt,
+      contracts: [contract.engine],
+      calendars
+    })
+  );
+  for (const [action, now] of [
+    ['acknowledge', at(monday, 10, 15)],
+    ['start', at(monday, 10, 20)]
+  ] as const) {
+    apply(
+      incidentTransition({ incident: incidentFromRecord(fields), action, now, contract: contract.engine, calendars })
+    );
+  }
+  const attempt = at(addDays(monday, 1), 11);
+  const refusal = waitRefusal({
+    incident: incidentFromRecord(fields),
+    contract: contract.engine,
+    calendars,
+    now: attempt
+  });
+  apply(breachStamps({ incident: incidentFromRecord(fields), contract: contract.engine, calendars, now: attempt }));
+  const refused =
+    ctx.locale === 'fr'
+      ? `« Attente client » refusée le ${attempt.toISOString()} : ${String(refusal)}`
+      : `"Wait on customer" refused on ${attempt.toISOString()}: ${String(refusal)}`;
+  delete fields.Contract__c;
+  add(records, 'Maintenance_Incident__c', {
+    key: `${ctx.key}-I90001`,
+    fields: {
+      Subject__c: ctx.locale === 'fr' ? 'Facturation bloquée en production' : 'Invoicing blocked in production',
+      Description__c: `${reporterLine(ctx)}\n${refused}`,
+      Effort_Days__c: 0,
+      ...fields
+    },
+    refs: {
+      Account__c: { sobject: 'Account', key: ctx.key },
+      Contract__c: { sobject: 'Maintenance_Contract__c', key: contract.record.key }
+    }
+  });
+
+  const tuesday = onOrBefore(addDays(ctx.today, -28), 2);
+  const imported = importedIncidentFields({
+    subject: ctx.locale === 'fr' ? 'Export comptable incomplet' : 'Accounting export incomplete',
+    description:
+      ctx.locale === 'fr'
+        ? "Importé avec sf maintenance incident import depuis l'export de l'ancien outil de support."
+        : "Imported with sf maintenance incident import from the former service desk's export.",
+    category: 'Corrective',
+    impact: 'Medium',
+    urgency: 'High',
+    status: 'Closed',
+    instants: new Map([
+      ['reported at', at(tuesday, 14)],
+      ['responded at', at(tuesday, 14, 10)],
+      ['resolved at', at(tuesday, 19)],
+      ['closed at', at(addDays(tuesday, 1), 10)]
+    ]),
+    contracts: [contract.engine],
+    calendars,
+    now: ctx.cutoff
+  });
+  const contractKey = imported.Contract__c;
+  delete imported.Contract__c;
+  const record = add(records, 'Maintenance_Incident__c', {
+    key: `${ctx.key}-I90002`,
+    fields: { ...imported, Effort_Days__c: 0 },
+    refs: { Account__c: { sobject: 'Account', key: ctx.key } }
+  });
+  if (typeof contractKey === 'string')
+    record.refs.Contract__c = { sobject: 'Maintenance_Contract__c', key: contractKey };
+}
 
 /** Short code of a story in account keys: DEMO-GAP1-00001 is the first account of the first gap-ahead entry. */
 export const STORY_CODES: Record<StoryName, string> = {
@@ -840,7 +963,8 @@ export const STORY_CODES: Record<StoryName, string> = {
   'amended-delay': 'AMD',
   'time-and-materials': 'TAM',
   'tacit-renewal': 'TAC',
-  'signed-waiting': 'SGN'
+  'signed-waiting': 'SGN',
+  'sla-evidence': 'SLA'
 };
 
 /** The one-line story an account tells, for its Description. */

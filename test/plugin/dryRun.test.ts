@@ -10,12 +10,13 @@ const sandbox = isolateSfHome();
 afterAll(() => sandbox.restore());
 
 // Counted from config/seed/demo.yaml: 11 checklists (2 gap-today, 3 in progress, 3 signed off, 2 transitions, 1
-// signed waiting), one item per handover template item each; 30 contracts (gap-ahead has a Draft renewal too,
+// signed waiting), one item per handover template item each; 31 contracts (gap-ahead has a Draft renewal too,
 // gap-today an expired extension and a Draft proposal, amended-delay an extension and a signed TMA); 1 amendment;
-// 2 transition plans; 97 incidents (accounts x incidents); and one effort entry per incident worked on, plus the
+// 2 transition plans; 99 incidents (accounts x incidents, plus the two of sla-evidence); and one effort entry per
+// incident worked on, plus the
 // time-and-materials work, which the generator draws: read from the result.
 const ITEMS = 11 * loadPackageConfig().templateItems.length;
-const FIXED = 26 + 11 + ITEMS + 30 + 1 + 2 + 97;
+const FIXED = 27 + 11 + ITEMS + 31 + 1 + 2 + 99;
 
 describe('sf maintenance seed --dry-run', () => {
   const dir = join(tempDir('dry-run-'), 'preview');
@@ -47,13 +48,13 @@ describe('sf maintenance seed --dry-run', () => {
     const effort = result.objects.find((object) => object.sobject === 'Effort_Entry__c')?.records ?? 0;
     expect(effort).toBeGreaterThan(0);
     expect(result.objects.map((object) => [object.sobject, object.records, object.api])).toEqual([
-      ['Account', 26, 'collections'],
+      ['Account', 27, 'collections'],
       ['Handover_Checklist__c', 11, 'collections'],
       ['Handover_Item__c', ITEMS, 'bulk2'],
-      ['Maintenance_Contract__c', 30, 'collections'],
+      ['Maintenance_Contract__c', 31, 'collections'],
       ['Contract_Amendment__c', 1, 'collections'],
       ['Maintenance_Transition__c', 2, 'collections'],
-      ['Maintenance_Incident__c', 97, 'collections'],
+      ['Maintenance_Incident__c', 99, 'collections'],
       ['Effort_Entry__c', effort, effort >= 100 ? 'bulk2' : 'collections']
     ]);
     expect(result.total).toBe(FIXED + effort);
@@ -83,7 +84,7 @@ describe('sf maintenance seed --dry-run', () => {
     const incidents = parse<Record<string, string>>(readFileSync(join(dir, '07-Maintenance_Incident__c.csv')), {
       columns: true
     });
-    expect(incidents).toHaveLength(97);
+    expect(incidents).toHaveLength(99);
     const header = Object.keys(incidents[0]);
     expect(header[0]).toBe('External_Id__c');
     expect(header).toEqual(

@@ -13,6 +13,7 @@ import {
   effortEntryFromRecord,
   effortOutOfCoverage,
   handoverReadiness,
+  holidayHorizon,
   incidentFromRecord,
   incidentTransition,
   itemFromRecord,
@@ -87,13 +88,13 @@ describe('generator: determinism and size', () => {
     expect(other.accounts.map((account) => account.name)).not.toEqual(first.accounts.map((account) => account.name));
   });
 
-  it('tells the demo with twenty-six accounts, in French and English', () => {
-    expect(first.accounts).toHaveLength(26);
+  it('tells the demo with twenty-seven accounts, in French and English', () => {
+    expect(first.accounts).toHaveLength(27);
     expect(new Set(first.accounts.map((account) => account.locale))).toEqual(new Set(['fr', 'en']));
     const byStory = Object.fromEntries(demo.stories.map((entry) => [entry.story, entry.accounts]));
     for (const [story, count] of Object.entries(byStory)) expect(accountsOf(first, story)).toHaveLength(count);
-    expect(records(first, 'Account')).toHaveLength(26);
-    expect(new Set(first.accounts.map((account) => account.name)).size).toBe(26);
+    expect(records(first, 'Account')).toHaveLength(27);
+    expect(new Set(first.accounts.map((account) => account.name)).size).toBe(27);
   });
 
   it('scales the volume recipe to about 1,000 records per unit, and a larger scale only adds accounts', () => {
@@ -451,6 +452,77 @@ describe('seeded incidents look exactly like logged ones', () => {
       }
       recomputed += 1;
     }
-    expect(recomputed).toBe(97);
+    expect(recomputed).toBe(99);
+  });
+});
+
+describe('generator: the sla-evidence story, counted by hand', () => {
+  // Today is Monday 4 May 2026. The breached P2 is reported on the Monday on or before 14 days ago (20 April), the
+  // imported one on the Tuesday on or before 28 days ago (31 March). The contract names no calendar: Mon-Fri
+  // 09:00-18:00 in its time zone, no holiday. Times below are local wall times in that zone.
+  const today = '2026-05-04';
+  const dataset = generateDataset(demo, config, { today });
+  const [key] = accountsOf(dataset, 'sla-evidence');
+  const [contractRecord] = ofAccount(dataset, 'Maintenance_Contract__c', key);
+  const zone = String(contractRecord.fields.Time_Zone__c);
+  const local = (day: string, hour: number, minute = 0): string =>
+    zonedInstant(day, hour * 60 + minute, zone).toISOString();
+  const incidents = ofAccount(dataset, 'Maintenance_Incident__c', key);
+
+  it('runs its Active contract on the default hours, whose holidays have run out: the report and the tab warn', () => {
+    expect(contractRecord.fields).toMatchObject({
+      Status__c: 'Active',
+      Calendar__c: null,
+      SLA_Template__c: 'Standard'
+    });
+    const contract = contractFromRecord({ ...contractRecord.fields, Id: contractRecord.key });
+    expect(holidayHorizon({ calendar: contractCalendar(contract, config.calendars), today })).toEqual({
+      lastHoliday: null
+    });
+    expect(incidents.map((incident) => incident.key)).toEqual([`${key}-I90001`, `${key}-I90002`]);
+  });
+
+  it('records the Wait on customer refused after the restore target of a P2, and stamps that breach', () => {
+    const [breached] = incidents;
+    // P2 (High x Medium): respond within 30 min, restore within 8 business hours. Reported Monday 20 April 10:00,
+    // acknowledged 10:15 (met), started 10:20; 8 h from 10:00 is 18:00 the same day. The wait tried on Tuesday at
+    // 11:00 is refused; nothing pauses.
+    expect(breached.fields).toMatchObject({
+      Priority__c: 'P2',
+      Status__c: 'In Progress',
+      Reported_At__c: local('2026-04-20', 10),
+      Responded_At__c: local('2026-04-20', 10, 15),
+      Response_Due__c: local('2026-04-20', 10, 30),
+      Resolution_Due__c: local('2026-04-20', 18),
+      Resolution_Breached_At__c: local('2026-04-20', 18),
+      Response_Breached_At__c: null,
+      Paused_Since__c: null,
+      Paused_Minutes__c: 0,
+      Pause_Reason__c: null
+    });
+    expect(String(breached.fields.Description__c)).toContain(
+      `refused on ${local('2026-04-21', 11)}: Cannot wait on the customer: the restore target (GTR) passed at ${local('2026-04-20', 18)}`
+    );
+  });
+
+  it('stamps the imported P2 as the import does: due times, both clocks met', () => {
+    const [, imported] = incidents;
+    // P2 (Medium x High) reported Tuesday 31 March 14:00: response due 14:30 (answered 14:10); restore due 8 business
+    // hours later, 4 h on Tuesday and 4 h on Wednesday: Wednesday 1 April 13:00. Resolved Tuesday 19:00, closed
+    // Wednesday 10:00: no breach.
+    expect(imported.fields).toMatchObject({
+      Priority__c: 'P2',
+      Status__c: 'Closed',
+      Reported_At__c: local('2026-03-31', 14),
+      Response_Due__c: local('2026-03-31', 14, 30),
+      Resolution_Due__c: local('2026-04-01', 13),
+      Responded_At__c: local('2026-03-31', 14, 10),
+      Resolved_At__c: local('2026-03-31', 19),
+      Closed_At__c: local('2026-04-01', 10),
+      Response_Breached_At__c: null,
+      Resolution_Breached_At__c: null
+    });
+    expect(imported.refs.Contract__c).toEqual({ sobject: 'Maintenance_Contract__c', key: contractRecord.key });
+    expect(String(imported.fields.Description__c)).toMatch(/sf maintenance incident import/);
   });
 });
