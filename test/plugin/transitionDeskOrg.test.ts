@@ -288,9 +288,25 @@ describe('who may do what on the transition desk', () => {
     }
   });
 
+  /** The decision on an undecided transition of Breton: the option, the day, the successor. */
+  const decide = async (conn: Connection): Promise<string> => {
+    const created = (await admin
+      .sobject('Maintenance_Transition__c')
+      .create({ Name: 'To decide', Account__c: ids.breton, Go_Live_Date__c: '2026-10-01' })) as { id: string };
+    return outcome(
+      conn.sobject('Maintenance_Transition__c').update({
+        Id: created.id,
+        Option_Chosen__c: 'New_TMA',
+        Decision_Date__c: '2026-04-01',
+        Successor_Contract__c: ids.contract
+      })
+    );
+  };
+
   it('Support logs effort, reads transitions and amendments without their money, and neither decides nor amends', async () => {
     const support = await connectionOf('Maintenance_Support');
     expect(await newEffort(support)).toBe('OK');
+    expect(await decide(support)).toMatch(/INSUFFICIENT_ACCESS|insufficient access/i);
     expect(await newAmendment(support)).toMatch(/INSUFFICIENT_ACCESS|insufficient access/i);
     expect(await newTransition(support)).toMatch(/INSUFFICIENT_ACCESS|insufficient access/i);
     expect(await outcome(support.query('SELECT New_Monthly_Fee__c FROM Contract_Amendment__c'))).toMatch(
@@ -304,6 +320,7 @@ describe('who may do what on the transition desk', () => {
   it('Manager decides and amends', async () => {
     const manager = await connectionOf('Maintenance_Manager');
     expect(await newTransition(manager)).toBe('OK');
+    expect(await decide(manager)).toBe('OK');
     expect(await newAmendment(manager)).toBe('OK');
     expect(await newEffort(manager)).toBe('OK');
   });
