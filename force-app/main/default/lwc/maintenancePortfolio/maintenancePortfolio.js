@@ -4,7 +4,14 @@ import { getListRecordsByName } from 'lightning/uiListsApi';
 import { COVERAGE_HORIZON_DAYS, NOTICE_SOON_DAYS, RISK_FLAGS } from 'c/maintenanceEngine';
 import ListViewReader from 'c/listViewReader';
 import { loadMaintenanceConfig } from 'c/maintenanceConfig';
-import { COCKPIT_LISTS, COCKPIT_PAGE_SIZE, LIST_KEYS, portfolioModel, visibleRows } from 'c/portfolioModel';
+import {
+  COCKPIT_LISTS,
+  COCKPIT_PAGE_SIZE,
+  LIST_KEYS,
+  portfolioModel,
+  prepareRecords,
+  visibleRows
+} from 'c/portfolioModel';
 import { formatDay, formatLabel, formatNumber, formatPercent, userToday } from 'c/maintenanceFormat';
 import LABELS from './labels';
 
@@ -120,6 +127,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$contractsToken'
   })
   wiredContracts(value) {
+    prepareRecords('contracts', value?.data?.records);
     this.readers.contracts.receive(value);
   }
 
@@ -132,6 +140,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$amendmentsToken'
   })
   wiredAmendments(value) {
+    prepareRecords('amendments', value?.data?.records);
     this.readers.amendments.receive(value);
   }
 
@@ -143,6 +152,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$incidentsToken'
   })
   wiredIncidents(value) {
+    prepareRecords('incidents', value?.data?.records);
     this.readers.incidents.receive(value);
   }
 
@@ -154,6 +164,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$checklistsToken'
   })
   wiredChecklists(value) {
+    prepareRecords('checklists', value?.data?.records);
     this.readers.checklists.receive(value);
   }
 
@@ -165,6 +176,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$transitionsToken'
   })
   wiredTransitions(value) {
+    prepareRecords('transitions', value?.data?.records);
     this.readers.transitions.receive(value);
   }
 
@@ -176,6 +188,7 @@ export default class MaintenancePortfolio extends NavigationMixin(LightningEleme
     pageToken: '$proposalsToken'
   })
   wiredProposals(value) {
+    prepareRecords('proposals', value?.data?.records);
     this.readers.proposals.receive(value);
   }
 

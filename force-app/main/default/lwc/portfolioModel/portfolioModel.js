@@ -57,6 +57,27 @@ const CHECKLIST = Object.freeze({
   READINESS: CHECKLIST_READINESS
 });
 const TRANSITION = Object.freeze({ ...TRANSITION_FIELDS, ACCOUNT_NAME: TRANSITION_ACCOUNT_NAME });
+/**
+ * What the SLA rules read of an incident (slaStatus, slaComplianceByClock): its clocks and its account and contract.
+ * Subject, category, impact, urgency, effort and the like are the tab's business, not the cockpit's: at 50,000
+ * incidents they would be most of the bytes read.
+ */
+const INCIDENT = Object.freeze({
+  ACCOUNT: INCIDENT_FIELDS.ACCOUNT,
+  CONTRACT: INCIDENT_FIELDS.CONTRACT,
+  PRIORITY: INCIDENT_FIELDS.PRIORITY,
+  STATUS: INCIDENT_FIELDS.STATUS,
+  REPORTED_AT: INCIDENT_FIELDS.REPORTED_AT,
+  RESPONDED_AT: INCIDENT_FIELDS.RESPONDED_AT,
+  RESOLVED_AT: INCIDENT_FIELDS.RESOLVED_AT,
+  CLOSED_AT: INCIDENT_FIELDS.CLOSED_AT,
+  RESPONSE_DUE: INCIDENT_FIELDS.RESPONSE_DUE,
+  RESOLUTION_DUE: INCIDENT_FIELDS.RESOLUTION_DUE,
+  PAUSED_MINUTES: INCIDENT_FIELDS.PAUSED_MINUTES,
+  PAUSED_SINCE: INCIDENT_FIELDS.PAUSED_SINCE,
+  RESPONSE_BREACHED_AT: INCIDENT_FIELDS.RESPONSE_BREACHED_AT,
+  RESOLUTION_BREACHED_AT: INCIDENT_FIELDS.RESOLUTION_BREACHED_AT
+});
 
 function names(fields) {
   return Object.freeze(Object.values(fields).map(qualifiedName));
@@ -87,9 +108,9 @@ export const COCKPIT_LISTS = Object.freeze({
   incidents: Object.freeze({
     objectApiName: OBJECTS.INCIDENT.objectApiName,
     listViewApiName: 'Cockpit_Incidents',
-    fieldMap: INCIDENT_FIELDS,
+    fieldMap: INCIDENT,
     optionalFieldMap: {},
-    fields: names(INCIDENT_FIELDS),
+    fields: names(INCIDENT),
     optionalFields: Object.freeze([])
   }),
   checklists: Object.freeze({
@@ -121,9 +142,49 @@ export const COCKPIT_LISTS = Object.freeze({
 /** The names of COCKPIT_LISTS, in the order the component declares its wires. */
 export const LIST_KEYS = Object.freeze(Object.keys(COCKPIT_LISTS));
 
-function fieldMaps(key, records) {
-  const list = COCKPIT_LISTS[key];
-  return (records ?? []).map((record) => toFieldMap(record, list.fieldMap, list.optionalFieldMap));
+/** How each list's field maps become the engine's shapes. */
+const TO_MODEL = Object.freeze({
+  contracts: contractFromRecord,
+  amendments: amendmentFromRecord,
+  incidents: incidentFromRecord,
+  checklists: checklistFromRecord,
+  transitions: transitionFromRecord,
+  proposals: proposalFromRecord
+});
+
+/** UI API record -> { fields, model }: each record is mapped once, whenever its page arrives. */
+const mapped = new WeakMap();
+
+function entryOf(key, record) {
+  let entry = mapped.get(record);
+  if (!entry) {
+    const list = COCKPIT_LISTS[key];
+    const fields = toFieldMap(record, list.fieldMap, list.optionalFieldMap);
+    entry = { fields, model: TO_MODEL[key](fields) };
+    mapped.set(record, entry);
+  }
+  return entry;
+}
+
+function entries(key, records) {
+  return (records ?? []).map((record) => entryOf(key, record));
+}
+
+/**
+ * Maps a page's records to the engine's shapes as soon as it arrives, so that the work left once the last page is in
+ * is the ranking itself (at 50,000 incidents, the mapping is most of it). A record that cannot be mapped is left for
+ * portfolioModel, which reports it.
+ * @param {string} key one of LIST_KEYS
+ * @param {object[]|undefined} records the page's UI API records
+ */
+export function prepareRecords(key, records) {
+  for (const record of records ?? []) {
+    try {
+      entryOf(key, record);
+    } catch {
+      // portfolioModel maps it again and throws the error where the component shows it.
+    }
+  }
 }
 
 function byAccount(models) {
@@ -155,36 +216,35 @@ function byAccount(models) {
  * @returns {{ rows: PortfolioRowView[], counts: Record<string, number> }} a Snapshot
  */
 export function portfolioModel({ records, config, today, now }) {
-  const contractFields = fieldMaps('contracts', records.contracts);
-  const contracts = contractFields.map((fields) => contractFromRecord(fields));
-  const checklistFields = fieldMaps('checklists', records.checklists);
-  const transitionFields = fieldMaps('transitions', records.transitions);
-  const transitions = transitionFields.map((fields) => transitionFromRecord(fields));
+  const contracts = entries('contracts', records.contracts);
+  const checklists = entries('checklists', records.checklists);
+  const transitions = entries('transitions', records.transitions);
   // The account's name comes with its records (Account__r.Name): no request for the accounts themselves.
   const accountNames = {};
-  for (const fields of [...contractFields, ...checklistFields, ...transitionFields]) {
+  for (const { fields } of [...contracts, ...checklists, ...transitions]) {
     const name = fields['Account__r.Name'];
     if (typeof name === 'string') accountNames[fields.Account__c] = name;
   }
   const options = config ? transitionOptions(config) : [];
   const templates = config ? slaTemplates(config) : [];
+  const models = (list) => list.map((entry) => entry.model);
   const figures = portfolioFigures({
     accountNames,
-    contracts,
-    amendments: fieldMaps('amendments', records.amendments).map((fields) => amendmentFromRecord(fields)),
-    incidents: fieldMaps('incidents', records.incidents).map((fields) => incidentFromRecord(fields)),
-    checklists: checklistFields.map((fields) => checklistFromRecord(fields)),
-    transitions,
+    contracts: models(contracts),
+    amendments: models(entries('amendments', records.amendments)),
+    incidents: models(entries('incidents', records.incidents)),
+    checklists: models(checklists),
+    transitions: models(transitions),
     options,
     calendars: config ? calendarsByName(config) : null,
-    readiness: Object.fromEntries(checklistFields.map((fields) => [fields.Id, readinessFromRecord(fields)])),
+    readiness: Object.fromEntries(checklists.map(({ fields }) => [fields.Id, readinessFromRecord(fields)])),
     today,
     now
   });
   const { rows, counts } = portfolioRisk({ accounts: figures, today });
-  const contractsOf = byAccount(contracts);
-  const transitionsOf = byAccount(transitions);
-  const proposalsOf = byAccount(fieldMaps('proposals', records.proposals).map((fields) => proposalFromRecord(fields)));
+  const contractsOf = byAccount(models(contracts));
+  const transitionsOf = byAccount(models(transitions));
+  const proposalsOf = byAccount(models(entries('proposals', records.proposals)));
   return new Snapshot({
     rows: rows.map((row) => {
       const id = row.figures.accountId;

@@ -43,6 +43,9 @@ describe('c/portfolioModel', () => {
       ])
     );
     expect(COCKPIT_LISTS.incidents.listViewApiName).toBe('Cockpit_Incidents');
+    // The incidents' clocks only: what the SLA rules read.
+    expect(COCKPIT_LISTS.incidents.fields).toHaveLength(14);
+    expect(COCKPIT_LISTS.incidents.fields).not.toContain('Maintenance_Incident__c.Subject__c');
   });
 
   it('keeps the engine order by default, filters by a risk and searches names without case or accents', () => {
