@@ -383,6 +383,46 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(problems).toEqual([]);
   });
 
+  it('before the go-live: pre-coverage, the warranty named by its project, the Draft that would take over', async () => {
+    const account = await openAccount('handover-in-progress');
+    const today = demo.seed.today as string;
+    const [checklist] = await rows<{
+      Name: string;
+      Project_Name__c: string | null;
+      Go_Live_Date__c: string;
+      Warranty_End_Date__c: string;
+    }>(
+      `SELECT Name, Project_Name__c, Go_Live_Date__c, Warranty_End_Date__c FROM Handover_Checklist__c WHERE Account__c = '${account.id}'`
+    );
+    const [draft] = await rows<{ Name: string; Status__c: string; Start_Date__c: string }>(
+      `SELECT Name, Status__c, Start_Date__c FROM Maintenance_Contract__c WHERE Account__c = '${account.id}'`
+    );
+    // The story: go-live in 30 days, 90 days of warranty, the TMA from the day after it, still a Draft.
+    expect([checklist.Go_Live_Date__c, checklist.Warranty_End_Date__c, draft.Status__c, draft.Start_Date__c]).toEqual([
+      addDays(today, 30),
+      addDays(today, 120),
+      'Draft',
+      addDays(today, 121)
+    ]);
+    const day = (value: string): string => formatDayLikeComponents(demo, value);
+    const banner = page.locator('c-maintenance-overview .coverage-banner');
+    const bannerText = (await banner.textContent()) ?? '';
+    for (const part of [
+      label('Coverage_Pre_Coverage', day(checklist.Go_Live_Date__c)),
+      label('Coverage_Gap_Open', day(draft.Start_Date__c)),
+      label('Coverage_Draft_Pending', draft.Name, day(draft.Start_Date__c))
+    ]) {
+      expect(bannerText).toContain(part);
+    }
+    expect(await banner.getAttribute('class')).toContain('slds-theme_warning');
+    // The warranty alert names the project it covers, 120 days ahead.
+    expect(await alerts()).toContain(
+      label('Alert_Warranty_End', checklist.Project_Name__c ?? checklist.Name, 120, day(checklist.Warranty_End_Date__c))
+    );
+    await screenshot(page, 'figures-7-handover-in-progress');
+    expect(problems).toEqual([]);
+  });
+
   it('a TMA signed and waiting for its start: no gap, and the reservations of the handover still open', async () => {
     const account = await openAccount('signed-waiting');
     const today = demo.seed.today as string;
@@ -404,7 +444,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(await alerts()).toContain(
       label('Alert_Reservations', checklist.Project_Name__c ?? checklist.Name, reservations.length)
     );
-    await screenshot(page, 'figures-7-signed-waiting');
+    await screenshot(page, 'figures-8-signed-waiting');
     expect(problems).toEqual([]);
   });
   it('logs effort on an incident from its row: the entry, the incident effort and the gap figures follow', async () => {
@@ -466,7 +506,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
       )
     );
     await page.locator('c-budget-panel .out-of-coverage', { hasText: text }).waitFor();
-    await screenshot(page, 'figures-8-effort-logged');
+    await screenshot(page, 'figures-9-effort-logged');
     expect(problems).toEqual([]);
   });
 });
