@@ -356,6 +356,8 @@ describe('the figures of the transition desk, counted from the demo records', ()
     // Decided: no option is about to close on the alerts.
     const stillPossible = label('Alert_Transition', '{0}', '{1}', '{2}', '{3}').split('{1}')[1].split('{2}')[0];
     expect((await alerts()).filter((text) => text.includes(stillPossible))).toEqual([]);
+    // Its handover has its transition plan: nothing is reported unplanned.
+    expect(await page.locator('c-transition-panel .unplanned').count()).toBe(0);
     await screenshot(page, 'figures-6-transition-decided');
     expect(problems).toEqual([]);
   });
@@ -419,6 +421,10 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(await alerts()).toContain(
       label('Alert_Warranty_End', checklist.Project_Name__c ?? checklist.Name, 120, day(checklist.Warranty_End_Date__c))
     );
+    // No transition plan was made for this go-live: the transition panel says so, by project and day.
+    expect(await page.locator('c-transition-panel .unplanned').allTextContents()).toEqual([
+      label('Transition_Unplanned', checklist.Project_Name__c ?? checklist.Name, day(checklist.Go_Live_Date__c))
+    ]);
     await screenshot(page, 'figures-7-handover-in-progress');
     expect(problems).toEqual([]);
   });
@@ -444,6 +450,8 @@ describe('the figures of the transition desk, counted from the demo records', ()
     expect(await alerts()).toContain(
       label('Alert_Reservations', checklist.Project_Name__c ?? checklist.Name, reservations.length)
     );
+    // The TMA its handover gates is signed: the takeover is settled, nothing is reported unplanned.
+    expect(await page.locator('c-transition-panel .unplanned').count()).toBe(0);
     await screenshot(page, 'figures-8-signed-waiting');
     expect(problems).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import title from '@salesforce/label/c.Transition_Title';
 import empty from '@salesforce/label/c.Transition_None';
+import unplanned from '@salesforce/label/c.Transition_Unplanned';
 import loadError from '@salesforce/label/c.Transition_Load_Error';
 import optionsMissing from '@salesforce/label/c.Transition_Options_Missing';
 import countdown from '@salesforce/label/c.Transition_Countdown';
@@ -22,6 +23,7 @@ import decisionError from '@salesforce/label/c.Transition_Decision_Error';
 export default {
   title,
   empty,
+  unplanned,
   loadError,
   optionsMissing,
   countdown,

@@ -1,7 +1,12 @@
 import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
-import { successorContractFields, transitionDecisionFields, transitionPlan } from 'c/maintenanceEngine';
+import {
+  COVERING_STATUSES,
+  successorContractFields,
+  transitionDecisionFields,
+  transitionPlan
+} from 'c/maintenanceEngine';
 import MaintenanceAccountData from 'c/maintenanceAccountData';
 import { CONTRACT_FIELDS, OBJECTS, displayValueOf } from 'c/maintenanceRecords';
 import { transitionOptions } from 'c/maintenanceModel';
@@ -34,7 +39,34 @@ export default class TransitionPanel extends MaintenanceAccountData {
   }
 
   get isEmpty() {
-    return Boolean(this.model) && this.model.transitions.length === 0;
+    return Boolean(this.model) && this.model.transitions.length === 0 && this.unplanned.length === 0;
+  }
+
+  /**
+   * Handovers still ahead (go-live, or warranty end, from today on) that no transition plan covers and whose gated
+   * contract is not signed yet: the panel says so rather than "no go-live planned" next to a checklist that has one.
+   */
+  get unplanned() {
+    if (!this.model) {
+      return [];
+    }
+    const today = userToday();
+    const planned = new Set(this.model.transitions.map((transition) => transition.fields.Handover_Checklist__c));
+    const signed = new Set(
+      this.model.contracts
+        .filter((contract) => COVERING_STATUSES.includes(contract.fields.Status__c))
+        .map((contract) => contract.fields.Handover_Checklist__c)
+    );
+    return this.model.checklists
+      .filter(({ id, fields }) => {
+        const last = fields.Warranty_End_Date__c ?? fields.Go_Live_Date__c;
+        return fields.Go_Live_Date__c && !planned.has(id) && !signed.has(id) && last >= today;
+      })
+      .sort((a, b) => String(a.fields.Go_Live_Date__c).localeCompare(String(b.fields.Go_Live_Date__c)))
+      .map(({ id, fields }) => ({
+        key: id,
+        text: formatLabel(LABELS.unplanned, fields.Project_Name__c ?? fields.Name, formatDay(fields.Go_Live_Date__c))
+      }));
   }
 
   /** One view per transition, the nearest go-live first. */

@@ -6,6 +6,11 @@ import USER_ID from '@salesforce/user/Id';
 import { configResource, flushPromises, freezeTime, mockConfigResource, resetDom } from 'test/utils';
 
 jest.mock(
+  '@salesforce/label/c.Transition_Unplanned',
+  () => ({ default: '{0} goes live on {1} with no transition plan.' }),
+  { virtual: true }
+);
+jest.mock(
   '@salesforce/label/c.Transition_Countdown',
   () => ({ default: 'Go-live on {0}. Maintenance must work from {1}: {2} days left.' }),
   { virtual: true }
@@ -174,9 +179,37 @@ describe('c-transition-panel', () => {
     expect(element.shadowRoot.querySelectorAll('section.transition')).toHaveLength(0);
     resetDom();
     mockConfigResource();
-    const empty = JSON.parse(JSON.stringify(desk));
-    empty.results[3].result.records = [];
+    // Without transition plans, the two handovers still ahead are named, not "no go-live planned".
+    const unplanned = JSON.parse(JSON.stringify(desk));
+    unplanned.results[3].result.records = [];
+    element = await render(unplanned);
+    expect(element.shadowRoot.querySelector('.empty')).toBeNull();
+    expect([...element.shadowRoot.querySelectorAll('.unplanned')].map((p) => p.textContent)).toEqual([
+      'Portal goes live on Jun 1, 2026 with no transition plan.',
+      'Atlas CRM goes live on Aug 7, 2026 with no transition plan.'
+    ]);
+    resetDom();
+    // Once the contract Portal's handover gates is signed, its takeover is settled: only Atlas is left unplanned.
+    const signed = JSON.parse(JSON.stringify(unplanned));
+    signed.results[0].result.records.find((record) => record.id === 'a01Aa00000DeskSAAA').fields.Status__c.value =
+      'Signed';
+    element = await render(signed);
+    expect([...element.shadowRoot.querySelectorAll('.unplanned')].map((p) => p.textContent)).toEqual([
+      'Atlas CRM goes live on Aug 7, 2026 with no transition plan.'
+    ]);
+    resetDom();
+    // A handover whose warranty ended yesterday is behind us; with none ahead, there is no go-live to plan.
+    const empty = JSON.parse(JSON.stringify(unplanned));
+    empty.results[2].result.records = empty.results[2].result.records.map((record) => ({
+      ...record,
+      fields: {
+        ...record.fields,
+        Go_Live_Date__c: { value: '2025-12-01', displayValue: null },
+        Warranty_End_Date__c: { value: '2026-03-09', displayValue: null }
+      }
+    }));
     element = await render(empty);
+    expect(element.shadowRoot.querySelectorAll('.unplanned')).toHaveLength(0);
     expect(element.shadowRoot.querySelector('.empty').textContent).toBe('c.Transition_None');
   });
 
