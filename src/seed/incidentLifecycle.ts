@@ -2,11 +2,13 @@
  * Lives one incident through the support workflow with the engine's incidentTransition, event by event, exactly
  * as the components do when an agent clicks Acknowledge, Wait on customer or Resolve: so a seeded incident carries
  * the same SLA stamps (due times, original target, paused minutes, coverage) as a logged one. Events planned at or
- * after the cutoff (the start of "today") do not happen, which is what leaves recent incidents open.
+ * after the cutoff (the start of "today") do not happen, which is what leaves recent incidents open; the breaches
+ * passed by the cutoff are stamped.
  */
 import type { Faker } from '@faker-js/faker';
 import {
   addBusinessMinutes,
+  breachStamps,
   contractCalendar,
   incidentFromRecord,
   incidentTransition,
@@ -222,6 +224,9 @@ export function simulateIncident(input: IncidentPlanInput): SimulatedIncident {
       })
     );
   }
+  // A clock that passed its due while the incident stalled is a breach by the start of today: stamped as `sla watch`
+  // would have stamped it, so the seeded data needs no re-stamp for what happened before the cutoff.
+  merge(record, breachStamps({ incident: incidentFromRecord(record), contract, calendars, now: cutoff }));
   const status = record.Status__c as string;
   record.Effort_Days__c = effortFor(faker, status, input.category);
   const contractKey = (record.Contract__c as string | null) ?? null;
