@@ -4426,28 +4426,16 @@ function complianceFigures(tally) {
 }
 
 /**
- * SLA compliance over any window of days, across an account's contracts, with the rule monthlyReview applies to a
- * month: of the incidents resolved from the start of `from` to the end of `to` and not cancelled, the share that met
- * both targets, judged at their resolution. Days are those of each incident's contract time zone, else its
- * calendar's, else UTC. An incident counts only under a contract of `contracts` (incident.contractId = contract.id):
- * without one there is no SLA to meet. Breaches follow the SLA rules on the contract's calendar (see
- * contractCalendar); when `calendars` is not given, or lacks the calendar a contract names, that contract's incidents
- * are judged on the due times stamped on them, as monthlyReview does without a calendar. Open incidents are not
- * judged yet, so the result does not depend on the time of the call.
- * @param {Object} input
- * @param {Incident[]} input.incidents reads contractId, priority, status, reportedAt, respondedAt, resolvedAt, the
- *   pauses and the stamped due times
- * @param {Contract[]} input.contracts reads id, sla, calendarName, timeZone
- * @param {Record<string, Calendar>|null} [input.calendars] Maintenance_Calendar__mdt calendars by DeveloperName
- * @param {string} input.from 'YYYY-MM-DD', first day of the window
- * @param {string} input.to 'YYYY-MM-DD', last day of the window (inclusive), not before from
- * @returns {ComplianceFigures & { from: string, to: string, byPriority: Record<Priority, ComplianceFigures> }}
+ * The window of a compliance count and each contract's terms in it: the contract, its calendar when `calendars` holds
+ * it (else null: judged on the stamped due times), and the window's first and last instants in the contract's
+ * reporting zone. Shared by slaCompliance and slaComplianceByClock, so both count the same incidents.
+ * @param {Record<string, unknown>} args reads calendars, from, to
+ * @param {unknown[]} contracts
+ * @param {string} fn
+ * @returns {{ from: number, to: number,
+ *   terms: Map<string, { contract: Contract, calendar: Calendar|null, startMs: number, endMs: number }> }}
  */
-export function slaCompliance(input) {
-  const fn = 'slaCompliance';
-  const args = objectArg(input, fn, 'input');
-  const incidents = arrayArg(args.incidents, fn, 'incidents');
-  const contracts = arrayArg(args.contracts, fn, 'contracts');
+function complianceWindow(args, contracts, fn) {
   const calendars =
     args.calendars === undefined || args.calendars === null ? null : objectArg(args.calendars, fn, 'calendars');
   const from = dayNumber(args.from, fn, 'from');
@@ -4474,6 +4462,33 @@ export function slaCompliance(input) {
       endMs: wallToInstant(zone, (to + 1) * DAY_MS)
     });
   });
+  return { from, to, terms };
+}
+
+/**
+ * SLA compliance over any window of days, across an account's contracts, with the rule monthlyReview applies to a
+ * month: of the incidents resolved from the start of `from` to the end of `to` and not cancelled, the share that met
+ * both targets, judged at their resolution. Days are those of each incident's contract time zone, else its
+ * calendar's, else UTC. An incident counts only under a contract of `contracts` (incident.contractId = contract.id):
+ * without one there is no SLA to meet. Breaches follow the SLA rules on the contract's calendar (see
+ * contractCalendar); when `calendars` is not given, or lacks the calendar a contract names, that contract's incidents
+ * are judged on the due times stamped on them, as monthlyReview does without a calendar. Open incidents are not
+ * judged yet, so the result does not depend on the time of the call.
+ * @param {Object} input
+ * @param {Incident[]} input.incidents reads contractId, priority, status, reportedAt, respondedAt, resolvedAt, the
+ *   pauses and the stamped due times
+ * @param {Contract[]} input.contracts reads id, sla, calendarName, timeZone
+ * @param {Record<string, Calendar>|null} [input.calendars] Maintenance_Calendar__mdt calendars by DeveloperName
+ * @param {string} input.from 'YYYY-MM-DD', first day of the window
+ * @param {string} input.to 'YYYY-MM-DD', last day of the window (inclusive), not before from
+ * @returns {ComplianceFigures & { from: string, to: string, byPriority: Record<Priority, ComplianceFigures> }}
+ */
+export function slaCompliance(input) {
+  const fn = 'slaCompliance';
+  const args = objectArg(input, fn, 'input');
+  const incidents = arrayArg(args.incidents, fn, 'incidents');
+  const contracts = arrayArg(args.contracts, fn, 'contracts');
+  const { from, to, terms } = complianceWindow(args, contracts, fn);
   const tallies = emptyComplianceTallies();
   incidents.forEach((candidate, i) => {
     const incident = /** @type {Incident} */ (objectArg(candidate, fn, `incidents[${i}]`));
@@ -4526,33 +4541,8 @@ export function slaComplianceByClock(input) {
   const args = objectArg(input, fn, 'input');
   const incidents = arrayArg(args.incidents, fn, 'incidents');
   const contracts = arrayArg(args.contracts, fn, 'contracts');
-  const calendars =
-    args.calendars === undefined || args.calendars === null ? null : objectArg(args.calendars, fn, 'calendars');
-  const from = dayNumber(args.from, fn, 'from');
-  const to = dayNumber(args.to, fn, 'to');
-  if (to < from) {
-    throw new RangeError(`${fn}: to is before from`);
-  }
+  const { from, to, terms } = complianceWindow(args, contracts, fn);
   const nowMs = instantMs(args.now, fn, 'now');
-  /** @type {Map<string, { contract: Contract, calendar: Calendar|null, startMs: number, endMs: number }>} */
-  const terms = new Map();
-  contracts.forEach((candidate, i) => {
-    const contract = /** @type {Contract} */ (objectArg(candidate, fn, `contracts[${i}]`));
-    if (typeof contract.id !== 'string' || contract.id.length === 0) {
-      throw new TypeError(`${fn}: contracts[${i}].id must be a non-empty string, got ${describe(contract.id)}`);
-    }
-    const known =
-      calendars !== null &&
-      (!contract.calendarName || Object.prototype.hasOwnProperty.call(calendars, contract.calendarName));
-    const calendar = known ? contractCalendar(contract, /** @type {Record<string, Calendar>} */ (calendars)) : null;
-    const zone = reportingZone(contract, calendar, fn);
-    terms.set(contract.id, {
-      contract,
-      calendar,
-      startMs: wallToInstant(zone, from * DAY_MS),
-      endMs: wallToInstant(zone, (to + 1) * DAY_MS)
-    });
-  });
   const tally = { response: { counted: 0, breached: 0 }, resolution: { counted: 0, breached: 0 } };
   incidents.forEach((candidate, i) => {
     const label = `incidents[${i}]`;
