@@ -25,7 +25,15 @@ export const STORY_DEFINITIONS = {
   covered: {
     summary: 'An Active contract covers the account today and for the whole horizon; incidents come and go.',
     defaultIncidents: 6,
-    parameters: {}
+    parameters: {
+      pastTerms: {
+        kind: 'int',
+        min: 0,
+        max: 20,
+        default: 0,
+        summary: 'earlier yearly contracts, Expired, back to back before the current one (the maintenance history)'
+      }
+    }
   },
   'gap-ahead': {
     summary: 'The only Active contract ends soon; a renewal is still in Draft, so a gap opens in gapInDays days.',

@@ -520,7 +520,18 @@ export const STORY_BUILDERS: Record<StoryName, StoryBuilder> = {
     const start = addDays(ctx.today, -ctx.faker.number.int({ min: 120, max: 400 }));
     const end = addDays(ctx.today, ctx.faker.number.int({ min: 200, max: 540 }));
     const contract = buildContract(ctx, { suffix: 'C1', status: 'Active', start, end });
-    finish(ctx, records, [contract], { from: sixMonthsBack(ctx, start), to: yesterday(ctx) });
+    // The history: pastTerms yearly contracts before this one, back to back, P1 ending the day before it starts.
+    const past = Array.from({ length: ctx.entry.params.pastTerms }, (_, index) => {
+      const termEnd = addDays(start, -1 - 365 * index);
+      return buildContract(ctx, {
+        suffix: `P${index + 1}`,
+        status: 'Expired',
+        start: addDays(termEnd, -364),
+        end: termEnd,
+        tacitRenewal: false
+      });
+    });
+    finish(ctx, records, [contract, ...past], { from: sixMonthsBack(ctx, start), to: yesterday(ctx) });
   },
 
   'gap-ahead'(ctx, records) {

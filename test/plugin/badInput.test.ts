@@ -84,7 +84,7 @@ const cases: Case[] = [
     argv: () => ['--recipe', 'nope'],
     error: 'RecipeNotFoundError',
     message: /no recipe "nope"/,
-    action: /demo, volume/
+    action: /demo, portfolio, volume/
   },
   {
     title: 'malformed YAML',
@@ -284,7 +284,7 @@ const cases: Case[] = [
     command: Setup,
     argv: () => ['-o', 'bad-bare', '--recipe', 'nope'],
     error: 'RecipeNotFoundError',
-    action: /demo, volume/
+    action: /demo, portfolio, volume/
   }
 ];
 

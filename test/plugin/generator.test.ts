@@ -35,6 +35,7 @@ const config = loadPackageConfig();
 const context = recipeContext(config);
 const demo = readRecipe(locateRecipe('demo') as string, context);
 const volume = readRecipe(locateRecipe('volume') as string, context);
+const portfolio = readRecipe(locateRecipe('portfolio') as string, context);
 
 function records(dataset: GeneratedDataset, sobject: string): SeedRecord[] {
   return dataset.objects.find((group) => group.sobject === sobject)?.records ?? [];
@@ -111,6 +112,21 @@ describe('generator: determinism and size', () => {
     const twoByKey = new Map(two.objects.flatMap((group) => group.records.map((record) => [record.key, record])));
     for (const group of one.objects) {
       for (const record of group.records) expect(twoByKey.get(record.key)).toEqual(record);
+    }
+  });
+
+  it("scales the portfolio recipe to the cockpit's volume: per unit 10 accounts, 25 contracts, 250 incidents, 2 plans", () => {
+    // By hand from config/seed/portfolio.yaml, per unit: covered 2 x (1 + 4 past terms) + 1 x (1 + 5), gap-ahead 2,
+    // gap-today 2, notice-passed 1, budget-burn 1, amended-delay 2, transition-undecided 0, transition-decided 1 = 25
+    // contracts; incidents 2 x 40 + 40 + 25 + 25 + 25 + 30 + 25 = 250; one plan per transition story = 2.
+    for (const scale of [1, 3]) {
+      const dataset = generateDataset(portfolio, config, { today: '2026-05-04', scale });
+      expect({
+        accounts: records(dataset, 'Account').length,
+        contracts: records(dataset, 'Maintenance_Contract__c').length,
+        incidents: records(dataset, 'Maintenance_Incident__c').length,
+        transitions: records(dataset, 'Maintenance_Transition__c').length
+      }).toEqual({ accounts: 10 * scale, contracts: 25 * scale, incidents: 250 * scale, transitions: 2 * scale });
     }
   });
 
@@ -392,6 +408,43 @@ describe.each(['2026-05-04', '2027-02-15'])('the demo stories hold on %s', (toda
       }
       expect(items.filter((item) => item.fields.Mandatory__c && !item.fields.Done__c)).toHaveLength(2);
       expect(coverageSummary({ contracts, checklists, today })).toMatchObject({ kind: 'covered', gapStart: null });
+    }
+  });
+});
+
+describe('generator: a covered account with past terms', () => {
+  const today = '2026-05-04';
+  const dataset = generateDataset(portfolio, config, { today });
+  const accounts = dataset.accounts.filter((account) => account.story === 'covered');
+
+  it('adds pastTerms yearly Expired contracts back to back before the Active one, and stays covered', () => {
+    // portfolio.yaml: two covered accounts with 4 past terms, one with 5.
+    expect(accounts.map((account) => ofAccount(dataset, 'Maintenance_Contract__c', account.key).length)).toEqual([
+      5, 5, 6
+    ]);
+    for (const { key } of accounts) {
+      const { contracts, coverage } = accountModel(dataset, key);
+      const [current, ...past] = contracts;
+      expect(current).toMatchObject({ id: `${key}-C1`, status: 'Active' });
+      let nextStart = current.startDate;
+      past.forEach((contract, index) => {
+        // P1 ends the day before C1 starts, P2 the day before P1 starts...; each term 365 days, first and last day in.
+        expect(contract).toMatchObject({
+          id: `${key}-P${index + 1}`,
+          status: 'Expired',
+          endDate: addDays(nextStart, -1),
+          startDate: addDays(nextStart, -365)
+        });
+        nextStart = contract.startDate;
+      });
+      expect(coverage).toMatchObject({ coveredToday: true, firstGapStart: null });
+    }
+  });
+
+  it('leaves a covered account without pastTerms with its one contract', () => {
+    const demoSet = generateDataset(demo, config, { today });
+    for (const key of accountsOf(demoSet, 'covered')) {
+      expect(ofAccount(demoSet, 'Maintenance_Contract__c', key).map((record) => record.key)).toEqual([`${key}-C1`]);
     }
   });
 });

@@ -22,9 +22,9 @@ stories:
 `;
 
 describe('recipe files', () => {
-  it('ships the demo and volume recipes, and both are valid', () => {
-    expect(listRecipes()).toEqual(expect.arrayContaining(['demo', 'volume']));
-    for (const name of ['demo', 'volume']) {
+  it('ships the demo, portfolio and volume recipes, and all are valid', () => {
+    expect(listRecipes()).toEqual(['demo', 'portfolio', 'volume']);
+    for (const name of ['demo', 'portfolio', 'volume']) {
       const recipe = readRecipe(locateRecipe(name) as string, context);
       expect(recipe.name).toBe(name);
       expect(recipe.stories.length).toBeGreaterThan(0);
