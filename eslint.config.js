@@ -10,7 +10,8 @@ import sfPlugin from 'eslint-plugin-sf-plugin';
 const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
-const lwcFiles = ['force-app/**/lwc/**/*.js'];
+// The engine's modules (src/engine/) are bundled into an LWC module: they keep the components' rules.
+const lwcFiles = ['force-app/**/lwc/**/*.js', 'src/engine/**/*.js'];
 const localOrgFiles = ['src/localOrg/**/*.ts', 'test/localOrg/**/*.ts'];
 // The project's own resolver: `./x.js` imports of TypeScript sources, `#engine`, and components' `c/name` modules.
 const importResolver = { [require.resolve('./eslint/resolver.cjs')]: {} };
