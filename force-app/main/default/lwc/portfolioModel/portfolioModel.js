@@ -17,7 +17,6 @@ import {
   AMENDMENT_FINANCIAL_FIELDS,
   CHECKLIST_FIELDS,
   CONTRACT_FIELDS,
-  CONTRACT_FINANCIAL_FIELDS,
   INCIDENT_FIELDS,
   OBJECTS,
   PROPOSAL_FIELDS,
@@ -46,7 +45,16 @@ import TRANSITION_ACCOUNT_NAME from '@salesforce/schema/Maintenance_Transition__
 /** Records a list-records page holds: the largest page the UI API list and related-list resources both answer. */
 export const COCKPIT_PAGE_SIZE = 1999;
 
-const CONTRACT = Object.freeze({ ...CONTRACT_FIELDS, ACCOUNT: CONTRACT_ACCOUNT, ACCOUNT_NAME: CONTRACT_ACCOUNT_NAME });
+/**
+ * What the cockpit's rules read of a contract (accountFigures, portfolioRisk, maintenanceProposal): coverage, notice,
+ * SLA targets and calendar, type and budget. Not the provider, nor the money (daily rate, monthly fee, spend alert:
+ * the tab's effort and penalty figures): at 5,000 contracts they were bytes on every record for nothing.
+ */
+const CONTRACT = Object.freeze({
+  ...Object.fromEntries(Object.entries(CONTRACT_FIELDS).filter(([key]) => key !== 'PROVIDER')),
+  ACCOUNT: CONTRACT_ACCOUNT,
+  ACCOUNT_NAME: CONTRACT_ACCOUNT_NAME
+});
 const CHECKLIST = Object.freeze({
   ...CHECKLIST_FIELDS,
   ACCOUNT: CHECKLIST_ACCOUNT,
@@ -93,9 +101,9 @@ export const COCKPIT_LISTS = Object.freeze({
     objectApiName: OBJECTS.CONTRACT.objectApiName,
     listViewApiName: 'Cockpit_Contracts',
     fieldMap: CONTRACT,
-    optionalFieldMap: CONTRACT_FINANCIAL_FIELDS,
+    optionalFieldMap: {},
     fields: names(CONTRACT),
-    optionalFields: names(CONTRACT_FINANCIAL_FIELDS)
+    optionalFields: Object.freeze([])
   }),
   amendments: Object.freeze({
     objectApiName: OBJECTS.AMENDMENT.objectApiName,

@@ -105,11 +105,7 @@ describe('c-maintenance-portfolio', () => {
           'Maintenance_Contract__c.Account__r.Name',
           'Maintenance_Contract__c.Consumed_Effort_Days__c'
         ]),
-        optionalFields: [
-          'Maintenance_Contract__c.Daily_Rate__c',
-          'Maintenance_Contract__c.Monthly_Fee__c',
-          'Maintenance_Contract__c.Monthly_Spend_Alert__c'
-        ]
+        optionalFields: []
       })
     );
     expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();

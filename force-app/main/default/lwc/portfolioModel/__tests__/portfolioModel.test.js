@@ -46,6 +46,21 @@ describe('c/portfolioModel', () => {
     // The incidents' clocks only: what the SLA rules read.
     expect(COCKPIT_LISTS.incidents.fields).toHaveLength(14);
     expect(COCKPIT_LISTS.incidents.fields).not.toContain('Maintenance_Incident__c.Subject__c');
+    // The contracts' rules only: coverage, notice, SLA, type, budget; not the provider nor the money.
+    expect(COCKPIT_LISTS.contracts.fields).toHaveLength(30);
+    expect(COCKPIT_LISTS.contracts.fields).toEqual(
+      expect.arrayContaining([
+        'Maintenance_Contract__c.Account__r.Name',
+        'Maintenance_Contract__c.Contract_Type__c',
+        'Maintenance_Contract__c.SLA_Template__c',
+        'Maintenance_Contract__c.P4_Resolution_Hours__c',
+        'Maintenance_Contract__c.Consumed_Effort_Days__c'
+      ])
+    );
+    for (const field of ['Provider__c', 'Daily_Rate__c', 'Monthly_Fee__c', 'Monthly_Spend_Alert__c']) {
+      expect(COCKPIT_LISTS.contracts.fields).not.toContain(`Maintenance_Contract__c.${field}`);
+    }
+    expect(COCKPIT_LISTS.contracts.optionalFields).toEqual([]);
   });
 
   it('keeps the engine order by default, filters by a risk and searches names without case or accents', () => {
