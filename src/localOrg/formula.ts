@@ -99,17 +99,29 @@ function bool(value: boolean): Literal {
   return value ? TRUE : FALSE;
 }
 
-/** formulon rounds substituted numbers to `options.scale` and cuts text to `options.length`: both must be exact. */
 function num(value: number): Literal {
   if (!Number.isFinite(value)) throw new FormulaError('runtime', 'Invalid numeric result.');
-  const clean = Number(value.toPrecision(15));
-  const [whole, fraction = ''] = Math.abs(clean).toString().split('.');
-  const scale = clean.toString().includes('e') ? 20 : fraction.length;
-  return { type: 'literal', dataType: 'number', value: clean, options: { length: whole.length, scale } };
+  return { type: 'literal', dataType: 'number', value: Number(value.toPrecision(15)), options: {} };
 }
 
 function text(value: string): Literal {
-  return { type: 'literal', dataType: 'text', value, options: { length: value.length } };
+  return { type: 'literal', dataType: 'text', value, options: {} };
+}
+
+/**
+ * A literal as formulon must receive it: formulon rounds substituted numbers to `options.scale` and cuts text to
+ * `options.length`, so both are set to the value's exact length (only at this boundary: evaluation itself never reads
+ * them).
+ */
+function forFormulon(literal: Literal): Literal {
+  if (literal.dataType === 'number') {
+    const value = literal.value as number;
+    const [whole, fraction = ''] = Math.abs(value).toString().split('.');
+    const scale = value.toString().includes('e') ? 20 : fraction.length;
+    return { ...literal, options: { length: whole.length, scale } };
+  }
+  if (literal.dataType === 'text') return { ...literal, options: { length: (literal.value as string).length } };
+  return literal;
 }
 
 function dateLit(value: Date): Literal {
@@ -378,9 +390,21 @@ function unknownField(name: string): FormulaError {
   return new FormulaError('reference', `Field ${name} does not exist. Check spelling.`);
 }
 
+/** The dot-separated segments of each identifier formulas name (read for every record a formula is evaluated on). */
+const identifierSegments = new Map<string, string[]>();
+
+function segmentsOf(name: string): string[] {
+  let segments = identifierSegments.get(name);
+  if (!segments) {
+    if (identifierSegments.size > 5_000) identifierSegments.clear();
+    identifierSegments.set(name, (segments = name.split('.')));
+  }
+  return segments;
+}
+
 function resolveIdentifier(name: string, scope: Scope): Literal {
   if (name.startsWith('$')) return resolveGlobal(name, scope);
-  const segments = name.split('.');
+  const segments = segmentsOf(name);
   let ctx = scope.ctx;
   for (const segment of segments.slice(0, -1)) {
     const field = relationshipField(ctx.objectDef, segment);
@@ -419,13 +443,20 @@ function resolveFieldDef(objectDef: ObjectDef, segments: string[], ctx: FormulaC
   return field;
 }
 
+/** Each globals object by lower-case name (a context's globals are built once per request, then read per record). */
+const globalsByLowerName = new WeakMap<Record<string, unknown>, Map<string, unknown>>();
+
 function resolveGlobal(name: string, scope: Scope): Literal {
-  const globals = scope.ctx.globals ?? {};
   const lower = name.toLowerCase();
-  const key = Object.keys(globals).find((k) => k.toLowerCase() === lower);
   const isPermission = lower.startsWith('$permission.');
   if (scope.mode === 'check') return isPermission ? TRUE : text('1');
-  const raw = key === undefined ? undefined : globals[key];
+  const globals = scope.ctx.globals ?? {};
+  let byLowerName = globalsByLowerName.get(globals);
+  if (!byLowerName) {
+    byLowerName = new Map(Object.entries(globals).map(([key, value]) => [key.toLowerCase(), value]));
+    globalsByLowerName.set(globals, byLowerName);
+  }
+  const raw = byLowerName.get(lower);
   if (isPermission || typeof raw === 'boolean') return bool(toBoolean(raw));
   if (typeof raw === 'number') return num(raw);
   return raw === undefined || raw === null || raw === '' ? NULL : text(String(raw));
@@ -643,7 +674,7 @@ function callFormulon(id: string, args: Literal[], scope: Scope): Literal {
   for (const a of prepared) rejectPicklist(fnName, a);
   const names = prepared.map((_, i) => `p${i}`);
   const substitutions: Record<string, Literal> = {};
-  prepared.forEach((a, i) => (substitutions[names[i]] = a));
+  prepared.forEach((a, i) => (substitutions[names[i]] = forFormulon(a)));
   let result: Literal | ErrorNode;
   try {
     result = formulon.parse(`${id}(${names.join(',')})`, substitutions);
@@ -691,9 +722,18 @@ function evaluateNode(node: AstNode, scope: Scope): Literal {
   }
 }
 
+/** How messages name a function or operator (`AND`, `>=`), by formulon's id. */
+const functionLabels = new Map<string, string>();
+
+function functionLabel(id: string): string {
+  let label = functionLabels.get(id);
+  if (label === undefined) functionLabels.set(id, (label = OPERATOR_SYMBOL[id] ?? id.toUpperCase()));
+  return label;
+}
+
 function evaluateCall(node: CallNode, scope: Scope): Literal {
   const { id } = node;
-  const fn = OPERATOR_SYMBOL[id] ?? id.toUpperCase();
+  const fn = functionLabel(id);
   const args = node.arguments;
   const run = scope.mode === 'run';
   const arity = (min: number, max = min): void => {
@@ -981,15 +1021,11 @@ export function evaluateFormulaField(field: FieldDef, ctx: FormulaContext): unkn
  * numbers stay blank in rules, and a rule whose evaluation hits a runtime error does not fire.
  */
 export function failingValidationRules(objectDef: ObjectDef, ctx: FormulaContext): ValidationRuleDef[] {
+  const ruleContext = { ...ctx, objectDef };
   return objectDef.validationRules.filter(
     (rule) =>
       rule.active &&
-      evaluateFormula(
-        rule.errorConditionFormula,
-        'boolean',
-        { ...ctx, objectDef },
-        { treatBlanksAs: 'BlankAsBlank' }
-      ) === true
+      evaluateFormula(rule.errorConditionFormula, 'boolean', ruleContext, { treatBlanksAs: 'BlankAsBlank' }) === true
   );
 }
 
