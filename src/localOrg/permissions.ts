@@ -329,4 +329,5 @@ export function syncCustomPermissionRecords(store: Store): void {
     }
   }
   for (const id of existing.values()) store.statement('DELETE FROM "o_setupentityaccess" WHERE "Id" = ?').run(id);
+  if (existing.size > 0) store.forgetCachedReads();
 }

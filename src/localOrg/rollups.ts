@@ -107,6 +107,7 @@ export function recomputeAllRollups(store: Storage, parent: ObjectDef, field: Fi
     `${tableName(rollup.child)} c WHERE c.${quoteIdentifier(rollup.foreignKey)} = ${tableName(parent)}."Id" AND ` +
     `${rollup.where})`;
   store.db.prepare(sql).run(...rollup.params);
+  store.forgetCachedReads();
 }
 
 /** One roll-up field of a parent, as the write path of one child object keeps it. */

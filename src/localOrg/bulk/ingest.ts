@@ -326,7 +326,9 @@ function processChunk(store: Store, jobId: string, readers: Map<string, JobReade
   const creator = (tables(store).statement('SELECT created_by_id FROM lo_bulk_job WHERE id = ?').pluck().get(jobId) ??
     store.identity.userId) as string;
   try {
-    return store.transaction(() => store.runAs(creator, () => applyChunk(store, jobId, readers)));
+    return store.transaction(() =>
+      store.runAs(creator, () => store.cachingReads(() => applyChunk(store, jobId, readers)))
+    );
   } catch (error) {
     // The chunk rolled back: read the job again from what is committed.
     readers.delete(jobId);
@@ -437,6 +439,7 @@ export class BulkProcessor {
     this.running = false;
     for (const query of this.queries.values()) query.db.close();
     this.queries.clear();
+    if (this.store.db.open) this.store.forgetCachedReads();
   }
 
   private step(): void {
@@ -451,6 +454,8 @@ export class BulkProcessor {
     const queried = processQueryTurn(this.store, this.queries);
     if (!next && !queried) {
       this.running = false;
+      // The records the chunks read are kept only while jobs run.
+      this.store.forgetCachedReads();
       return;
     }
     this.timer = setImmediate(() => this.step());
