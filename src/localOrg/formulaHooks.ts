@@ -126,6 +126,9 @@ export function computeFormulaFields(
  * The FIELD_CUSTOM_VALIDATION_EXCEPTION errors of every active validation rule that `record` breaks (the record
  * after the write, formula fields included).
  */
+/** Whether each object definition has active validation rules, and whether they read global merge fields. */
+const ruleFacts = new WeakMap<ObjectDef, { active: boolean; withGlobals: boolean }>();
+
 export function validationErrors(
   store: Store,
   def: ObjectDef,
@@ -133,9 +136,14 @@ export function validationErrors(
   isNew: boolean,
   priorRecord?: Record<string, unknown>
 ): SfApiError[] {
-  const active = def.validationRules.filter((rule) => rule.active);
-  if (active.length === 0) return [];
-  const withGlobals = readsGlobals(active.map((rule) => rule.errorConditionFormula));
+  let facts = ruleFacts.get(def);
+  if (!facts) {
+    const active = def.validationRules.filter((rule) => rule.active);
+    facts = { active: active.length > 0, withGlobals: readsGlobals(active.map((rule) => rule.errorConditionFormula)) };
+    ruleFacts.set(def, facts);
+  }
+  if (!facts.active) return [];
+  const { withGlobals } = facts;
   const failing = failingValidationRules(def, context(store, def, record, isNew, priorRecord, withGlobals));
   return failing.map(
     (rule) =>
