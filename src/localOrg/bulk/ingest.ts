@@ -1,8 +1,9 @@
 /**
  * Bulk API 2.0 ingest jobs: create, upload CSV, UploadComplete, asynchronous processing, counts, and the
  * successful / failed / unprocessed result files. Jobs, uploaded data and per-row results live in SQLite (`lo_bulk_*`
- * tables); rows are processed in chunks, each chunk one transaction that also records its results and the job's
- * progress, so a killed org resumes a job where the last committed chunk ended and never applies a row twice.
+ * tables; the results of a chunk are one row of `lo_bulk_result_chunk`); rows are processed in chunks, each chunk one
+ * transaction that also records its results and the job's progress, so a killed org resumes a job where the last
+ * committed chunk ended and never applies a row twice.
  */
 import { stringify } from 'csv-stringify/sync';
 import { SfApiError, notFound, recordErrorsOf } from '../errors.js';
@@ -57,6 +58,8 @@ function ensureTables(store: Store): void {
       PRIMARY KEY (job_id, seq));
     CREATE TABLE IF NOT EXISTS lo_bulk_result (job_id TEXT NOT NULL, row_index INTEGER NOT NULL, success INTEGER NOT NULL,
       record_id TEXT, created INTEGER, error TEXT, PRIMARY KEY (job_id, row_index));
+    CREATE TABLE IF NOT EXISTS lo_bulk_result_chunk (job_id TEXT NOT NULL, first_row INTEGER NOT NULL,
+      results TEXT NOT NULL, PRIMARY KEY (job_id, first_row));
   `);
 }
 
@@ -225,7 +228,7 @@ export function deleteJob(store: Store, id: string): void {
   if (job.state === 'UploadComplete' || job.state === 'InProgress') {
     throw new SfApiError('INVALIDJOBSTATE', `Can not delete job ${job.id} in state ${job.state}.`, 409);
   }
-  for (const table of ['lo_bulk_result', 'lo_bulk_upload']) {
+  for (const table of ['lo_bulk_result', 'lo_bulk_result_chunk', 'lo_bulk_upload']) {
     store.statement(`DELETE FROM ${table} WHERE job_id = ?`).run(job.id);
   }
   store.statement('DELETE FROM lo_bulk_job WHERE id = ?').run(job.id);
@@ -321,6 +324,30 @@ function openReader(store: Store, job: JobRow): JobReader {
   return { cursor, columns: cursor.header, pending };
 }
 
+/** The result of one row: success (1 or 0), record id, created (1, 0 or null on failure), error text. */
+type RowResult = [number, string | null, number | null, string | null];
+
+/**
+ * The results of a job's rows by row index, as kept by each chunk (and, in data directories written by earlier
+ * versions, one row each in lo_bulk_result).
+ */
+function rowResults(store: Store, jobId: string): Map<number, RowResult> {
+  const byRow = new Map<number, RowResult>();
+  const legacy = store
+    .statement('SELECT row_index, success, record_id, created, error FROM lo_bulk_result WHERE job_id = ?')
+    .raw()
+    .all(jobId) as [number, number, string | null, number | null, string | null][];
+  for (const [row, ...result] of legacy) byRow.set(row, result);
+  const chunks = store
+    .statement('SELECT first_row, results FROM lo_bulk_result_chunk WHERE job_id = ? ORDER BY first_row')
+    .raw()
+    .all(jobId) as [number, string][];
+  for (const [first, results] of chunks) {
+    (JSON.parse(results) as RowResult[]).forEach((result, offset) => byRow.set(first + offset, result));
+  }
+  return byRow;
+}
+
 /** Applies the next chunk of a job in one transaction; false when the job is finished. */
 function processChunk(store: Store, jobId: string, readers: Map<string, JobReader>): boolean {
   const creator = (tables(store).statement('SELECT created_by_id FROM lo_bulk_job WHERE id = ?').pluck().get(jobId) ??
@@ -368,9 +395,13 @@ function applyChunk(store: Store, jobId: string, readers: Map<string, JobReader>
     }
   }
   const { pending } = reader;
-  const insertResult = store.statement(
-    'INSERT OR REPLACE INTO lo_bulk_result (job_id, row_index, success, record_id, created, error) VALUES (?, ?, ?, ?, ?, ?)'
-  );
+  const results: RowResult[] = [];
+  const keepResults = (): void => {
+    if (results.length === 0) return;
+    store
+      .statement('INSERT OR REPLACE INTO lo_bulk_result_chunk (job_id, first_row, results) VALUES (?, ?, ?)')
+      .run(job.id, job.rows_done, JSON.stringify(results));
+  };
   let index = job.rows_done;
   let failed = 0;
   let done = false;
@@ -380,6 +411,7 @@ function applyChunk(store: Store, jobId: string, readers: Map<string, JobReader>
         pending.push(...reader.cursor.next(READ_BATCH_ROWS));
       } catch (error) {
         // A malformed CSV further down fails the job; the rows applied before it stay, as on Salesforce.
+        keepResults();
         store.statement('UPDATE lo_bulk_job SET rows_done = ? WHERE id = ?').run(index, job.id);
         return fail(error);
       }
@@ -391,14 +423,15 @@ function applyChunk(store: Store, jobId: string, readers: Map<string, JobReader>
     const values = rowValues(reader.columns, pending.shift() as string[]);
     try {
       const result = store.transaction(() => applyRow(store, job, values));
-      insertResult.run(job.id, index, 1, result.id, result.created ? 1 : 0, null);
+      results.push([1, result.id, result.created ? 1 : 0, null]);
     } catch (error) {
       failed++;
       const idCell = Object.entries(values).find(([name]) => name.toLowerCase() === 'id')?.[1];
-      insertResult.run(job.id, index, 0, typeof idCell === 'string' ? idCell : null, null, errorText(error));
+      results.push([0, typeof idCell === 'string' ? idCell : null, null, errorText(error)]);
     }
     index++;
   }
+  keepResults();
   store
     .statement(
       'UPDATE lo_bulk_job SET state = ?, rows_done = ?, rows_total = ?, records_failed = records_failed + ?, ' +
@@ -480,19 +513,12 @@ export function resultsCsv(store: Store, id: string, kind: 'successful' | 'faile
   }
   const success = kind === 'successful' ? 1 : 0;
   const lines: unknown[][] = [['sf__Id', kind === 'successful' ? 'sf__Created' : 'sf__Error', ...cursor.header]];
-  const results = store
-    .statement(
-      'SELECT row_index, record_id, created, error FROM lo_bulk_result WHERE job_id = ? AND success = ? ORDER BY row_index'
-    )
-    .all(job.id, success) as {
-    row_index: number;
-    record_id: string | null;
-    created: number | null;
-    error: string | null;
-  }[];
-  for (const result of results) {
-    const second = kind === 'successful' ? (result.created === 1 ? 'true' : 'false') : (result.error ?? '');
-    lines.push([result.record_id ?? '', second, ...(rows[result.row_index] ?? [])]);
+  const results = [...rowResults(store, job.id)]
+    .filter(([, [succeeded]]) => succeeded === success)
+    .sort(([a], [b]) => a - b);
+  for (const [row, [, recordId, created, error]] of results) {
+    const second = kind === 'successful' ? (created === 1 ? 'true' : 'false') : (error ?? '');
+    lines.push([recordId ?? '', second, ...(rows[row] ?? [])]);
   }
   return stringify(lines, { quoted: true });
 }
