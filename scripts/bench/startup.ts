@@ -5,20 +5,27 @@
  *
  * Everything runs in a temporary sf home (no plugin but this one) from a folder outside the repository, where a local
  * org has been started once and stopped (so `org status` reads a real database). The plugin is measured two ways:
- * - installed: as `sf plugins install` leaves it, with the oclif manifest generated at pack time (sf then lists and
- *   helps commands without loading them, and loads only the command it runs). Staged as a folder of links to this
- *   clone's package files (the compiled lib/, messages, force-app, config, node_modules) beside a fresh manifest, and
- *   linked: the same files the pack-and-install test installs, without its minute of npm install;
+ * - installed: as `sf plugins install` leaves it: the package in `node_modules/` of sf's data directory, an entry of
+ *   type "user" in that directory's package.json, and the oclif manifest generated at pack time (sf then lists and
+ *   helps commands without loading them, and loads only the command it runs). The package is staged as a folder of
+ *   links to this clone's package files (the compiled lib/, messages, force-app, config, node_modules) beside a fresh
+ *   manifest: the files the pack-and-install test installs, without its minute of npm install. (Not with
+ *   `sf plugins link`: oclif treats a linked plugin as one under development, and at every command it runs, loads
+ *   TypeScript to look for a tsconfig.json and registers tsx, which an installed plugin never does.)
  * - linked clone: `sf plugins link` of the repository as contributors run it, with no manifest, so that sf loads
- *   every command of the plugin at each start, whatever command runs (core ones included, shown as the last row).
- * The baseline is `sf org display --help` before any plugin is linked.
+ *   every command of the plugin at each start, whatever command runs (core ones included, shown as the last row),
+ *   from the TypeScript sources through tsx.
+ * The baseline is `sf org display --help` before any plugin is installed. Beside the plugin's commands, the floor: an
+ * installed plugin of one empty SfCommand on this plugin's dependencies (the same @salesforce/sf-plugins-core and
+ * @salesforce/core), which pays what any sf plugin's command pays to run, whatever its code: loading its own copy of
+ * sf-plugins-core (with @salesforce/core's index, jsforce and the terminal UI, which sf's core commands share with
+ * the CLI), reading the sf config, and starting its own log-file writer thread.
  *
  * Each command runs BENCH_STARTUP_RUNS times (default 7; one warm-up run first), in rounds that take every command in
  * turn so that a change of machine load touches them all. Printed: median wall time, and median CPU time of the sf
  * process tree (user + system, from /proc; Linux only), which other processes competing for the cores change far
- * less than the wall time. Ratios are of medians. Last, the floor: the CPU time of loading the plugin's own
- * @salesforce/sf-plugins-core, which every command that runs pays whatever it imports (sf's core commands share the
- * CLI's copy). Prints; asserts nothing. Run it alone with `npm run bench startup`.
+ * less than the wall time. Ratios are of medians. Prints; asserts nothing. Run it alone with
+ * `npm run bench startup`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -45,6 +52,18 @@ const STAGED_ENTRIES = [
 ];
 
 const BASELINE = { label: 'sf org display --help', args: ['org', 'display', '--help'] };
+/** The floor's plugin: one command, an SfCommand that does nothing, on this plugin's node_modules. */
+const EMPTY_PLUGIN = 'empty-sf-command';
+const FLOOR = { label: 'sf empty (an empty SfCommand)', args: ['empty'] };
+const EMPTY_COMMAND = `import { SfCommand } from '@salesforce/sf-plugins-core';
+
+export default class Empty extends SfCommand {
+  static summary = 'Does nothing: what running any command of an installed sf plugin costs.';
+  async run() {
+    return {};
+  }
+}
+`;
 const COMMANDS = [
   { label: 'sf maintenance report --help', args: ['maintenance', 'report', '--help'] },
   { label: 'sf maintenance org status', args: ['maintenance', 'org', 'status'] },
@@ -71,22 +90,33 @@ function childrenCpuMs(): number | undefined {
   }
 }
 
-/** Median CPU time of importing @salesforce/sf-plugins-core from the plugin, less that of a bare node start. */
-function frameworkCpuMs(): number | undefined {
-  const cpuOf = (args: string[]): number | undefined => {
-    const before = childrenCpuMs();
-    spawnSync(process.execPath, args, { cwd: projectRoot });
-    const after = childrenCpuMs();
-    return before === undefined || after === undefined ? undefined : after - before;
+/** Writes the oclif manifest of the plugin at root into folder, as prepack makes it. */
+async function writeManifest(root: string, folder: string): Promise<void> {
+  const plugin = new Plugin({ root, type: 'core', isRoot: true, ignoreManifest: true, errorOnManifestCreate: true });
+  await plugin.load();
+  writeFileSync(join(folder, 'oclif.manifest.json'), JSON.stringify(plugin.manifest));
+}
+
+/** The floor's plugin, in folder: a package of one compiled command, with its manifest. */
+async function stageEmptyPlugin(folder: string): Promise<void> {
+  mkdirSync(join(folder, 'lib', 'commands'), { recursive: true });
+  writeFileSync(join(folder, 'lib', 'commands', 'empty.js'), EMPTY_COMMAND);
+  const pjson = { name: EMPTY_PLUGIN, version: '1.0.0', type: 'module', oclif: { commands: './lib/commands' } };
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(pjson));
+  symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'));
+  await writeManifest(folder, folder);
+}
+
+/** sf's list of installed plugins (the data directory's package.json), as `sf plugins install` writes it. */
+function writeUserPlugins(dataDir: string, names: string[]): void {
+  const url = (name: string): string => `file:${join(dataDir, `${name}.tgz`)}`;
+  const pjson = {
+    name: '@salesforce/cli',
+    private: true,
+    dependencies: Object.fromEntries(names.map((name) => [name, url(name)])),
+    oclif: { schema: 1, plugins: names.map((name) => ({ name, type: 'user', url: url(name) })) }
   };
-  const samples: number[] = [];
-  for (let round = 0; round < RUNS; round++) {
-    const bare = cpuOf(['--input-type=module', '-e', '']);
-    const loaded = cpuOf(['--input-type=module', '-e', "await import('@salesforce/sf-plugins-core')"]);
-    if (bare === undefined || loaded === undefined) return undefined;
-    samples.push(loaded - bare);
-  }
-  return median(samples);
+  writeFileSync(join(dataDir, 'package.json'), JSON.stringify(pjson, null, 2));
 }
 
 function median(values: number[]): number {
@@ -100,10 +130,14 @@ export async function run(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   const folder = join(work, 'admin-folder');
   mkdirSync(folder);
+  /** sf's data directory, where `sf plugins install` puts plugins. */
+  const dataDir = join(work, 'sf-data');
+  mkdirSync(dataDir);
   const { SF_MAINTENANCE_LOCAL_ORG_DIR: _ignored, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     HOME: join(work, 'home'),
+    SF_DATA_DIR: dataDir,
     SF_DISABLE_TELEMETRY: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
@@ -151,19 +185,19 @@ export async function run(): Promise<void> {
     process.stdout.write(`sf ${sf(['--version']).output.trim()}; ${RUNS} runs each, medians\n`);
     const baseline = measure([BASELINE]).get(BASELINE.label) as Sample;
 
-    // The installed layout: the package's files and a manifest made as prepack makes it.
-    const staged = join(work, PLUGIN);
-    mkdirSync(staged);
+    // The installed layout: the package's files and a manifest made as prepack makes it, where `sf plugins install`
+    // puts them, with the floor's plugin beside it.
+    const staged = join(dataDir, 'node_modules', PLUGIN);
+    mkdirSync(staged, { recursive: true });
     for (const entry of STAGED_ENTRIES) symlinkSync(join(projectRoot, entry), join(staged, entry));
-    const plugin = new Plugin({ root: projectRoot, type: 'core', isRoot: true, ignoreManifest: true });
-    await plugin.load();
-    writeFileSync(join(staged, 'oclif.manifest.json'), JSON.stringify(plugin.manifest));
-    must(['plugins', 'link', staged, '--no-install']);
+    await writeManifest(projectRoot, staged);
+    await stageEmptyPlugin(join(dataDir, 'node_modules', EMPTY_PLUGIN));
+    writeUserPlugins(dataDir, [PLUGIN, EMPTY_PLUGIN]);
     // A local org with a database for `org status` to read, stopped again.
     must(['maintenance', 'org', 'start']);
     must(['maintenance', 'org', 'stop']);
-    const installed = measure(COMMANDS);
-    must(['plugins', 'unlink', PLUGIN]);
+    const installed = measure([...COMMANDS, FLOOR]);
+    writeUserPlugins(dataDir, []);
 
     must(['plugins', 'link', projectRoot, '--no-install']);
     const linked = measure([...COMMANDS, { ...BASELINE, label: `${BASELINE.label} (plugin linked)` }]);
@@ -187,17 +221,12 @@ export async function run(): Promise<void> {
         `${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`
       );
     }
-    process.stdout.write(`target: ratio within ${TARGET_RATIO} of ${BASELINE.label} with no plugin\n`);
-    // What no command module can shed: the plugin's own copy of sf-plugins-core (with @salesforce/core, jsforce and
-    // the terminal UI), which an installed plugin loads beside the CLI's for its SfCommand and Flags.
-    const floor = frameworkCpuMs();
-    if (floor !== undefined && baseline.cpuMs !== undefined) {
-      process.stdout.write(
-        `floor: the plugin's own @salesforce/sf-plugins-core takes ${floor.toFixed(0)} ms of CPU to load (median of ` +
-          `${RUNS}, beyond a bare node start), so a command that runs cannot go below a CPU ratio of ` +
-          `${((baseline.cpuMs + floor) / baseline.cpuMs).toFixed(2)}\n`
-      );
-    }
+    process.stdout.write(
+      `target: ratio within ${TARGET_RATIO} of ${BASELINE.label} with no plugin\n` +
+        `floor: "${FLOOR.label}" runs an empty SfCommand of an installed plugin on this plugin's dependencies: what ` +
+        'any command of an installed sf plugin pays to run (its own sf-plugins-core and @salesforce/core, the sf ' +
+        'config, its log-file writer thread) before its own code\n'
+    );
   } finally {
     sf(['maintenance', 'org', 'stop']);
     rmSync(work, { recursive: true, force: true });
