@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { base, en, Faker, fr } from '@faker-js/faker';
 import {
   addDays,
   addMonths,
@@ -27,7 +28,7 @@ import {
 } from '#engine';
 import { KEY_FIELD, RUNNING_USER, type SeedRecord } from '../../src/seed/dataset.js';
 import { zonedInstant } from '../../src/shared/dates.js';
-import { generateDataset, type GeneratedDataset } from '../../src/seed/generator.js';
+import { generateDataset, LOCALE_DEFINITIONS, type GeneratedDataset } from '../../src/seed/generator.js';
 import { loadPackageConfig, recipeContext } from '../../src/seed/packageConfig.js';
 import { checkFieldValue, locateRecipe, readRecipe } from '../../src/seed/recipe.js';
 
@@ -76,6 +77,24 @@ function sum(values: number[]): number {
 function accountsOf(dataset: GeneratedDataset, story: string): string[] {
   return dataset.accounts.filter((account) => account.story === story).map((account) => account.key);
 }
+
+describe('generator: faker locale data', () => {
+  it.each<['fr' | 'en', typeof fr]>([
+    ['fr', fr],
+    ['en', en]
+  ])('gives every definition of %s over base the value it has there', (name, locale) => {
+    const expected = new Faker({ locale: [locale, base] }).rawDefinitions as Record<string, Record<string, unknown>>;
+    const actual = LOCALE_DEFINITIONS[name] as Record<string, Record<string, unknown> | undefined>;
+    const entries = Object.entries(expected).flatMap(([category, values]) =>
+      Object.entries(values ?? {}).map(([key, value]) => [`${category}.${key}`, value] as const)
+    );
+    expect(entries.length).toBeGreaterThan(50);
+    for (const [path, value] of entries) {
+      const [category, key] = path.split('.');
+      expect([path, actual[category]?.[key]]).toEqual([path, value]);
+    }
+  });
+});
 
 describe('generator: determinism and size', () => {
   const first = generateDataset(demo, config, { today: '2026-05-04' });

@@ -35,6 +35,12 @@ const HEAVY = [
   'src/preview/'
 ];
 
+/**
+ * What a seed dry run needs beyond its command module: the generator with faker and the recipe reader (YAML, the
+ * package's XML metadata) and the stage view. The rest of the heavy modules load only when a seed loads an org.
+ */
+const DRY_RUN_NEEDS = ['@faker-js/faker', 'yaml', 'fast-xml-parser', '@oclif/multi-stage-output'];
+
 const commandsDir = join(projectRoot, 'src', 'commands');
 const commandFiles = readdirSync(commandsDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts'))
@@ -78,6 +84,23 @@ describe('starting a command', () => {
     const loaded = loadedBy(commandFiles);
     expect(loaded.length).toBeGreaterThan(100);
     const heavy = loaded.filter((file) => HEAVY.some((name) => file.includes(`/${name}`)));
+    expect(heavy).toEqual([]);
+  }, 120_000);
+
+  it('runs seed --dry-run on faker with its base, en and fr locales only, and none of the org-side modules', () => {
+    const loaded = loadedBy([
+      join(commandsDir, 'maintenance', 'seed.ts'),
+      // what its run imports before it generates
+      join(projectRoot, 'src', 'seed', 'seedRun.ts'),
+      join(projectRoot, 'src', 'seed', 'dryRun.ts')
+    ]);
+    // faker's main entry point loads its 77 locales: some 130 ms of CPU at every seed
+    const faker = loaded.filter((file) => file.includes('/@faker-js/faker/dist/'));
+    expect(faker.length).toBeGreaterThan(0);
+    expect(faker.filter((file) => !/\/dist\/(locale\/)?(base|en|fr)[-.][^/]*$/.test(file))).toEqual([]);
+    const heavy = loaded.filter((file) =>
+      HEAVY.some((name) => !DRY_RUN_NEEDS.includes(name) && file.includes(`/${name}`))
+    );
     expect(heavy).toEqual([]);
   }, 120_000);
 
