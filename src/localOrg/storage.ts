@@ -10,7 +10,9 @@
  * with `IsDeleted = 1` (the recycle bin: `queryAll` sees them; unique indexes ignore them).
  */
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { secureDataDir, type DataDirLock } from './dataDir.js';
 import { SfApiError } from './errors.js';
@@ -55,6 +57,32 @@ export function quoteIdentifier(name: string): string {
 }
 
 /** The SQLite table of an object. */
+/** How often the background checkpoint runs while Bulk jobs run. */
+const CHECKPOINT_MS = 100;
+
+/**
+ * The background checkpoint thread: its own connection to the database, a PASSIVE checkpoint per message. Plain
+ * JavaScript run with `eval`, so that it needs no build step under any loader; the driver's path comes from the
+ * server, whose dependencies it shares.
+ */
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    parentPort.postMessage('done');
+  }
+});
+`;
+
 export function tableName(def: ObjectDef): string {
   return quoteIdentifier(`o_${def.name.toLowerCase()}`);
 }
@@ -102,6 +130,8 @@ export class Storage {
   private rowCache?: Map<string, Record<string, unknown> | undefined>;
   /** Whether reads go through rowCache now (inside cachingReads only: other requests read the database). */
   private readingCached = false;
+  /** The thread that copies the WAL into the database while Bulk jobs run (see checkpointInBackground). */
+  private checkpointer?: { worker: Worker; busy: boolean; timer: NodeJS.Timeout };
   private reader?: Database.Database;
   private readonly readerCache = new Map<string, Database.Statement>();
   private readerDepth = 0;
@@ -156,9 +186,46 @@ export class Storage {
   }
 
   public close(): void {
+    this.checkpointInBackground(false);
     this.reader?.close();
     if (this.db.open) this.db.close();
     this.lock.release();
+  }
+
+  /**
+   * Turns background checkpoints on or off. While on (a Bulk job runs), a worker thread with its own connection copies
+   * the WAL back into the database every CHECKPOINT_MS (a PASSIVE checkpoint: it never blocks this connection), so
+   * that the commits of the job's chunks do not stop to do it and other requests are not kept waiting behind them.
+   * SQLite's own checkpoint after 10,000 pages stays as the fallback.
+   */
+  public checkpointInBackground(on: boolean): void {
+    if (!on) {
+      if (!this.checkpointer) return;
+      clearInterval(this.checkpointer.timer);
+      this.checkpointer.worker.postMessage('close');
+      this.checkpointer.worker.unref();
+      this.checkpointer = undefined;
+      return;
+    }
+    if (this.checkpointer || !this.db.open) return;
+    const worker = new Worker(CHECKPOINT_WORKER, {
+      eval: true,
+      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.db.name }
+    });
+    const checkpointer = {
+      worker,
+      busy: false,
+      timer: setInterval(() => {
+        if (checkpointer.busy) return;
+        checkpointer.busy = true;
+        worker.postMessage('checkpoint');
+      }, CHECKPOINT_MS)
+    };
+    checkpointer.timer.unref();
+    worker.on('message', () => (checkpointer.busy = false));
+    // A failed checkpoint costs nothing but speed: SQLite's own checkpoint still runs.
+    worker.on('error', () => this.checkpointer === checkpointer && this.checkpointInBackground(false));
+    this.checkpointer = checkpointer;
   }
 
   /**

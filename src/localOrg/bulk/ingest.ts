@@ -462,6 +462,7 @@ export class BulkProcessor {
   public kick(): void {
     if (this.running || this.stopped) return;
     this.running = true;
+    this.store.checkpointInBackground(true);
     this.timer = setImmediate(() => this.step());
   }
 
@@ -473,6 +474,7 @@ export class BulkProcessor {
     for (const query of this.queries.values()) query.db.close();
     this.queries.clear();
     if (this.store.db.open) this.store.forgetCachedReads();
+    this.store.checkpointInBackground(false);
   }
 
   private step(): void {
@@ -487,8 +489,9 @@ export class BulkProcessor {
     const queried = processQueryTurn(this.store, this.queries);
     if (!next && !queried) {
       this.running = false;
-      // The records the chunks read are kept only while jobs run.
+      // The records the chunks read are kept, and the WAL copied in the background, only while jobs run.
       this.store.forgetCachedReads();
+      this.store.checkpointInBackground(false);
       return;
     }
     this.timer = setImmediate(() => this.step());
