@@ -56,7 +56,6 @@ export function quoteIdentifier(name: string): string {
   return `"${name}"`;
 }
 
-/** The SQLite table of an object. */
 /** How often the background checkpoint runs while Bulk jobs run. */
 const CHECKPOINT_MS = 100;
 
@@ -83,6 +82,7 @@ parentPort.on('message', (message) => {
 });
 `;
 
+/** The SQLite table of an object. */
 export function tableName(def: ObjectDef): string {
   return quoteIdentifier(`o_${def.name.toLowerCase()}`);
 }
