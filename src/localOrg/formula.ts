@@ -325,17 +325,18 @@ const TYPE_LABEL: Record<DataType, string> = {
   null: 'Null'
 };
 
+/** `fn`: a function's formulon id or its label (see functionLabel). */
 function wrongType(fn: string, expected: string, received: DataType): FormulaError {
   return new FormulaError(
     'type',
-    `Incorrect parameter type for function '${fn}()'. Expected ${expected}, received ${TYPE_LABEL[received]}`
+    `Incorrect parameter type for function '${functionLabel(fn)}()'. Expected ${expected}, received ${TYPE_LABEL[received]}`
   );
 }
 
 function wrongCount(fn: string, expected: string, received: number): FormulaError {
   return new FormulaError(
     'function',
-    `Incorrect number of parameters for function '${fn}()'. Expected ${expected}, received ${received}`
+    `Incorrect number of parameters for function '${functionLabel(fn)}()'. Expected ${expected}, received ${received}`
   );
 }
 
@@ -364,8 +365,16 @@ function lookupsOf(objectDef: ObjectDef): { fields: Map<string, FieldDef>; relat
   return found;
 }
 
+/** Fields by the names formulas spell them (mostly their exact names), per object definition. */
+const fieldsAsWritten = new WeakMap<ObjectDef, Map<string, FieldDef | undefined>>();
+
 function findField(objectDef: ObjectDef, name: string): FieldDef | undefined {
-  return lookupsOf(objectDef).fields.get(name.toLowerCase());
+  let written = fieldsAsWritten.get(objectDef);
+  if (!written) fieldsAsWritten.set(objectDef, (written = new Map()));
+  if (written.has(name)) return written.get(name);
+  const field = lookupsOf(objectDef).fields.get(name.toLowerCase());
+  if (written.size < 5_000) written.set(name, field);
+  return field;
 }
 
 function readRaw(record: Record<string, unknown>, name: string): unknown {
@@ -382,6 +391,7 @@ function relationshipField(objectDef: ObjectDef, segment: string): FieldDef | un
 
 function targetObject(ctx: FormulaContext, field: FieldDef, id: string | undefined): ObjectDef | undefined {
   const targets = (field.referenceTo ?? []).map((n) => ctx.getObject(n)).filter((o): o is ObjectDef => !!o);
+  if (targets.length === 1) return targets[0];
   if (id && targets.length > 1) return targets.find((o) => id.startsWith(o.keyPrefix)) ?? targets[0];
   return targets[0];
 }
@@ -493,7 +503,7 @@ function rejectPicklist(fn: string, value: Literal): void {
   if (value.dataType === 'picklist' || value.dataType === 'multipicklist') {
     throw new FormulaError(
       'type',
-      `Picklist fields are only supported in certain functions (ISPICKVAL, CASE, TEXT, ISBLANK, ISCHANGED, PRIORVALUE, INCLUDES); not in ${fn}().`
+      `Picklist fields are only supported in certain functions (ISPICKVAL, CASE, TEXT, ISBLANK, ISCHANGED, PRIORVALUE, INCLUDES); not in ${functionLabel(fn)}().`
     );
   }
 }
@@ -704,7 +714,7 @@ function callFormulon(id: string, args: Literal[], scope: Scope): Literal {
 
 function requireIdentifier(fn: string, node: AstNode | undefined): IdentifierNode {
   if (!node || node.type !== 'identifier' || node.name.includes('.') || node.name.startsWith('$')) {
-    throw new FormulaError('type', `The argument of ${fn}() must be a field of this object.`);
+    throw new FormulaError('type', `The argument of ${functionLabel(fn)}() must be a field of this object.`);
   }
   return node;
 }
@@ -722,7 +732,10 @@ function evaluateNode(node: AstNode, scope: Scope): Literal {
   }
 }
 
-/** How messages name a function or operator (`AND`, `>=`), by formulon's id. */
+/**
+ * How messages name a function or operator (`AND`, `>=`), by formulon's id; a label gives itself back, so that
+ * message helpers take either.
+ */
 const functionLabels = new Map<string, string>();
 
 function functionLabel(id: string): string {
@@ -733,7 +746,8 @@ function functionLabel(id: string): string {
 
 function evaluateCall(node: CallNode, scope: Scope): Literal {
   const { id } = node;
-  const fn = functionLabel(id);
+  // Messages name the function by its label; functionLabel makes it only when one is thrown.
+  const fn = id;
   const args = node.arguments;
   const run = scope.mode === 'run';
   const arity = (min: number, max = min): void => {
@@ -868,7 +882,9 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       const identifier = requireIdentifier(fn, args[0]);
       const field = findField(scope.ctx.objectDef, identifier.name);
       if (!field) throw unknownField(identifier.name);
-      if (field.formula) throw new FormulaError('type', `${fn}() cannot be used on the formula field ${field.name}.`);
+      if (field.formula) {
+        throw new FormulaError('type', `${functionLabel(fn)}() cannot be used on the formula field ${field.name}.`);
+      }
       if (!run) return id === 'ischanged' ? TRUE : sampleLiteral(field);
       const prior = scope.ctx.priorRecord;
       // On insert there is no prior value: ISCHANGED is false and PRIORVALUE answers the current value.

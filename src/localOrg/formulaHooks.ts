@@ -61,11 +61,14 @@ function context(
       depth++;
       try {
         // Stored values only: the engine evaluates the parent's formula fields it reads, on demand.
-        const parent = store.getObject(objectName);
-        const canonical = normalizeId(id);
-        if (!parent || !canonical) return undefined;
-        const key = `${parent.name}:${canonical}`;
-        if (!parents.has(key)) parents.set(key, store.readRaw(parent, canonical));
+        // Keyed by the id as the record holds it (a lookup holds the canonical 18-character id): no need to
+        // normalise it again for every field read through the same parent.
+        const key = `${objectName}:${id}`;
+        if (!parents.has(key)) {
+          const parent = store.getObject(objectName);
+          const canonical = normalizeId(id);
+          parents.set(key, parent && canonical ? store.readRaw(parent, canonical) : undefined);
+        }
         return parents.get(key);
       } finally {
         depth--;

@@ -566,7 +566,10 @@ describe('deploy-time check', () => {
     expect(check('Missing__r.Name = "x"')).toMatch(/^reference:/);
     expect(check('VLOOKUP(1, 2, 3)')).toBe('function: Unknown function VLOOKUP. Check spelling.');
     expect(check('IF(TRUE)')).toMatch(/^function: Incorrect number of parameters for function 'IF\(\)'/);
-    expect(check('Status__c = "Active"')).toMatch(/^type: Picklist fields are only supported/);
+    expect(check('Status__c = "Active"')).toMatch(/^type: Picklist fields are only supported.*not in =\(\)\.$/);
+    expect(check("ISPICKVAL(Budget_Days__c, 'x')")).toMatch(
+      /^type: Incorrect parameter type for function 'ISPICKVAL\(\)'/
+    );
     expect(check('End_Date__c + "x" > 1')).toMatch(/^type:/);
     expect(check('Budget_Days__c * 2', 'date')).toBe(
       'type: Formula result is data type (Number), incompatible with expected data type (Date).'
