@@ -9,7 +9,17 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SfProject } from '@salesforce/core';
-import { DataDirLockedError, isDataDirLocked, orgProof, SERVER_FILE, secureDataDir, serverFileOf } from './dataDir.js';
+import {
+  DATABASE_FILE,
+  DataDirLockedError,
+  isDataDirLocked,
+  orgProof,
+  SERVER_FILE,
+  secureDataDir,
+  serverFileOf
+} from './dataDir.js';
+
+export { DATABASE_FILE } from './dataDir.js';
 import type { ServerFile } from './index.js';
 import { openDatabase } from './sqlite.js';
 import type { OrgIdentity } from './store.js';
@@ -28,7 +38,6 @@ export function defaultDataDir(cwd = process.cwd()): string {
 }
 
 export const LOG_FILE = 'server.log';
-export const DATABASE_FILE = 'org.sqlite';
 
 export interface RunningOrg extends ServerFile {
   accessToken: string;

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { openDatabase } from './sqlite.js';
 
 export const LOCK_FILE = 'org.lock';
+/** The org's database in its data directory. */
+export const DATABASE_FILE = 'org.sqlite';
 /** What a running org writes beside its database: its URL and pid (index.ts writes it once it listens). */
 export const SERVER_FILE = 'server.json';
 

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { secureDataDir, type DataDirLock } from './dataDir.js';
+import { DATABASE_FILE, secureDataDir, type DataDirLock } from './dataDir.js';
 import { SfApiError } from './errors.js';
 import { AUDIT_FIELD_NAMES, field as makeField, systemField, systemFields } from './fieldFactory.js';
 import { makeId, randomBase62 } from './ids.js';
@@ -47,8 +47,7 @@ interface RowSql {
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-/** The database file in the data directory. */
-export const DATABASE_FILE = 'org.sqlite';
+export { DATABASE_FILE } from './dataDir.js';
 
 /** Quotes an identifier that comes from the schema (never from a request); rejects anything unexpected. */
 export function quoteIdentifier(name: string): string {
