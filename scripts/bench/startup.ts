@@ -15,14 +15,15 @@
  * - linked clone: `sf plugins link` of the repository as contributors run it, with no manifest, so that sf loads
  *   every command of the plugin at each start, whatever command runs (core ones included, shown as the last row),
  *   from the TypeScript sources through tsx.
- * The baseline is `sf org display --help` before any plugin is installed. Beside the plugin's commands, the floor: an
+ * The baseline is `sf org display --help` with no plugin. Beside the plugin's commands, the floor: an
  * installed plugin of one empty SfCommand on this plugin's dependencies (the same @salesforce/sf-plugins-core and
  * @salesforce/core), which pays what any sf plugin's command pays to run, whatever its code: loading its own copy of
  * sf-plugins-core (with @salesforce/core's index, jsforce and the terminal UI, which sf's core commands share with
  * the CLI), reading the sf config, and starting its own log-file writer thread.
  *
  * Each command runs BENCH_STARTUP_RUNS times (default 7; one warm-up run first), in rounds that take every command in
- * turn so that a change of machine load touches them all. Printed: median wall time, and median CPU time of the sf
+ * turn, baseline included, so that a change of machine load touches them all: before each run, sf's list of plugins
+ * (the package.json of its data directory) is written as `sf plugins install`, `sf plugins link` or neither left it. Printed: median wall time, and median CPU time of the sf
  * process tree (user + system, from /proc; Linux only), which other processes competing for the cores change far
  * less than the wall time. Ratios are of medians. Prints; asserts nothing. Run it alone with
  * `npm run bench startup`.
@@ -70,6 +71,23 @@ const COMMANDS = [
   { label: 'sf maintenance seed --dry-run', args: ['maintenance', 'seed', '--dry-run'] }
 ];
 
+/** Which plugins sf has when a command is measured. */
+type Layout = 'none' | 'installed' | 'linked';
+const LAYOUT_NAMES: Record<Layout, string> = { none: 'none', installed: 'installed', linked: 'linked clone' };
+interface Measured {
+  label: string;
+  args: string[];
+  layout: Layout;
+}
+/** What is measured, in the order of the rounds and the rows; the baseline first. */
+const MEASURED: Measured[] = [
+  { ...BASELINE, layout: 'none' },
+  ...COMMANDS.map((command) => ({ ...command, layout: 'installed' as const })),
+  { ...FLOOR, layout: 'installed' },
+  ...COMMANDS.map((command) => ({ ...command, layout: 'linked' as const })),
+  { ...BASELINE, label: `${BASELINE.label} (plugin linked)`, layout: 'linked' }
+];
+
 interface Sample {
   wallMs: number;
   /** Undefined where /proc is not there to read. */
@@ -107,14 +125,27 @@ async function stageEmptyPlugin(folder: string): Promise<void> {
   await writeManifest(folder, folder);
 }
 
-/** sf's list of installed plugins (the data directory's package.json), as `sf plugins install` writes it. */
-function writeUserPlugins(dataDir: string, names: string[]): void {
-  const url = (name: string): string => `file:${join(dataDir, `${name}.tgz`)}`;
+interface PluginsFile {
+  oclif: { plugins: PluginEntry[] };
+}
+
+/** An entry of sf's list of plugins: an installed (user) one, or a linked one as `sf plugins link` wrote it. */
+type PluginEntry = { name: string; type: 'user'; url: string } | { name: string; type: 'link'; root: string };
+
+/** An installed plugin's entry, as `sf plugins install file:<tarball>` writes it. */
+function userEntry(dataDir: string, name: string): PluginEntry {
+  return { name, type: 'user', url: `file:${join(dataDir, `${name}.tgz`)}` };
+}
+
+/** sf's list of plugins (the data directory's package.json), as `sf plugins install` and `link` write it. */
+function writePlugins(dataDir: string, entries: PluginEntry[]): void {
   const pjson = {
     name: '@salesforce/cli',
     private: true,
-    dependencies: Object.fromEntries(names.map((name) => [name, url(name)])),
-    oclif: { schema: 1, plugins: names.map((name) => ({ name, type: 'user', url: url(name) })) }
+    dependencies: Object.fromEntries(
+      entries.flatMap((entry) => (entry.type === 'user' ? [[entry.name, entry.url]] : []))
+    ),
+    oclif: { schema: 1, plugins: entries }
   };
   writeFileSync(join(dataDir, 'package.json'), JSON.stringify(pjson, null, 2));
 }
@@ -161,18 +192,23 @@ export async function run(): Promise<void> {
     if (result.status !== 0) throw new Error(`sf ${args.join(' ')} failed (exit ${result.status}):\n${result.output}`);
     return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
   };
-  /** Medians per command, measured in rounds (one warm-up round first, not counted). */
-  const measure = (commands: { label: string; args: string[] }[]): Map<string, Sample> => {
-    const samples = new Map(commands.map((command) => [command.label, [] as Sample[]]));
+  /**
+   * Medians per command, measured in rounds (one warm-up round first, not counted), each command run with sf's list
+   * of plugins set to its layout's: the baseline, the installed plugin and the linked clone take turns in every round,
+   * so that a change of machine load during the run touches their ratios alike.
+   */
+  const measure = (commands: Measured[], layouts: Record<Layout, PluginEntry[]>): Map<Measured, Sample> => {
+    const samples = new Map(commands.map((command) => [command, [] as Sample[]]));
     for (let round = 0; round <= RUNS; round++) {
       for (const command of commands) {
+        writePlugins(dataDir, layouts[command.layout]);
         const taken = sample(command.args);
-        if (round > 0) samples.get(command.label)?.push(taken);
+        if (round > 0) samples.get(command)?.push(taken);
       }
     }
     return new Map(
-      [...samples].map(([label, list]) => [
-        label,
+      [...samples].map(([command, list]) => [
+        command,
         {
           wallMs: median(list.map((one) => one.wallMs)),
           cpuMs: list.some((one) => one.cpuMs === undefined) ? undefined : median(list.map((one) => one.cpuMs ?? 0))
@@ -183,7 +219,6 @@ export async function run(): Promise<void> {
 
   try {
     process.stdout.write(`sf ${sf(['--version']).output.trim()}; ${RUNS} runs each, medians\n`);
-    const baseline = measure([BASELINE]).get(BASELINE.label) as Sample;
 
     // The installed layout: the package's files and a manifest made as prepack makes it, where `sf plugins install`
     // puts them, with the floor's plugin beside it.
@@ -192,16 +227,21 @@ export async function run(): Promise<void> {
     for (const entry of STAGED_ENTRIES) symlinkSync(join(projectRoot, entry), join(staged, entry));
     await writeManifest(projectRoot, staged);
     await stageEmptyPlugin(join(dataDir, 'node_modules', EMPTY_PLUGIN));
-    writeUserPlugins(dataDir, [PLUGIN, EMPTY_PLUGIN]);
+    const installed = [userEntry(dataDir, PLUGIN), userEntry(dataDir, EMPTY_PLUGIN)];
+    // The linked clone's entry, as `sf plugins link` writes it.
+    writePlugins(dataDir, []);
+    must(['plugins', 'link', projectRoot, '--no-install']);
+    const linked = (JSON.parse(readFileSync(join(dataDir, 'package.json'), 'utf8')) as PluginsFile).oclif.plugins;
+    if (!linked.some((entry) => entry.type === 'link' && entry.name === PLUGIN)) {
+      throw new Error(`sf plugins link left no link entry in ${join(dataDir, 'package.json')}`);
+    }
     // A local org with a database for `org status` to read, stopped again.
+    writePlugins(dataDir, installed);
     must(['maintenance', 'org', 'start']);
     must(['maintenance', 'org', 'stop']);
-    const installed = measure([...COMMANDS, FLOOR]);
-    writeUserPlugins(dataDir, []);
 
-    must(['plugins', 'link', projectRoot, '--no-install']);
-    const linked = measure([...COMMANDS, { ...BASELINE, label: `${BASELINE.label} (plugin linked)` }]);
-    must(['plugins', 'unlink', PLUGIN]);
+    const measured = measure(MEASURED, { none: [], installed, linked });
+    const baseline = measured.get(MEASURED[0]) as Sample;
 
     const rows: string[][] = [['command', 'plugin', 'wall ms', 'ratio', 'cpu ms', 'ratio']];
     const row = (label: string, layout: string, taken: Sample): string[] => [
@@ -212,9 +252,7 @@ export async function run(): Promise<void> {
       taken.cpuMs === undefined ? '-' : taken.cpuMs.toFixed(0),
       taken.cpuMs === undefined || baseline.cpuMs === undefined ? '-' : (taken.cpuMs / baseline.cpuMs).toFixed(2)
     ];
-    rows.push(row(BASELINE.label, 'none', baseline));
-    for (const [label, taken] of installed) rows.push(row(label, 'installed', taken));
-    for (const [label, taken] of linked) rows.push(row(label, 'linked clone', taken));
+    for (const [command, taken] of measured) rows.push(row(command.label, LAYOUT_NAMES[command.layout], taken));
     const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
     for (const cells of rows) {
       process.stdout.write(
@@ -228,7 +266,7 @@ export async function run(): Promise<void> {
         'config, its log-file writer thread) before its own code\n'
     );
   } finally {
-    sf(['maintenance', 'org', 'stop']);
+    writePlugins(dataDir, []);
     rmSync(work, { recursive: true, force: true });
   }
 }
