@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import { z, type core } from '../shared/zod.js';
 import {
   KEY_FIELD,
   LOAD_ORDER,
@@ -145,11 +145,7 @@ export function readPlan(planFile: string, context: RecipeContext): Dataset {
     return message;
   };
   /** zod's issues as problems of a file, placed by `where` from the issue's path. */
-  const addIssues = (
-    file: string,
-    issues: readonly z.core.$ZodIssue[],
-    where: (path: PropertyKey[]) => string
-  ): void => {
+  const addIssues = (file: string, issues: readonly core.$ZodIssue[], where: (path: PropertyKey[]) => string): void => {
     for (const issue of issues) {
       problems.push({ file, where: where(issue.path), message: issue.message, fix: fixes.get(issue.message) ?? '' });
     }

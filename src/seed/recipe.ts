@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import levenshtein from 'fast-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import { z, type core, type ZodNumber } from '../shared/zod.js';
 import { seedRecipeDir } from '../shared/projectPaths.js';
 import { fieldText } from '../shared/recordFields.js';
 import { KEY_FIELD, LOAD_ORDER, type SeedObjectName } from './dataset.js';
@@ -388,7 +388,7 @@ function boundedNumber(
   max: number,
   kind: 'int' | 'number' = 'int',
   missing?: { message: string; fix: string }
-): z.ZodNumber {
+): ZodNumber {
   const wanted = kind === 'int' ? 'a whole number' : 'a number';
   const error = (issue: { input?: unknown }): string =>
     issue.input === undefined && missing
@@ -521,7 +521,7 @@ function clean(payload: { issues: readonly { path?: PropertyKey[] }[] }, keys: s
  * key at the key itself, with the closest allowed key.
  */
 function addIssues(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly core.$ZodIssue[],
   prefix: PathSegment[],
   problems: ProblemCollector,
   fixes: Map<string, string>,

@@ -87,7 +87,7 @@ describe('starting a command', () => {
     expect(heavy).toEqual([]);
   }, 120_000);
 
-  it('runs seed --dry-run on faker with its base, en and fr locales only, and none of the org-side modules', () => {
+  it('runs seed --dry-run on faker with its base, en and fr locales only, one zod, and none of the org-side modules', () => {
     const loaded = loadedBy([
       join(commandsDir, 'maintenance', 'seed.ts'),
       // what its run imports before it generates
@@ -98,6 +98,9 @@ describe('starting a command', () => {
     const faker = loaded.filter((file) => file.includes('/@faker-js/faker/dist/'));
     expect(faker.length).toBeGreaterThan(0);
     expect(faker.filter((file) => !/\/dist\/(locale\/)?(base|en|fr)[-.][^/]*$/.test(file))).toEqual([]);
+    // one copy of zod: the CommonJS build that @salesforce/core loads, not its ES module build beside it
+    expect(loaded.some((file) => /\/node_modules\/zod\/.*\.cjs$/.test(file))).toBe(true);
+    expect(loaded.filter((file) => /\/node_modules\/zod\/.*\.js$/.test(file))).toEqual([]);
     const heavy = loaded.filter((file) =>
       HEAVY.some((name) => !DRY_RUN_NEEDS.includes(name) && file.includes(`/${name}`))
     );
