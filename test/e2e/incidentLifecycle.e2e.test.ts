@@ -3,7 +3,9 @@
  * times, the saved incident appears in the list with the due times maintenanceEngine computes for its contract and
  * calendar, "Wait on customer" turns its SLA band grey, and "Resume" an hour later pushes the restore due time by
  * the paused hour. The browser's clock is Playwright's, fixed at chosen instants (timers still run), so the hour
- * passes at once and every step happens at a known minute.
+ * passes at once and every step happens at a known minute. The org's clock does not move with it: for a Support
+ * user the org would refuse an hour of pause that lasted seconds (Paused_Minutes_Come_From_Pauses); the demo org's
+ * user holds the Maintenance Manager set, as setup gives it, which may correct paused time.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';

@@ -99,10 +99,13 @@ describe('data model formula fields', () => {
       'Maintenance_Contract__c.Renewal_Terms_Valid',
       'Maintenance_Incident__c.Breach_Stamp_Is_Final',
       'Maintenance_Incident__c.Closed_Needs_Timestamp',
+      'Maintenance_Incident__c.Coverage_Set_When_Logged',
       'Maintenance_Incident__c.Covered_Incident_Needs_Due_Times',
       'Maintenance_Incident__c.Due_Times_Move_With_Their_Cause',
       'Maintenance_Incident__c.Effort_Not_Negative',
       'Maintenance_Incident__c.No_Pause_After_Restore_Target',
+      'Maintenance_Incident__c.Pause_Starts_When_Saved',
+      'Maintenance_Incident__c.Paused_Minutes_Come_From_Pauses',
       'Maintenance_Incident__c.Resolution_Breached__c',
       'Maintenance_Incident__c.Resolution_Not_Before_Report',
       'Maintenance_Incident__c.Resolved_Needs_Timestamp',
@@ -385,7 +388,8 @@ describe('data model validation rules', () => {
       expect(update(late, pause)).toEqual(['No_Pause_After_Restore_Target']);
       // Backdating the pause before the target does not help: the target passed before this save.
       expect(update(late, { ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([
-        'No_Pause_After_Restore_Target'
+        'No_Pause_After_Restore_Target',
+        'Pause_Starts_When_Saved'
       ]);
       // Nor does moving the target in the same save (the status changes, so the due rule lets the move through).
       expect(update(late, { ...pause, Resolution_Due__c: '2026-03-11T12:00:00.000Z' })).toEqual([
@@ -412,7 +416,10 @@ describe('data model validation rules', () => {
       ]);
       expect(update(stored, { Resolution_Due__c: later, Priority__c: 'P2' })).toEqual([]);
       expect(update(stored, { Resolution_Due__c: later, Status__c: 'Acknowledged' })).toEqual([]);
-      expect(update(stored, { Resolution_Due__c: later, Paused_Minutes__c: 240 })).toEqual([]);
+      // A pause ending (an hour, 11:00 to now) pushes the restore target by its minutes.
+      const paused = { ...stored, Status__c: 'Waiting on Customer', Paused_Since__c: '2026-03-10T11:00:00.000Z' };
+      const resumed = { Status__c: 'In Progress', Paused_Since__c: null, Paused_Minutes__c: 60 };
+      expect(update(paused, { ...resumed, Resolution_Due__c: '2026-03-10T14:00:00.000Z' })).toEqual([]);
       // The original target is set once: filling a blank one is allowed, moving it is not.
       expect(update(stored, { Original_Resolution_Due__c: due.Resolution_Due__c })).toEqual([]);
       const original = { ...stored, Original_Resolution_Due__c: due.Resolution_Due__c };
@@ -421,6 +428,59 @@ describe('data model validation rules', () => {
       expect(update(stored, { Effort_Days__c: 2 })).toEqual([]);
       expect(insert({ ...stored })).toEqual([]);
       expect(update(stored, { Resolution_Due__c: later }, correction)).toEqual([]);
+    });
+
+    it('Coverage_Set_When_Logged: the contract and the coverage stay as logged', () => {
+      const other = 'a01000000000002AAA';
+      expect(update(stored, { Contract__c: other })).toEqual(['Coverage_Set_When_Logged']);
+      expect(update(stored, { Contract__c: null })).toEqual(['Coverage_Set_When_Logged']);
+      expect(update(stored, { Out_Of_Coverage__c: true })).toEqual(['Coverage_Set_When_Logged']);
+      const uncovered = { ...stored, Contract__c: null, Out_Of_Coverage__c: true, Resolution_Due__c: null };
+      expect(update(uncovered, { Contract__c: CONTRACT, Out_Of_Coverage__c: false })).toContain(
+        'Coverage_Set_When_Logged'
+      );
+      // Logging sets them; unchanged values and other edits pass; a manager corrects them.
+      expect(insert({ ...stored, Contract__c: other })).toEqual([]);
+      expect(update(stored, { Contract__c: CONTRACT, Description__c: 'More detail' })).toEqual([]);
+      expect(update(stored, { Contract__c: other, Out_Of_Coverage__c: true }, correction)).toEqual([]);
+    });
+
+    it('Pause_Starts_When_Saved: a pause starts at the save, within 15 minutes (now is 12:00)', () => {
+      const pause = { Status__c: 'Waiting on Customer', Pause_Reason__c: 'Waiting for customer information' };
+      expect(update(stored, { ...pause, Paused_Since__c: '2026-03-10T12:00:00.000Z' })).toEqual([]);
+      // A browser clock a few minutes behind the server's.
+      expect(update(stored, { ...pause, Paused_Since__c: '2026-03-10T11:50:00.000Z' })).toEqual([]);
+      // Backdated by an hour, with the restore target still ahead: the pause would swallow an hour already spent.
+      expect(update(stored, { ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([
+        'Pause_Starts_When_Saved'
+      ]);
+      // An open pause moved back, too.
+      const waiting = { ...stored, ...pause, Paused_Since__c: '2026-03-10T11:58:00.000Z' };
+      expect(update(waiting, { Paused_Since__c: '2026-03-10T10:00:00.000Z' })).toEqual(['Pause_Starts_When_Saved']);
+      // An import inserts a pause that started earlier; a manager corrects a pause.
+      expect(insert({ ...stored, ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([]);
+      expect(update(stored, { ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' }, correction)).toEqual([]);
+    });
+
+    it('Paused_Minutes_Come_From_Pauses: paused minutes grow only by the pause that ends (now is 12:00)', () => {
+      const waiting = {
+        ...stored,
+        Status__c: 'Waiting on Customer',
+        Paused_Since__c: '2026-03-10T11:00:00.000Z',
+        Paused_Minutes__c: 30
+      };
+      const resume = { Status__c: 'In Progress', Paused_Since__c: null };
+      // 11:00 to 12:00: up to 60 more minutes (75 with the clock margin).
+      expect(update(waiting, { ...resume, Paused_Minutes__c: 90 })).toEqual([]);
+      expect(update(waiting, { ...resume, Paused_Minutes__c: 105 })).toEqual([]);
+      expect(update(waiting, { ...resume, Paused_Minutes__c: 600 })).toEqual(['Paused_Minutes_Come_From_Pauses']);
+      // Shrinking them, or changing them with no pause ending, is refused.
+      expect(update(waiting, { ...resume, Paused_Minutes__c: 0 })).toEqual(['Paused_Minutes_Come_From_Pauses']);
+      expect(update(waiting, { Paused_Minutes__c: 60 })).toEqual(['Paused_Minutes_Come_From_Pauses']);
+      expect(
+        update({ ...stored, Paused_Minutes__c: 0 }, { Paused_Minutes__c: 240, Status__c: 'Acknowledged' })
+      ).toEqual(['Paused_Minutes_Come_From_Pauses']);
+      expect(update(waiting, { ...resume, Paused_Minutes__c: 600 }, correction)).toEqual([]);
     });
   });
 

@@ -274,8 +274,9 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
     expect(refused.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(refused.message).toMatch(/^Cannot wait on the customer: the restore target \(Resolution Due\)/);
     const beforeDue = new Date(instant(stored.Resolution_Due__c)! - HOUR).toISOString();
+    // Two rules refuse it: the restore target had passed, and the pause is dated an hour back.
     expect((await outcomeOf(incidents.update({ ...pause, Paused_Since__c: beforeDue }))).errorCode).toBe(
-      'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+      'MULTIPLE_API_ERRORS'
     );
     const later = new Date(Date.now() + 24 * HOUR).toISOString();
     expect((await outcomeOf(incidents.update({ ...pause, Resolution_Due__c: later }))).errorCode).toBe(
@@ -314,6 +315,62 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
     ).toBe('OK');
     const after = await read(id);
     expect(instant(after.Resolution_Due__c)! - instant(after.Reported_At__c)!).toBe(72 * HOUR);
+  });
+
+  it('refuse moving an incident to another contract or out of coverage once logged', async () => {
+    const id = await insertAs(support, loggedIncident('Login loops', 1));
+    const other = await admin.sobject('Maintenance_Contract__c').create({
+      Name: 'TMA Breton (no SLA)',
+      Account__c: accountId,
+      Status__c: 'Active',
+      Start_Date__c: `${new Date().getUTCFullYear() - 1}-01-01`,
+      End_Date__c: `${new Date().getUTCFullYear() + 1}-12-31`
+    });
+    const incidents = support.sobject('Maintenance_Incident__c');
+    const moved = await outcomeOf(incidents.update({ Id: id, Contract__c: other.id }));
+    expect(moved.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(moved.message).toMatch(/^The contract and the coverage \(Out Of Coverage\) of an incident are set when/);
+    expect((await outcomeOf(incidents.update({ Id: id, Out_Of_Coverage__c: true }))).errorCode).toBe(
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+    );
+    const stored = await read(id);
+    expect([stored.Contract__c, stored.Out_Of_Coverage__c]).toEqual([contract.id, false]);
+    expect((await outcomeOf(incidents.update({ Id: id, Subject__c: 'Login loops on Safari' }))).errorCode).toBe('OK');
+  });
+
+  it('refuse a backdated pause and paused minutes no pause accounts for; the engine wait and resume go in', async () => {
+    const id = await insertAs(support, loggedIncident('Slow exports', 1));
+    const incidents = support.sobject('Maintenance_Incident__c');
+    const step = async (action: 'start' | 'wait' | 'resume'): Promise<Json> =>
+      incidentTransition({
+        incident: incidentFromRecord(await read(id)),
+        action,
+        pauseReason: action === 'wait' ? 'Waiting for customer information' : undefined,
+        contract,
+        calendar: ALWAYS_OPEN,
+        now: new Date()
+      });
+    expect((await outcomeOf(incidents.update({ Id: id, ...(await step('start')) }))).errorCode).toBe('OK');
+    const wait = await step('wait');
+    // The same pause, said to have started two hours ago while the restore target is still ahead.
+    const backdated = new Date(Date.now() - 2 * HOUR).toISOString();
+    const refused = await outcomeOf(incidents.update({ Id: id, ...wait, Paused_Since__c: backdated }));
+    expect(refused.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(refused.message).toMatch(/^A pause starts when it is saved/);
+    expect((await outcomeOf(incidents.update({ Id: id, ...wait }))).errorCode).toBe('OK');
+    // Resumed seconds later, with eight hours of pause claimed to push the restore target past any breach.
+    const resume = await step('resume');
+    const inflated = {
+      ...resume,
+      Paused_Minutes__c: 480,
+      Resolution_Due__c: new Date(instant(resume.Resolution_Due__c)! + 8 * HOUR).toISOString()
+    };
+    const claimed = await outcomeOf(incidents.update({ Id: id, ...inflated }));
+    expect(claimed.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(claimed.message).toMatch(/^Paused Minutes grow only when a pause ends/);
+    expect((await outcomeOf(incidents.update({ Id: id, ...resume }))).errorCode).toBe('OK');
+    const after = await read(id);
+    expect([after.Status__c, after.Paused_Since__c, after.Paused_Minutes__c]).toEqual(['In Progress', null, 0]);
   });
 });
 
@@ -367,5 +424,11 @@ describe('a Maintenance Manager, holding Maintenance_SLA_Correction', () => {
       { field: 'Status__c', old: 'New', new: 'Waiting on Customer', by: 'manager' }
     ]);
     for (const row of history.records) expect(typeof row.CreatedDate).toBe('string');
+    // A backdated pause, paused minutes and the coverage are corrections a manager may make too.
+    expect((await outcomeOf(incidents.update({ Id: id, Paused_Since__c: stored.Reported_At__c }))).errorCode).toBe(
+      'OK'
+    );
+    expect((await outcomeOf(incidents.update({ Id: id, Paused_Minutes__c: 600 }))).errorCode).toBe('OK');
+    expect((await outcomeOf(incidents.update({ Id: id, Out_Of_Coverage__c: true }))).errorCode).toBe('OK');
   });
 });

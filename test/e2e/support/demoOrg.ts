@@ -1,6 +1,7 @@
 /**
  * A local org set up as `sf maintenance setup` sets it up with the demo recipe: started in this process on a
- * temporary data directory, force-app deployed with source-deploy-retrieve (the real deploy path), the demo recipe
+ * temporary data directory, force-app deployed with source-deploy-retrieve (the real deploy path) and the running
+ * user given the package's default permission set (as setup gives it), the demo recipe
  * seeded with the plugin's loader, then served to a browser by the preview server. Used by the end-to-end tests and
  * the preview benchmark.
  */
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection } from '@salesforce/core';
 import { deploySource } from '../../../src/deploy/deploySource.js';
+import { assignPermissionSets, DEFAULT_PERMISSION_SETS } from '../../../src/deploy/permissionSets.js';
 import { startLocalOrg, stopLocalOrg, type LocalOrg } from '../../../src/localOrg/index.js';
 import { buildPreview, type PreviewBuild } from '../../../src/preview/build.js';
 import { OrgClient } from '../../../src/preview/orgClient.js';
@@ -51,6 +53,8 @@ export async function startDemoOrg(recipe = 'demo', today?: string, scale?: numb
     if (!outcome.success) {
       throw new Error(`Deploy failed: ${outcome.failures.map((failure) => failure.problem).join('; ')}`);
     }
+    // As setup does: the running user gets the package's default permission set (Maintenance Manager).
+    await assignPermissionSets(conn, DEFAULT_PERMISSION_SETS);
     const seed = prepareSeed({ recipe, today, scale });
     const result = await loadIntoOrg(conn, seed.dataset, { orgLabel: 'e2e', bulkThreshold: 2000 });
     if (result.failed > 0 || result.notAttempted.length > 0) {

@@ -154,7 +154,10 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       'Covered_Incident_Needs_Due_Times',
       'Breach_Stamp_Is_Final',
       'No_Pause_After_Restore_Target',
-      'Due_Times_Move_With_Their_Cause'
+      'Due_Times_Move_With_Their_Cause',
+      'Coverage_Set_When_Logged',
+      'Pause_Starts_When_Saved',
+      'Paused_Minutes_Come_From_Pauses'
     ]
   },
   Handover_Checklist__c: {
