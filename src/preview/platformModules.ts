@@ -6,9 +6,11 @@
  *   translations (an unknown label fails the build, as it fails a deploy);
  * - `@salesforce/i18n/locale|lang|timeZone|currency|dir` and `@salesforce/user/Id|isGuest` -> the signed-in user's
  *   settings, which the preview page hands over at run time (the client's `preview/context` module);
+ * - `@salesforce/i18n/number.decimalSeparator|groupingSeparator` -> the user's locale's, from the browser's Intl: a
+ *   number input reads what the user types with them (`1,5` is one and a half in French, not fifteen);
  * - `@salesforce/resourceUrl/Name` -> the resource's URL in the org, `/resource/<timestamp>/<Name>`, also handed over
  *   by the page (the preview server serves that URL from the org), else `/resource/<Name>`.
- * Other `@salesforce/*` modules the base components import (number formats, gates) keep the stubs that
+ * Other `@salesforce/*` modules the base components import (number and date formats, gates) keep the stubs that
  * lightning-base-components ships.
  */
 import type { Plugin } from 'rollup';
@@ -24,6 +26,12 @@ const I18N_FROM_CONTEXT: Record<string, string> = {
   timeZone: 'timeZone',
   currency: 'currency',
   dir: 'direction'
+};
+
+/** Number symbols of the user's locale, by module name -> Intl.NumberFormat part type, and the en-US fallback. */
+const NUMBER_SYMBOLS: Record<string, { part: string; fallback: string }> = {
+  'number.decimalSeparator': { part: 'decimal', fallback: '.' },
+  'number.groupingSeparator': { part: 'group', fallback: ',' }
 };
 
 const USER_FROM_CONTEXT: Record<string, string> = { Id: 'userId', isGuest: 'isGuest' };
@@ -68,8 +76,8 @@ export function platformModules(catalog: LabelCatalog, contextModule: string): P
       if (source === CATALOG_ID) return source;
       if (source.startsWith('@salesforce/schema/')) return PREFIX + source;
       if (source.startsWith('@salesforce/label/c.')) return PREFIX + source;
-      const i18n = /^@salesforce\/i18n\/(\w+)$/.exec(source);
-      if (i18n && I18N_FROM_CONTEXT[i18n[1]]) return PREFIX + source;
+      const i18n = /^@salesforce\/i18n\/([\w.]+)$/.exec(source);
+      if (i18n && (I18N_FROM_CONTEXT[i18n[1]] || NUMBER_SYMBOLS[i18n[1]])) return PREFIX + source;
       const user = /^@salesforce\/user\/(\w+)$/.exec(source);
       if (user && USER_FROM_CONTEXT[user[1]]) return PREFIX + source;
       if (RESOURCE_URL.test(source)) return PREFIX + source;
@@ -96,7 +104,17 @@ export function platformModules(catalog: LabelCatalog, contextModule: string): P
           ''
         ].join('\n');
       }
-      const [, kind, name] = /^@salesforce\/(i18n|user)\/(\w+)$/.exec(source) as RegExpExecArray;
+      const [, kind, name] = /^@salesforce\/(i18n|user)\/([\w.]+)$/.exec(source) as RegExpExecArray;
+      const symbol = kind === 'i18n' ? NUMBER_SYMBOLS[name] : undefined;
+      if (symbol) {
+        return [
+          `import { context } from ${JSON.stringify(contextModule)};`,
+          'const parts = new Intl.NumberFormat(context.locale).formatToParts(1234567.5);',
+          `const symbol = parts.find((part) => part.type === ${JSON.stringify(symbol.part)});`,
+          `export default symbol ? symbol.value : ${JSON.stringify(symbol.fallback)};`,
+          ''
+        ].join('\n');
+      }
       const property = kind === 'i18n' ? I18N_FROM_CONTEXT[name] : USER_FROM_CONTEXT[name];
       return `import { context } from ${JSON.stringify(contextModule)};\nexport default context.${property};\n`;
     }

@@ -5,13 +5,14 @@
  * the paused hour. The browser's clock is Playwright's, fixed at chosen instants (timers still run), so the hour
  * passes at once and every step happens at a known minute. The org's clock does not move with it: for a Support
  * user the org would refuse an hour of pause that lasted seconds (Paused_Minutes_Come_From_Pauses); the demo org's
- * user holds the Maintenance Manager set, as setup gives it, which may correct paused time.
+ * user holds the Maintenance Manager set, as setup gives it, which may correct paused time. Last, effort typed the
+ * way the user writes numbers (1,5 in French) is logged as one and a half days, on the entry and the incident.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { calendarFromMetadata, contractFromRecord, incidentFromRecord, incidentTransition } from '#engine';
 import { backgroundColor, screenshot } from './support/browser.js';
-import { formatInstantLikeComponents, label, storyAccount } from './support/demoData.js';
+import { formatInstantLikeComponents, formatNumberLikeComponents, label, storyAccount } from './support/demoData.js';
 import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
 import { openPreviewSession, type PreviewSession } from './support/session.js';
 
@@ -186,6 +187,40 @@ describe('a P1 incident from the logger to the paused clock', () => {
       .filter({ hasText: formatInstantLikeComponents(demo, String(after.Resolution_Due__c)) })
       .waitFor();
     await screenshot(page, 'incident-4-resumed-due-moved');
+    expect(problems).toEqual([]);
+  });
+
+  it('logs effort typed as the user writes numbers (1,5 in French) as one and a half days', async () => {
+    // The demo user writes numbers the French way: the decimal separator is a comma.
+    expect(formatNumberLikeComponents(demo, 1.5)).toBe('1,5');
+    const incident = await incidentRecord();
+    const effortOf = async (): Promise<number> =>
+      Number(
+        (
+          await demo.conn.query<Row>(
+            `SELECT Effort_Days__c FROM Maintenance_Incident__c WHERE Id = '${String(incident.Id)}'`
+          )
+        ).records[0].Effort_Days__c ?? 0
+      );
+    const before = await effortOf();
+    await incidentRow().locator('lightning-button-menu button').click();
+    await page.getByRole('menuitem', { name: label('Effort_Log_Action'), exact: true }).click();
+    const logger = page.locator('c-effort-logger');
+    // Typed key by key, as a user types it over the default half day.
+    const daysInput = logger.locator('lightning-input.effort-days input');
+    await daysInput.click();
+    await daysInput.press('Control+a');
+    await daysInput.press('Backspace');
+    await daysInput.pressSequentially('1,5');
+    await daysInput.blur();
+    expect(await daysInput.inputValue()).toBe('1,50');
+    await logger.getByRole('button', { name: label('Effort_Log_Save'), exact: true }).click();
+    await logger.waitFor({ state: 'detached' });
+    const entries = await demo.conn.query<Row>(
+      `SELECT Days__c FROM Effort_Entry__c WHERE Incident__c = '${String(incident.Id)}'`
+    );
+    expect(entries.records.map((entry) => entry.Days__c)).toEqual([1.5]);
+    expect(await effortOf()).toBe(before + 1.5);
     expect(problems).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import type { Plugin, PluginContext } from 'rollup';
 import { readLabelCatalog } from '../../src/preview/labels.js';
 import { platformModules } from '../../src/preview/platformModules.js';
@@ -65,8 +66,25 @@ describe('schema, i18n and user modules', () => {
     expect(moduleOf('@salesforce/i18n/locale')).toContain('export default context.locale;');
     expect(moduleOf('@salesforce/i18n/timeZone')).toContain('export default context.timeZone;');
     expect(moduleOf('@salesforce/user/Id')).toContain('export default context.userId;');
-    expect(plugin.resolveId('@salesforce/i18n/number.decimalSeparator')).toBeNull();
+    expect(plugin.resolveId('@salesforce/i18n/number.numberFormat')).toBeNull();
     expect(plugin.resolveId('lightning/uiRecordApi')).toBeNull();
+  });
+
+  it("answers the number separators of the user's locale, which number inputs read what is typed with", () => {
+    const separator = (name: string, locale: string): unknown => {
+      const code = moduleOf(`@salesforce/i18n/number.${name}`);
+      expect(code).toContain(`import { context } from ${JSON.stringify(CONTEXT)};`);
+      // The module as the browser runs it, with the page context's locale in place of its import.
+      const body = code.replace(/^import .*$/m, '').replace('export default', 'return');
+      return runInNewContext(`(() => {${body}})()`, { context: { locale } }) as unknown;
+    };
+    expect(separator('decimalSeparator', 'fr-FR')).toBe(',');
+    expect(separator('decimalSeparator', 'en-US')).toBe('.');
+    expect(separator('decimalSeparator', 'de-DE')).toBe(',');
+    expect(separator('groupingSeparator', 'en-US')).toBe(',');
+    expect(separator('groupingSeparator', 'de-DE')).toBe('.');
+    // French groups with a (narrow) no-break space.
+    expect(String(separator('groupingSeparator', 'fr-FR'))).toMatch(/^[\u00a0\u202f]$/);
   });
 
   it("compiles a static resource import to the resource's URL in the org, handed over by the page", () => {
