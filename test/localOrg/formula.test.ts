@@ -98,6 +98,7 @@ describe('data model formula fields', () => {
       'Maintenance_Contract__c.Notice_Deadline__c',
       'Maintenance_Contract__c.Renewal_Terms_Valid',
       'Maintenance_Incident__c.Breach_Stamp_Is_Final',
+      'Maintenance_Incident__c.Breached_Incident_Not_Cancelled',
       'Maintenance_Incident__c.Closed_Needs_Timestamp',
       'Maintenance_Incident__c.Coverage_Set_When_Logged',
       'Maintenance_Incident__c.Covered_Incident_Needs_Due_Times',
@@ -460,6 +461,28 @@ describe('data model validation rules', () => {
       // An import inserts a pause that started earlier; a manager corrects a pause.
       expect(insert({ ...stored, ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' })).toEqual([]);
       expect(update(stored, { ...pause, Paused_Since__c: '2026-03-10T11:00:00.000Z' }, correction)).toEqual([]);
+    });
+
+    it('Breached_Incident_Not_Cancelled: a breach is not cancelled away (now is 12:00)', () => {
+      const cancel = { Status__c: 'Cancelled', Closed_At__c: '2026-03-10T12:00:00.000Z' };
+      // Responded at 09:10, restore due 13:00: nothing has breached yet.
+      const answered = { ...stored, Responded_At__c: '2026-03-10T09:10:00.000Z' };
+      expect(update(answered, cancel)).toEqual([]);
+      // Unanswered past its 09:15 response due; answered late; restore due passed; a stamp set.
+      expect(update(stored, cancel)).toEqual(['Breached_Incident_Not_Cancelled']);
+      expect(update({ ...stored, Responded_At__c: '2026-03-10T09:20:00.000Z' }, cancel)).toEqual([
+        'Breached_Incident_Not_Cancelled'
+      ]);
+      const late = { ...answered, Resolution_Due__c: '2026-03-10T11:00:00.000Z' };
+      expect(update(late, cancel)).toEqual(['Breached_Incident_Not_Cancelled']);
+      expect(update({ ...answered, Resolution_Breached_At__c: '2026-03-10T11:00:00.000Z' }, cancel)).toEqual([
+        'Breached_Incident_Not_Cancelled'
+      ]);
+      // A pause since 10:30 holds the restore clock before its 11:00 due.
+      expect(update({ ...late, Paused_Since__c: '2026-03-10T10:30:00.000Z' }, cancel)).toEqual([]);
+      // Inserted cancelled (an import), and a manager's correction, pass.
+      expect(insert({ ...stored, ...cancel })).toEqual([]);
+      expect(update(stored, cancel, correction)).toEqual([]);
     });
 
     it('Paused_Minutes_Come_From_Pauses: paused minutes grow only by the pause that ends (now is 12:00)', () => {

@@ -317,6 +317,34 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
     expect(instant(after.Resolution_Due__c)! - instant(after.Reported_At__c)!).toBe(72 * HOUR);
   });
 
+  it('refuse cancelling an incident that has breached; one on track is cancelled, a manager cancels a duplicate', async () => {
+    const cancel = async (id: string): Promise<Json> =>
+      incidentTransition({
+        incident: incidentFromRecord(await read(id)),
+        action: 'cancel',
+        contract,
+        calendar: ALWAYS_OPEN,
+        now: new Date()
+      });
+    // Reported an hour ago, unanswered: its 30-minute response target (GTI) has passed.
+    const breached = await insertAs(support, loggedIncident('Mail relay down', 1));
+    const refused = await outcomeOf(
+      support.sobject('Maintenance_Incident__c').update({ Id: breached, ...(await cancel(breached)) })
+    );
+    expect(refused.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(refused.message).toMatch(/^This incident has breached its SLA: cancelling it would take the breach out/);
+    expect((await read(breached)).Status__c).toBe('New');
+    // Reported just now: nothing has breached, a mistaken incident is cancelled.
+    const fresh = await insertAs(support, loggedIncident('Logged twice', 0));
+    expect(
+      (await outcomeOf(support.sobject('Maintenance_Incident__c').update({ Id: fresh, ...(await cancel(fresh)) })))
+        .errorCode
+    ).toBe('OK');
+    expect((await read(fresh)).Status__c).toBe('Cancelled');
+    const corrected = manager.sobject('Maintenance_Incident__c').update({ Id: breached, ...(await cancel(breached)) });
+    expect((await outcomeOf(corrected)).errorCode).toBe('OK');
+  });
+
   it('refuse moving an incident to another contract or out of coverage once logged', async () => {
     const id = await insertAs(support, loggedIncident('Login loops', 1));
     const other = await admin.sobject('Maintenance_Contract__c').create({

@@ -19,7 +19,7 @@ describe('field references', () => {
       ...Object.values(o.fields).filter((f) => f.formula !== undefined),
       ...Object.values(o.validationRules)
     ]);
-    expect(formulas.length).toBe(40); // 7 formula fields, 33 validation rules
+    expect(formulas.length).toBe(41); // 7 formula fields, 34 validation rules
     expect(checkFormulas(model)).toEqual([]);
   });
 

@@ -157,7 +157,8 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       'Due_Times_Move_With_Their_Cause',
       'Coverage_Set_When_Logged',
       'Pause_Starts_When_Saved',
-      'Paused_Minutes_Come_From_Pauses'
+      'Paused_Minutes_Come_From_Pauses',
+      'Breached_Incident_Not_Cancelled'
     ]
   },
   Handover_Checklist__c: {
