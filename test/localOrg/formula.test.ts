@@ -107,9 +107,11 @@ describe('data model formula fields', () => {
       'Maintenance_Incident__c.No_Pause_After_Restore_Target',
       'Maintenance_Incident__c.Pause_Starts_When_Saved',
       'Maintenance_Incident__c.Paused_Minutes_Come_From_Pauses',
+      'Maintenance_Incident__c.Reported_At_Set_When_Logged',
       'Maintenance_Incident__c.Resolution_Breached__c',
       'Maintenance_Incident__c.Resolution_Not_Before_Report',
       'Maintenance_Incident__c.Resolved_Needs_Timestamp',
+      'Maintenance_Incident__c.Response_And_Resolution_Set_When_Saved',
       'Maintenance_Incident__c.Response_Breached__c',
       'Maintenance_Incident__c.SLA_State__c'
     ]);
@@ -483,6 +485,33 @@ describe('data model validation rules', () => {
       // Inserted cancelled (an import), and a manager's correction, pass.
       expect(insert({ ...stored, ...cancel })).toEqual([]);
       expect(update(stored, cancel, correction)).toEqual([]);
+    });
+
+    it('Reported_At_Set_When_Logged and Response_And_Resolution_Set_When_Saved: the clocks start and stop as saved', () => {
+      expect(update(stored, { Reported_At__c: '2026-03-10T11:00:00.000Z' })).toEqual(['Reported_At_Set_When_Logged']);
+      expect(update(stored, { Reported_At__c: '2026-03-10T09:00:00.000+0000' })).toEqual([]);
+      // Responded at 12:00 (now), or 11:50 by a browser clock a little behind: in time; at 09:10, backdated.
+      expect(update(stored, { Responded_At__c: '2026-03-10T12:00:00.000Z' })).toEqual([]);
+      expect(update(stored, { Responded_At__c: '2026-03-10T11:50:00.000Z' })).toEqual([]);
+      expect(update(stored, { Responded_At__c: '2026-03-10T09:10:00.000Z' })).toEqual([
+        'Response_And_Resolution_Set_When_Saved'
+      ]);
+      const resolved = { Status__c: 'Resolved', Resolved_At__c: '2026-03-10T12:00:00.000Z' };
+      expect(update({ ...stored, Responded_At__c: '2026-03-10T09:10:00.000Z' }, resolved)).toEqual([]);
+      expect(update(stored, { ...resolved, Resolved_At__c: '2026-03-10T10:00:00.000Z' })).toEqual([
+        'Response_And_Resolution_Set_When_Saved'
+      ]);
+      // Reopening clears Resolved At; an import inserts its recorded times; a manager corrects them.
+      const done = { ...stored, ...resolved, Resolved_At__c: '2026-03-10T10:00:00.000Z' };
+      expect(update(done, { Status__c: 'In Progress', Resolved_At__c: null })).toEqual([]);
+      expect(insert(done)).toEqual([]);
+      expect(
+        update(
+          stored,
+          { Reported_At__c: '2026-03-10T08:00:00.000Z', Responded_At__c: '2026-03-10T09:10:00.000Z' },
+          correction
+        )
+      ).toEqual([]);
     });
 
     it('Paused_Minutes_Come_From_Pauses: paused minutes grow only by the pause that ends (now is 12:00)', () => {

@@ -345,6 +345,29 @@ describe('the SLA guard rules, for a Maintenance Support user', () => {
     expect((await outcomeOf(corrected)).errorCode).toBe('OK');
   });
 
+  it('refuse a response backdated into its target and a report time moved; the engine acknowledgement goes in', async () => {
+    // Reported an hour ago, unanswered: the 30-minute response target passed half an hour ago.
+    const id = await insertAs(support, loggedIncident('Search returns nothing', 1));
+    const stored = await read(id);
+    const incidents = support.sobject('Maintenance_Incident__c');
+    const inTime = new Date(instant(stored.Reported_At__c)! + 10 * 60_000).toISOString();
+    const backdated = await outcomeOf(incidents.update({ Id: id, Status__c: 'Acknowledged', Responded_At__c: inTime }));
+    expect(backdated.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(backdated.message).toMatch(/^Responded At and Resolved At stop the SLA clocks when they are saved/);
+    const later = new Date(instant(stored.Reported_At__c)! + HOUR).toISOString();
+    const moved = await outcomeOf(incidents.update({ Id: id, Reported_At__c: later }));
+    expect(moved.message).toMatch(/^Reported At starts the SLA clocks/);
+    const acknowledged = incidentTransition({
+      incident: incidentFromRecord(stored),
+      action: 'acknowledge',
+      contract,
+      calendar: ALWAYS_OPEN,
+      now: new Date()
+    });
+    expect((await outcomeOf(incidents.update({ Id: id, ...acknowledged }))).errorCode).toBe('OK');
+    expect((await read(id)).SLA_State__c).toBe('Response Breached');
+  });
+
   it('refuse moving an incident to another contract or out of coverage once logged', async () => {
     const id = await insertAs(support, loggedIncident('Login loops', 1));
     const other = await admin.sobject('Maintenance_Contract__c').create({

@@ -19,7 +19,7 @@ describe('field references', () => {
       ...Object.values(o.fields).filter((f) => f.formula !== undefined),
       ...Object.values(o.validationRules)
     ]);
-    expect(formulas.length).toBe(41); // 7 formula fields, 34 validation rules
+    expect(formulas.length).toBe(43); // 7 formula fields, 36 validation rules
     expect(checkFormulas(model)).toEqual([]);
   });
 

@@ -158,7 +158,9 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       'Coverage_Set_When_Logged',
       'Pause_Starts_When_Saved',
       'Paused_Minutes_Come_From_Pauses',
-      'Breached_Incident_Not_Cancelled'
+      'Breached_Incident_Not_Cancelled',
+      'Reported_At_Set_When_Logged',
+      'Response_And_Resolution_Set_When_Saved'
     ]
   },
   Handover_Checklist__c: {
