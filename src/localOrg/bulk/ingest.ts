@@ -462,7 +462,6 @@ export class BulkProcessor {
   public kick(): void {
     if (this.running || this.stopped) return;
     this.running = true;
-    this.store.checkpointInBackground(true);
     this.timer = setImmediate(() => this.step());
   }
 
@@ -484,7 +483,11 @@ export class BulkProcessor {
         "SELECT id FROM lo_bulk_job WHERE state IN ('UploadComplete', 'InProgress') ORDER BY created_date, id LIMIT 1"
       )
       .get() as { id: string } | undefined;
-    if (next) processChunk(this.store, next.id, this.readers);
+    if (next) {
+      // Started with the first chunk, not at every kick (an org starting with no job queued needs no thread).
+      this.store.checkpointInBackground(true);
+      processChunk(this.store, next.id, this.readers);
+    }
     // Query jobs take turns with ingest jobs, a page at a time.
     const queried = processQueryTurn(this.store, this.queries);
     if (!next && !queried) {
