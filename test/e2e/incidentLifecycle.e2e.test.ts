@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { calendarFromMetadata, contractFromRecord, incidentFromRecord, incidentTransition } from '#engine';
-import { backgroundColor, screenshot } from './support/browser.js';
+import { backgroundColor, screenshot, typeOver } from './support/browser.js';
 import { formatInstantLikeComponents, formatNumberLikeComponents, label, storyAccount } from './support/demoData.js';
 import type { DemoOrg, RunningPreview } from './support/demoOrg.js';
 import { openPreviewSession, type PreviewSession } from './support/session.js';
@@ -208,11 +208,7 @@ describe('a P1 incident from the logger to the paused clock', () => {
     const logger = page.locator('c-effort-logger');
     // Typed key by key, as a user types it over the default half day.
     const daysInput = logger.locator('lightning-input.effort-days input');
-    await daysInput.click();
-    await daysInput.press('Control+a');
-    await daysInput.press('Backspace');
-    await daysInput.pressSequentially('1,5');
-    await daysInput.blur();
+    await typeOver(daysInput, '1,5');
     expect(await daysInput.inputValue()).toBe('1,50');
     await logger.getByRole('button', { name: label('Effort_Log_Save'), exact: true }).click();
     await logger.waitFor({ state: 'detached' });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser.js';
+import { screenshot, typeOver } from './support/browser.js';
 import {
   addDays,
   formatCurrencyLikeComponents,
@@ -479,11 +479,7 @@ describe('the figures of the transition desk, counted from the demo records', ()
     await page.getByRole('menuitem', { name: label('Effort_Log_Action'), exact: true }).click();
     const logger = page.locator('c-effort-logger');
     // A day and a half, typed key by key (the number input edits its raw value, with a point), on today, billable.
-    const daysInput = logger.locator('lightning-input.effort-days input');
-    await daysInput.click();
-    await daysInput.press('Control+A');
-    await daysInput.pressSequentially('1.5');
-    await daysInput.press('Tab');
+    await typeOver(logger.locator('lightning-input.effort-days input'), '1.5');
     await logger.locator('lightning-button.effort-save button').click();
     await page
       .locator('.preview-toast', {

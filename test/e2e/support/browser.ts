@@ -65,3 +65,16 @@ interface PageWindow {
 export async function backgroundColor(locator: Locator): Promise<string> {
   return locator.evaluate((element) => (globalThis as unknown as PageWindow).getComputedStyle(element).backgroundColor);
 }
+
+/**
+ * Types `text` into an input key by key over what it holds, as a user does (a number input of the base components
+ * reads keystrokes, not a value set at once), then leaves the field with Tab.
+ * @param input the `<input>` element
+ * @param text what the user types
+ */
+export async function typeOver(input: Locator, text: string): Promise<void> {
+  await input.click();
+  await input.press('Control+A');
+  await input.pressSequentially(text);
+  await input.press('Tab');
+}
