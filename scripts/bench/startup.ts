@@ -25,15 +25,16 @@
  * turn, baseline included, so that a change of machine load touches them all: before each run, sf's list of plugins
  * (the package.json of its data directory) is written as `sf plugins install`, `sf plugins link` or neither left it. Printed: median wall time, and median CPU time of the sf
  * process tree (user + system, from /proc; Linux only), which other processes competing for the cores change far
- * less than the wall time. Ratios are of medians. Prints; asserts nothing. Run it alone with
- * `npm run bench startup`.
+ * less than the wall time. Ratios are of medians. Last, how long a process that ran 1.2 s takes to end after its last
+ * log line, with this plugin's @salesforce/core and with the sf CLI's: the wait for their log-file writer threads.
+ * Prints; asserts nothing. Run it alone with `npm run bench startup`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Plugin } from '@oclif/core';
-import { ensureSfCli } from '../ensure-sf-cli.js';
+import { ensureSfCli, SF_CLI_DIR } from '../ensure-sf-cli.js';
 import { projectRoot } from '../../src/shared/projectPaths.js';
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
@@ -150,6 +151,24 @@ function writePlugins(dataDir: string, entries: PluginEntry[]): void {
   writeFileSync(join(dataDir, 'package.json'), JSON.stringify(pjson, null, 2));
 }
 
+/**
+ * How long a process takes to end after its last log line, once it has run `ranMs`: the wait for the log-file writer
+ * thread that @salesforce/core starts (pino's transport, on thread-stream), measured with the @salesforce/core that
+ * resolves from `cwd`. The child prints the time at which it calls process.exit; the parent notes when it is gone.
+ */
+function exitWaitMs(cwd: string, home: string, ranMs: number): number {
+  const script = `
+    const { Logger } = require('@salesforce/core');
+    const logger = Logger.childFromRoot('bench');
+    logger.warn('started');
+    setTimeout(() => { logger.warn('done'); process.stdout.write(String(Date.now())); process.exit(0); }, ${ranMs});`;
+  const { SF_ENV: _sfEnv, SFDX_ENV: _sfdxEnv, SF_DISABLE_LOG_FILE: _disabled, ...env } = process.env;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd, env: { ...env, HOME: home }, encoding: 'utf8' });
+  const ended = Date.now();
+  if (result.status !== 0) throw new Error(`the log-file child failed (exit ${result.status}):\n${result.stderr}`);
+  return ended - Number(result.stdout);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -264,6 +283,17 @@ export async function run(): Promise<void> {
         `floor: "${FLOOR.label}" runs an empty SfCommand of an installed plugin on this plugin's dependencies: what ` +
         'any command of an installed sf plugin pays to run (its own sf-plugins-core and @salesforce/core, the sf ' +
         'config, its log-file writer thread) before its own code\n'
+    );
+
+    // What ending the log-file writer thread adds to the end of a command that ran 1.2 s, with this plugin's
+    // @salesforce/core (thread-stream 4, by the override in package.json) and with the sf CLI's own.
+    const home = join(work, 'log-home');
+    const waits = (cwd: string): number[] => Array.from({ length: RUNS }, () => exitWaitMs(cwd, home, 1200));
+    const plugin = median(waits(projectRoot));
+    const cli = median(waits(SF_CLI_DIR));
+    process.stdout.write(
+      `log-file writer thread, from process.exit to the end of a process that ran 1.2 s (median): ` +
+        `${plugin.toFixed(0)} ms with this plugin's @salesforce/core, ${cli.toFixed(0)} ms with the sf CLI's\n`
     );
   } finally {
     writePlugins(dataDir, []);

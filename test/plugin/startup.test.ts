@@ -11,6 +11,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/shared/projectPaths.js';
@@ -111,4 +112,45 @@ describe('starting a command', () => {
     const loaded = loadedBy([join(projectRoot, 'src', 'seed', 'generator.ts')]);
     expect(loaded.some((file) => file.includes('/@faker-js/faker/'))).toBe(true);
   }, 120_000);
+
+  it('ends its log-file writer thread when the command ends, and the log file keeps every line', () => {
+    // @salesforce/core writes the sf log file through pino, in a worker thread of thread-stream. Version 3 of
+    // thread-stream (what pino 9 asks for) has the thread poll for news with a back-off that grows to a second, and
+    // the process waits for the thread's next poll to exit: up to a second after every command that ran a second.
+    // Version 4 wakes the thread at once (Atomics.waitAsync); package.json overrides the version, and the lock file
+    // (shipped as npm-shrinkwrap.json) carries it to a registry install.
+    const fromCore = createRequire(createRequire(join(projectRoot, 'package.json')).resolve('@salesforce/core'));
+    const fromPino = createRequire(fromCore.resolve('pino'));
+    const threadStream = JSON.parse(readFileSync(fromPino.resolve('thread-stream/package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(Number(threadStream.version.split('.')[0])).toBeGreaterThanOrEqual(4);
+
+    // pino 9 still writes through it: a line logged just before the end of a command reaches the file.
+    const home = tempDir('startup-log-');
+    const script = `
+      const { Logger } = require('@salesforce/core');
+      const logger = Logger.childFromRoot('startup-test');
+      logger.warn('first line');
+      setTimeout(() => { logger.error('last line'); process.exit(0); }, 300);`;
+    const { SF_ENV: _sfEnv, SFDX_ENV: _sfdxEnv, SF_DISABLE_LOG_FILE: _disabled, ...env } = process.env;
+    const child = spawnSync(process.execPath, ['-e', script], {
+      cwd: projectRoot,
+      env: { ...env, HOME: home, USERPROFILE: home },
+      encoding: 'utf8',
+      timeout: 60_000
+    });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const logDir = join(home, '.sf');
+    const lines = readdirSync(logDir)
+      .filter((file) => file.endsWith('.log'))
+      .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n').filter(Boolean))
+      .map((line) => JSON.parse(line) as { msg: string; name: string });
+    rmSync(home, { recursive: true, force: true });
+    expect(lines.filter((line) => line.name === 'sf:startup-test').map((line) => line.msg)).toEqual([
+      'first line',
+      'last line'
+    ]);
+  }, 60_000);
 });
