@@ -133,7 +133,15 @@ describe('starting a command', () => {
       const logger = Logger.childFromRoot('startup-test');
       logger.warn('first line');
       setTimeout(() => { logger.error('last line'); process.exit(0); }, 300);`;
-    const { SF_ENV: _sfEnv, SFDX_ENV: _sfdxEnv, SF_DISABLE_LOG_FILE: _disabled, ...env } = process.env;
+    // (no test mode, log file on, the default level: warnings and errors reach the file)
+    const {
+      SF_ENV: _sfEnv,
+      SFDX_ENV: _sfdxEnv,
+      SF_DISABLE_LOG_FILE: _disabled,
+      SF_LOG_LEVEL: _level,
+      NODE_OPTIONS: _nodeOptions,
+      ...env
+    } = process.env;
     const child = spawnSync(process.execPath, ['-e', script], {
       cwd: projectRoot,
       env: { ...env, HOME: home, USERPROFILE: home },
