@@ -2,21 +2,14 @@
  * Where a Bulk ingest job keeps its row results: one row per chunk, and, for jobs that data directories written by
  * earlier versions hold, one row per record in lo_bulk_result. Both read back as the same result files.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { changeState, createJob, resultsCsv, uploadData } from '../../src/localOrg/bulk/ingest.js';
 import type { Store } from '../../src/localOrg/store.js';
-import { openFixtureStore, removeDir } from './orgFixtures.js';
+import { useFixtureStore } from './orgFixtures.js';
 
 let store: Store;
-let dir: string;
-
-beforeAll(() => {
-  ({ store, dir } = openFixtureStore());
-});
-
-afterAll(() => {
-  store.close();
-  removeDir(dir);
+useFixtureStore((opened) => {
+  store = opened;
 });
 
 describe('Bulk ingest results', () => {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SfApiError, SfRecordErrors } from '../../src/localOrg/errors.js';
 import type { Store } from '../../src/localOrg/store.js';
 import { saveMetadataRecords } from '../../src/localOrg/metadata/customMetadata.js';
-import { openFixtureStore, removeDir } from './orgFixtures.js';
+import { useFixtureStore } from './orgFixtures.js';
 
 let store: Store;
-let dir: string;
-
-beforeAll(() => {
-  ({ store, dir } = openFixtureStore());
-});
-
-afterAll(() => {
-  store.close();
-  removeDir(dir);
+useFixtureStore((opened) => {
+  store = opened;
 });
 
 /** The Salesforce error code(s) `fn` fails with. */

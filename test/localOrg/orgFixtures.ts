@@ -4,6 +4,7 @@
  * SetNull and Restrict, a restricted picklist, unique external ids, an auto-number, formulas, roll-ups and
  * validation rules) applied straight through Store.applyObjects, independent of the Metadata API.
  */
+import { afterAll, beforeAll } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,6 +229,23 @@ export function openFixtureStore(): { store: Store; dir: string } {
   const store = Store.open(dir);
   store.transaction(() => store.applyObjects(fixtureDefinitions(store)));
   return { store, dir };
+}
+
+/**
+ * A fixture store for the tests of one file: opened before them (and handed to `onOpen`, which keeps it where the
+ * tests read it), closed and its folder removed after them.
+ */
+export function useFixtureStore(onOpen: (store: Store) => void): void {
+  let opened: { store: Store; dir: string } | undefined;
+  beforeAll(() => {
+    opened = openFixtureStore();
+    onOpen(opened.store);
+  });
+  afterAll(() => {
+    if (!opened) return;
+    opened.store.close();
+    removeDir(opened.dir);
+  });
 }
 
 export interface TestOrg {
