@@ -746,13 +746,11 @@ function functionLabel(id: string): string {
 
 function evaluateCall(node: CallNode, scope: Scope): Literal {
   const { id } = node;
-  // Messages name the function by its label; functionLabel makes it only when one is thrown.
-  const fn = id;
   const args = node.arguments;
   const run = scope.mode === 'run';
   const arity = (min: number, max = min): void => {
     if (args.length < min || args.length > max) {
-      throw wrongCount(fn, min === max ? String(min) : `${min}-${max === Infinity ? '' : max}`, args.length);
+      throw wrongCount(id, min === max ? String(min) : `${min}-${max === Infinity ? '' : max}`, args.length);
     }
   };
   const value = (i: number): Literal => evaluateNode(args[i], scope);
@@ -764,7 +762,7 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       const decisive = id === 'or';
       let result = !decisive;
       for (let i = 0; i < args.length; i++) {
-        if (asCondition(fn, value(i)) === decisive) {
+        if (asCondition(id, value(i)) === decisive) {
           result = decisive;
           if (run) break;
         }
@@ -773,39 +771,39 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
     }
     case 'not':
       arity(1);
-      return bool(!asCondition(fn, value(0)));
+      return bool(!asCondition(id, value(0)));
     case 'if': {
       arity(3);
-      const condition = asCondition(fn, value(0));
+      const condition = asCondition(id, value(0));
       if (run) return value(condition ? 1 : 2);
       const [whenTrue, whenFalse] = [value(1), value(2)];
-      sameKind(fn, whenTrue, whenFalse);
+      sameKind(id, whenTrue, whenFalse);
       return whenTrue.dataType === 'null' ? whenFalse : whenTrue;
     }
     case 'case': {
       if (args.length < 4 || args.length % 2 !== 0)
-        throw wrongCount(fn, args.length < 4 ? '4+' : 'an even number', args.length);
+        throw wrongCount(id, args.length < 4 ? '4+' : 'an even number', args.length);
       const subject = value(0);
       if (subject.dataType === 'multipicklist' || subject.dataType === 'checkbox') {
-        throw wrongType(fn, 'Text, Number, Date, Picklist', subject.dataType);
+        throw wrongType(id, 'Text, Number, Date, Picklist', subject.dataType);
       }
       const subjectKind = subject.dataType === 'picklist' ? 'text' : subject.dataType;
       let resultKind: Literal | undefined;
       for (let i = 1; i < args.length - 1; i += 2) {
         const candidate = value(i);
         if (subjectKind !== 'null' && candidate.dataType !== 'null' && candidate.dataType !== subjectKind) {
-          throw wrongType(fn, TYPE_LABEL[subjectKind], candidate.dataType);
+          throw wrongType(id, TYPE_LABEL[subjectKind], candidate.dataType);
         }
         if (run) {
           if (subject.dataType !== 'null' && comparable(candidate) === comparable(subject)) return value(i + 1);
         } else {
           const result = value(i + 1);
-          if (resultKind) sameKind(fn, resultKind, result);
+          if (resultKind) sameKind(id, resultKind, result);
           if (!resultKind || resultKind.dataType === 'null') resultKind = result;
         }
       }
       const otherwise = value(args.length - 1);
-      if (resultKind) sameKind(fn, resultKind, otherwise);
+      if (resultKind) sameKind(id, resultKind, otherwise);
       return run || !resultKind || resultKind.dataType === 'null' ? otherwise : resultKind;
     }
     case 'isblank':
@@ -818,10 +816,10 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
     case 'nullvalue': {
       arity(2);
       const v = value(0);
-      rejectPicklist(fn, v);
+      rejectPicklist(id, v);
       if (!run) {
         const substitute = value(1);
-        sameKind(fn, v, substitute);
+        sameKind(id, v, substitute);
         return v;
       }
       return (id === 'blankvalue' ? isBlank(v) : v.dataType === 'null') ? value(1) : v;
@@ -830,8 +828,8 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       arity(2);
       const field = value(0);
       const expected = value(1);
-      if (field.dataType !== 'picklist' && field.dataType !== 'null') throw wrongType(fn, 'Picklist', field.dataType);
-      if (expected.dataType !== 'text' && expected.dataType !== 'null') throw wrongType(fn, 'Text', expected.dataType);
+      if (field.dataType !== 'picklist' && field.dataType !== 'null') throw wrongType(id, 'Picklist', field.dataType);
+      if (expected.dataType !== 'text' && expected.dataType !== 'null') throw wrongType(id, 'Text', expected.dataType);
       return bool(((field.value as string | null) ?? '') === ((expected.value as string | null) ?? ''));
     }
     case 'includes': {
@@ -839,9 +837,9 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       const field = value(0);
       const expected = value(1);
       if (field.dataType !== 'multipicklist' && field.dataType !== 'null') {
-        throw wrongType(fn, 'Multi-Select Picklist', field.dataType);
+        throw wrongType(id, 'Multi-Select Picklist', field.dataType);
       }
-      if (expected.dataType !== 'text') throw wrongType(fn, 'Text', expected.dataType);
+      if (expected.dataType !== 'text') throw wrongType(id, 'Text', expected.dataType);
       return bool(field.dataType !== 'null' && (field.value as string[]).includes(expected.value as string));
     }
     case 'text': {
@@ -850,7 +848,7 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       if (v.dataType === 'picklist') return text(v.value as string);
       if (v.dataType === 'null') return text('');
       if (v.dataType === 'text' || v.dataType === 'checkbox' || v.dataType === 'multipicklist') {
-        throw wrongType(fn, 'Number, Date, DateTime, Time, Picklist', v.dataType);
+        throw wrongType(id, 'Number, Date, DateTime, Time, Picklist', v.dataType);
       }
       return callFormulon(id, [v], scope);
     }
@@ -858,7 +856,7 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
       // formulon declares ISNUMBER but does not implement it.
       arity(1);
       const v = value(0);
-      if (v.dataType !== 'text' && v.dataType !== 'null') throw wrongType(fn, 'Text', v.dataType);
+      if (v.dataType !== 'text' && v.dataType !== 'null') throw wrongType(id, 'Text', v.dataType);
       return bool(run && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test((v.value as string | null) ?? ''));
     }
     case 'now':
@@ -879,11 +877,11 @@ function evaluateCall(node: CallNode, scope: Scope): Literal {
     case 'ischanged':
     case 'priorvalue': {
       arity(1);
-      const identifier = requireIdentifier(fn, args[0]);
+      const identifier = requireIdentifier(id, args[0]);
       const field = findField(scope.ctx.objectDef, identifier.name);
       if (!field) throw unknownField(identifier.name);
       if (field.formula) {
-        throw new FormulaError('type', `${functionLabel(fn)}() cannot be used on the formula field ${field.name}.`);
+        throw new FormulaError('type', `${functionLabel(id)}() cannot be used on the formula field ${field.name}.`);
       }
       if (!run) return id === 'ischanged' ? TRUE : sampleLiteral(field);
       const prior = scope.ctx.priorRecord;

@@ -125,12 +125,13 @@ export function computeFormulaFields(
   return result;
 }
 
+/** Whether each object definition has active validation rules, and whether they read global merge fields. */
+const ruleFacts = new WeakMap<ObjectDef, { active: boolean; withGlobals: boolean }>();
+
 /**
  * The FIELD_CUSTOM_VALIDATION_EXCEPTION errors of every active validation rule that `record` breaks (the record
  * after the write, formula fields included).
  */
-/** Whether each object definition has active validation rules, and whether they read global merge fields. */
-const ruleFacts = new WeakMap<ObjectDef, { active: boolean; withGlobals: boolean }>();
 
 export function validationErrors(
   store: Store,
