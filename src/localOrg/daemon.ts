@@ -18,11 +18,12 @@ import {
   secureDataDir,
   serverFileOf
 } from './dataDir.js';
-
-export { DATABASE_FILE } from './dataDir.js';
 import type { ServerFile } from './index.js';
 import { openDatabase } from './sqlite.js';
 import type { OrgIdentity } from './store.js';
+
+/** The database file of a data directory, for the commands and tools that take the org from here. */
+export { DATABASE_FILE } from './dataDir.js';
 
 /** The directory of the local org's data: `$SF_MAINTENANCE_LOCAL_ORG_DIR`, else `.localorg/` in the sfdx project. */
 export function defaultDataDir(cwd = process.cwd()): string {

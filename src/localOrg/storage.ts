@@ -47,7 +47,6 @@ interface RowSql {
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-export { DATABASE_FILE } from './dataDir.js';
 
 /** Quotes an identifier that comes from the schema (never from a request); rejects anything unexpected. */
 export function quoteIdentifier(name: string): string {

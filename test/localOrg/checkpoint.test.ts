@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATABASE_FILE } from '../../src/localOrg/storage.js';
+import { DATABASE_FILE } from '../../src/localOrg/dataDir.js';
 import type { Store } from '../../src/localOrg/store.js';
 import { openFixtureStore, removeDir } from './orgFixtures.js';
 

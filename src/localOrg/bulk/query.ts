@@ -13,7 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import { SfApiError, notFound } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import type { Store } from '../store.js';
-import { DATABASE_FILE } from '../storage.js';
+import { DATABASE_FILE } from '../dataDir.js';
 import { planQuery, registerFunctions, shapePage } from '../soql/execute.js';
 import type { RecordPlan } from '../soql/compile.js';
 import { apiDateTime } from '../values.js';
